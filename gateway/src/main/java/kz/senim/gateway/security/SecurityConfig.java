@@ -1,0 +1,88 @@
+package kz.senim.gateway.security;
+
+import io.netty.channel.ChannelOption;
+import java.time.Duration;
+import kz.senim.gateway.problem.ProblemResponses;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.client.HttpClient;
+
+/**
+ * Who may pass the edge. Read top to bottom: the anonymous paths, then every other {@code /api/**}
+ * call needs a Keycloak token of a Senim user, and anything else is refused (401 without a token,
+ * 403 with one). Services decide object-level access themselves.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(JwtProperties.class)
+class SecurityConfig {
+
+    @Bean
+    SecurityWebFilterChain edgeSecurity(
+            ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder, ProblemResponses problems) {
+        var entryPoint = new ProblemAuthenticationEntryPoint(problems);
+        var accessDenied = new ProblemAccessDeniedHandler(problems);
+        return http.authorizeExchange(exchanges -> exchanges
+                        // the trust box: anonymous by promise (DOMAIN.md §4), the only anonymous writes
+                        .pathMatchers("/api/trust-box/**")
+                        .permitAll()
+                        // a club's public page
+                        .pathMatchers(HttpMethod.GET, "/api/schools/*/club")
+                        .permitAll()
+                        .pathMatchers(
+                                "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+                        .permitAll()
+                        .pathMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/swagger-ui/**")
+                        .permitAll()
+                        .pathMatchers("/api/**")
+                        .access(new SenimCallerGate())
+                        .anyExchange()
+                        .denyAll())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(realmRoleAuthentication()))
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(accessDenied))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
+                // Bearer tokens only: no session, no cookie, hence no CSRF exposure.
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .build();
+    }
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(JwtProperties jwt) {
+        HttpClient keyFetching = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2_000)
+                .responseTimeout(Duration.ofSeconds(5));
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwt.jwkSetUri())
+                .webClient(WebClient.builder()
+                        .clientConnector(new ReactorClientHttpConnector(keyFetching))
+                        .build())
+                .build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(jwt.issuerUri()));
+        return decoder;
+    }
+
+    private static ReactiveJwtAuthenticationConverterAdapter realmRoleAuthentication() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(new RealmRoles());
+        return new ReactiveJwtAuthenticationConverterAdapter(converter);
+    }
+}

@@ -1,0 +1,137 @@
+package kz.senim.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+@ExtendWith(OutputCaptureExtension.class)
+class AnonymousAccessTest extends GatewayTest {
+
+    private static final String SENDER_ADDRESS = "203.0.113.77";
+    private static final String SENDER_BROWSER = "Mozilla/5.0 (Linux; Android 14; Pixel 8) SenderBrowser/1.0";
+
+    @Test
+    void trustBoxMessageReachesTheCaseServiceWithoutAnythingThatIdentifiesTheSender(CapturedOutput output) {
+        String path = "/api/trust-box/messages/" + UUID.randomUUID();
+
+        client.post()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"text\":\"Someone takes my lunch every day\"}")
+                .header(HttpHeaders.USER_AGENT, SENDER_BROWSER)
+                .header("X-Forwarded-For", SENDER_ADDRESS)
+                .header("Forwarded", "for=" + SENDER_ADDRESS)
+                .header("X-Real-IP", SENDER_ADDRESS)
+                .header(HttpHeaders.COOKIE, "session=abc123")
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        StubService.Received received = CASES.received(path).orElseThrow();
+        assertThat(received.method()).isEqualTo("POST");
+        assertThat(received.header("X-Forwarded-For")).isEmpty();
+        assertThat(received.header("Forwarded")).isEmpty();
+        assertThat(received.header("X-Real-IP")).isEmpty();
+        assertThat(received.header(HttpHeaders.COOKIE)).isEmpty();
+        assertThat(received.header(HttpHeaders.USER_AGENT)).hasValue("senim-gateway");
+        assertThat(received.header("X-Request-Id")).isPresent();
+        assertThat(output.getAll()).doesNotContain(SENDER_ADDRESS).doesNotContain("SenderBrowser");
+    }
+
+    @Test
+    void otherRoutesForwardTheUserAgent() {
+        String path = "/api/cases/" + UUID.randomUUID();
+        client.get()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.student()))
+                .header(HttpHeaders.USER_AGENT, SENDER_BROWSER)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(CASES.received(path).orElseThrow().header(HttpHeaders.USER_AGENT))
+                .hasValue(SENDER_BROWSER);
+    }
+
+    @Test
+    void clubPageCanBeReadWithoutSigningIn() {
+        String path = "/api/schools/" + UUID.randomUUID() + "/club";
+        client.get().uri(path).exchange().expectStatus().isOk();
+        assertThat(MEMBERSHIP.received(path)).isPresent();
+    }
+
+    @Test
+    void clubPageCannotBeChangedWithoutSigningIn() {
+        String path = "/api/schools/" + UUID.randomUUID() + "/club";
+        client.post()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+        assertThat(MEMBERSHIP.received(path)).isEmpty();
+    }
+
+    @Test
+    void readinessAndLivenessAreOpenToProbes() {
+        client.get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
+        client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void prometheusCanScrapeWithoutToken() {
+        client.get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(metrics -> assertThat(metrics).contains("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void serviceApiDocumentIsServedAtTheGateway() {
+        TRAINING.answer("/v3/api-docs", "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"training\"}}");
+        client.get()
+                .uri("/v3/api-docs/training")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.info.title")
+                .isEqualTo("training");
+    }
+
+    @Test
+    void swaggerUiListsTheFourServices() {
+        client.get()
+                .uri("/v3/api-docs/swagger-config")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.urls[*].url")
+                .value(urls -> assertThat(urls)
+                        .asInstanceOf(InstanceOfAssertFactories.LIST)
+                        .containsExactlyInAnyOrder(
+                                "/v3/api-docs/cases",
+                                "/v3/api-docs/membership",
+                                "/v3/api-docs/training",
+                                "/v3/api-docs/notifications"));
+        client.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+    }
+}

@@ -1,0 +1,68 @@
+package kz.senim.membership.school;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import kz.senim.platform.security.CurrentUser;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/schools")
+class SchoolController {
+
+    private final Schools schools;
+
+    SchoolController(Schools schools) {
+        this.schools = schools;
+    }
+
+    @PostMapping
+    ResponseEntity<SchoolView> register(@Valid @RequestBody RegisterSchool request, CurrentUser caller) {
+        School school = schools.register(request, caller);
+        return ResponseEntity.created(URI.create("/api/schools/" + school.id()))
+                .eTag(Long.toString(school.version()))
+                .body(SchoolView.of(school));
+    }
+
+    @GetMapping
+    List<SchoolView> list(CurrentUser caller) {
+        return schools.visibleTo(caller).stream().map(SchoolView::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<SchoolView> get(@PathVariable String id, CurrentUser caller) {
+        School school = schools.get(id, caller);
+        return ResponseEntity.ok().eTag(Long.toString(school.version())).body(SchoolView.of(school));
+    }
+
+    record SchoolView(
+            String id,
+            RegisterSchool.Name names,
+            String city,
+            String region,
+            String timeZone,
+            String defaultLanguage,
+            Instant registeredAt) {
+
+        static SchoolView of(School school) {
+            return new SchoolView(
+                    school.id(),
+                    new RegisterSchool.Name(
+                            school.name().kk(),
+                            school.name().ru(),
+                            school.name().en()),
+                    school.city(),
+                    school.region(),
+                    school.timeZone().getId(),
+                    school.defaultLanguage(),
+                    school.registeredAt());
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package kz.senim.membership.school;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class SchoolRepository {
+
+    private final JdbcClient jdbc;
+
+    SchoolRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts the school; false when a school with that id already exists. */
+    boolean insert(School school) {
+        return jdbc.sql("""
+                        insert into school (id, name_kk, name_ru, name_en, city, region, time_zone, default_language,
+                                            registered_at, version)
+                        values (:id, :kk, :ru, :en, :city, :region, :zone, :language, :at, 0)
+                        on conflict (id) do nothing
+                        """)
+                        .param("id", school.id())
+                        .param("kk", school.name().kk())
+                        .param("ru", school.name().ru())
+                        .param("en", school.name().en())
+                        .param("city", school.city())
+                        .param("region", school.region())
+                        .param("zone", school.timeZone().getId())
+                        .param("language", school.defaultLanguage())
+                        .param("at", java.sql.Timestamp.from(school.registeredAt()))
+                        .update()
+                == 1;
+    }
+
+    Optional<School> find(String id) {
+        return jdbc.sql("select * from school where id = :id")
+                .param("id", id)
+                .query(SchoolRepository::map)
+                .optional();
+    }
+
+    List<School> findAll() {
+        return jdbc.sql("select * from school order by id")
+                .query(SchoolRepository::map)
+                .list();
+    }
+
+    private static School map(ResultSet rs, int row) throws SQLException {
+        return new School(
+                rs.getString("id"),
+                new School.LocalizedName(rs.getString("name_kk"), rs.getString("name_ru"), rs.getString("name_en")),
+                rs.getString("city"),
+                rs.getString("region"),
+                ZoneId.of(rs.getString("time_zone")),
+                rs.getString("default_language"),
+                rs.getTimestamp("registered_at").toInstant(),
+                rs.getLong("version"));
+    }
+}

@@ -1,0 +1,60 @@
+package kz.senim.platform.events;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.modulith.events.EventExternalizationConfiguration;
+import org.springframework.modulith.events.FailedEventPublications;
+import org.springframework.modulith.events.RoutingTarget;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Outbox externalization of {@link SenimEvent}s to the service's topic with CloudEvents
+ * binary-mode headers, the topic itself, and the scheduled resubmission of failed publications.
+ */
+@AutoConfiguration
+@EnableScheduling
+@EnableConfigurationProperties(EventsProperties.class)
+@ConditionalOnExpression("'${senim.events.topic:}' != ''")
+public class EventsConfiguration {
+
+    @Bean
+    EventExternalizationConfiguration senimEventExternalization(
+            EventsProperties properties, @Value("${spring.application.name}") String application) {
+        String source = "/" + application;
+        return EventExternalizationConfiguration.externalizing()
+                .select(event -> event instanceof SenimEvent && event.getClass().isAnnotationPresent(EventType.class))
+                .routeAll(
+                        event -> RoutingTarget.forTarget(properties.topic()).andKey(((SenimEvent) event).aggregateId()))
+                .headers(event -> CloudEventHeaders.of((SenimEvent) event, source))
+                // One publication at a time keeps the order of events of one aggregate on the topic.
+                .serializeExternalization(true)
+                .build();
+    }
+
+    @Bean
+    NewTopic senimEventTopic(EventsProperties properties) {
+        return TopicBuilder.name(properties.topic())
+                .partitions(properties.partitions())
+                .build();
+    }
+
+    @Bean
+    FailedPublicationResubmission failedPublicationResubmission(
+            FailedEventPublications failed, JdbcTemplate jdbc, TransactionTemplate transactions) {
+        return new FailedPublicationResubmission(failed, jdbc, transactions);
+    }
+
+    @Bean
+    SchedulingConfigurer failedPublicationResubmissionSchedule(
+            FailedPublicationResubmission resubmission, EventsProperties properties) {
+        return registrar -> registrar.addFixedDelayTask(resubmission::resubmit, properties.resubmissionInterval());
+    }
+}

@@ -1,0 +1,25 @@
+package kz.senim.platform.events;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param topic the service's own topic, e.g. {@code senim.cases.v1}; empty when it publishes nothing
+ * @param partitions partitions of that topic when the service creates it
+ * @param resubmissionInterval how often FAILED outbox publications are sent again
+ */
+@ConfigurationProperties("senim.events")
+public record EventsProperties(String topic, int partitions, Duration resubmissionInterval) {
+
+    public EventsProperties {
+        if (topic == null) {
+            topic = "";
+        }
+        if (partitions <= 0) {
+            partitions = 3;
+        }
+        if (resubmissionInterval == null) {
+            resubmissionInterval = Duration.ofSeconds(5);
+        }
+    }
+}

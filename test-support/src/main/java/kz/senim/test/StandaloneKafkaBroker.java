@@ -1,0 +1,169 @@
+package kz.senim.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real KRaft Kafka broker in a child JVM, on a fixed port, that a test can stop and start
+ * again with its data intact: what "the broker is down" tests need. Built from the Kafka jars
+ * already on the test classpath; the child is killed when the test JVM ends.
+ */
+public final class StandaloneKafkaBroker implements AutoCloseable {
+
+    private final int port = SmtpServer.freePort();
+    private final int controllerPort = SmtpServer.freePort();
+    private final Path directory;
+    private final Path config;
+    private Process process;
+
+    private StandaloneKafkaBroker() {
+        try {
+            directory = Files.createTempDirectory("senim-kafka-");
+            config = directory.resolve("server.properties");
+            Files.writeString(config, """
+                    process.roles=broker,controller
+                    node.id=1
+                    controller.quorum.voters=1@127.0.0.1:%2$d
+                    listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
+                    advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
+                    controller.listener.names=CONTROLLER
+                    listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+                    inter.broker.listener.name=PLAINTEXT
+                    log.dirs=%3$s
+                    num.partitions=1
+                    auto.create.topics.enable=true
+                    offsets.topic.replication.factor=1
+                    offsets.topic.num.partitions=1
+                    transaction.state.log.replication.factor=1
+                    transaction.state.log.min.isr=1
+                    share.coordinator.state.topic.replication.factor=1
+                    share.coordinator.state.topic.min.isr=1
+                    group.initial.rebalance.delay.ms=0
+                    """.formatted(
+                    port, controllerPort, directory.resolve("data").toString().replace('\\', '/')));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Formats the storage and starts the broker; returns once it accepts connections. */
+    public static StandaloneKafkaBroker start() {
+        StandaloneKafkaBroker broker = new StandaloneKafkaBroker();
+        broker.run(
+                        "kafka.tools.StorageTool",
+                        "format",
+                        "-t",
+                        UUID.randomUUID().toString(),
+                        "-c",
+                        broker.config.toString())
+                .waitFor(60);
+        broker.startAgain();
+        AfterSpringShutdown.run("senim-standalone-kafka-stop", broker::close);
+        return broker;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    /** Kills the broker: clients see a broker that does not answer at all. */
+    public synchronized void stop() {
+        if (process != null) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            try {
+                process.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process = null;
+            awaitPort(false);
+        }
+    }
+
+    /** Starts the broker again on the same port with the same data. */
+    public synchronized void startAgain() {
+        if (process == null) {
+            process = run("kafka.Kafka", config.toString()).process;
+            awaitPort(true);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private Child run(String mainClass, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx384m");
+        command.add("-XX:+UseSerialGC");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        try {
+            Process child = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(directory.resolve(mainClass + ".log").toFile())
+                    .start();
+            return new Child(child);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + mainClass, e);
+        }
+    }
+
+    private void awaitPort(boolean open) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            if (accepts() == open) {
+                return;
+            }
+            sleep();
+        }
+        throw new IllegalStateException(
+                "Standalone Kafka broker did not " + (open ? "start" : "stop") + "; see logs in " + directory);
+    }
+
+    private boolean accepts() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Child(Process process) {
+        void waitFor(int seconds) {
+            try {
+                if (!process.waitFor(seconds, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                    throw new IllegalStateException("Kafka storage format failed");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

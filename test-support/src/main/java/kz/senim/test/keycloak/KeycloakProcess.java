@@ -1,0 +1,215 @@
+package kz.senim.test.keycloak;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keycloak as a child process of the test JVM. Each JVM gets its own Keycloak home: a copy of
+ * {@code bin/kc.sh}, symbolic links to the cached {@code lib}, {@code conf}, {@code themes} and
+ * {@code providers}, and a fresh {@code data} folder (dev-file database, realm import, transaction
+ * logs), so runs never see each other's state and the cached installation is never written to.
+ */
+final class KeycloakProcess implements SenimKeycloak.Backend {
+
+    private static final Logger log = LoggerFactory.getLogger(KeycloakProcess.class);
+    private static final int LOG_TAIL_LINES = 60;
+
+    private final Process process;
+    private final Path home;
+    private final Path logFile;
+    private final String baseUrl;
+
+    private KeycloakProcess(Process process, Path home, Path logFile, String baseUrl) {
+        this.process = process;
+        this.home = home;
+        this.logFile = logFile;
+        this.baseUrl = baseUrl;
+    }
+
+    static KeycloakProcess start(Path installation, Path realmFile) {
+        Path home = null;
+        Process process = null;
+        try {
+            home = Files.createTempDirectory("senim-keycloak-");
+            Files.createDirectories(home.resolve("bin"));
+            Path kcSh = home.resolve("bin").resolve("kc.sh");
+            Files.copy(installation.resolve("bin").resolve("kc.sh"), kcSh);
+            Files.setPosixFilePermissions(kcSh, PosixFilePermissions.fromString("rwxr-xr-x"));
+            for (String dir : List.of("lib", "conf", "themes", "providers")) {
+                Files.createSymbolicLink(home.resolve(dir), installation.resolve(dir));
+            }
+            Path imports = Files.createDirectories(home.resolve("data").resolve("import"));
+            Files.copy(realmFile, imports.resolve("senim-realm.json"));
+
+            int httpPort = freePort();
+            int managementPort = freePort();
+            while (managementPort == httpPort) {
+                managementPort = freePort();
+            }
+            String baseUrl = "http://127.0.0.1:" + httpPort;
+            Path logFile = logFile();
+            ProcessBuilder builder = command(
+                    kcSh,
+                    "start",
+                    "--optimized",
+                    // Runtime in 26.x: without it Keycloak clusters (JGroups on port 7800, JDBC_PING).
+                    "--cache=local",
+                    "--http-enabled=true",
+                    "--hostname-strict=false",
+                    "--http-host=127.0.0.1",
+                    "--http-port=" + httpPort,
+                    "--http-management-port=" + managementPort,
+                    "--import-realm");
+            builder.directory(home.toFile()).redirectErrorStream(true).redirectOutput(logFile.toFile());
+            log.info(
+                    "Starting Keycloak {} from {} (home {}, log {})",
+                    SenimKeycloak.VERSION,
+                    installation,
+                    home,
+                    logFile);
+            process = builder.start();
+            KeycloakProcess keycloak = new KeycloakProcess(process, home, logFile, baseUrl);
+            // At once, not after start-up: a JVM ended while Keycloak starts must not leave it running.
+            Runtime.getRuntime().addShutdownHook(new Thread(keycloak::stop, "senim-keycloak-stop"));
+            keycloak.awaitReady(URI.create("http://127.0.0.1:" + managementPort + "/health/ready"));
+            return keycloak;
+        } catch (IOException e) {
+            cleanUp(process, home);
+            throw new UncheckedIOException("Could not start Keycloak", e);
+        } catch (RuntimeException e) {
+            cleanUp(process, home);
+            throw e;
+        }
+    }
+
+    /** A {@code kc.sh} command with the test JVM as Keycloak's Java and no inherited Keycloak settings. */
+    static ProcessBuilder command(Path kcSh, String... arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(kcSh.toString());
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(name -> name.startsWith("KC_") || name.startsWith("JAVA_OPTS") || name.equals("JAVA"));
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        return builder;
+    }
+
+    private void awaitReady(URI health) {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI wellKnown = URI.create(baseUrl + "/realms/" + SenimKeycloak.REALM + "/.well-known/openid-configuration");
+        long deadline = System.nanoTime() + SenimKeycloak.STARTUP_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with code " + process.exitValue()
+                        + " during start-up; log " + logFile + ":\n" + tail(logFile));
+            }
+            if (answers200(http, health) && answers200(http, wellKnown)) {
+                return;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for Keycloak", e);
+            }
+        }
+        throw new IllegalStateException("Keycloak was not ready within " + SenimKeycloak.STARTUP_TIMEOUT.toSeconds()
+                + " s (" + health + "); log " + logFile + ":\n" + tail(logFile));
+    }
+
+    private static boolean answers200(HttpClient http, URI uri) {
+        try {
+            HttpRequest request =
+                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    @Override
+    public void stop() {
+        cleanUp(process, home);
+    }
+
+    private static void cleanUp(Process process, Path home) {
+        if (process != null) {
+            destroyTree(process.toHandle());
+        }
+        if (home != null) {
+            KeycloakDistribution.deleteTree(home);
+        }
+    }
+
+    /**
+     * Stops a process and all its descendants: politely first (kc.sh forwards TERM to Java), then
+     * forcibly. The descendants are listed before the parent dies, as orphans would drop out of it.
+     */
+    static void destroyTree(ProcessHandle root) {
+        List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());
+        tree.add(root);
+        tree.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        for (ProcessHandle handle : tree) {
+            long left = deadline - System.nanoTime();
+            try {
+                handle.onExit().get(Math.max(left, 0), TimeUnit.NANOSECONDS);
+            } catch (Exception e) {
+                handle.destroyForcibly();
+            }
+        }
+        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** The last lines of a log file, for failure messages. */
+    static String tail(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+        } catch (IOException | RuntimeException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    /** {@code target/senim-keycloak.log} when run from a Maven module, else a temporary file. */
+    private static Path logFile() throws IOException {
+        Path target = Path.of("target");
+        if (Files.isDirectory(target)) {
+            return target.resolve("senim-keycloak.log").toAbsolutePath();
+        }
+        return Files.createTempFile("senim-keycloak-", ".log");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+}

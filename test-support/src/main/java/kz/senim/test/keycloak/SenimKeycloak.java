@@ -1,0 +1,226 @@
+package kz.senim.test.keycloak;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import kz.senim.test.InfraSide;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The real Keycloak of this test JVM, with the {@code senim} realm ({@code keycloak/senim-realm.json})
+ * imported: started lazily by {@link #get()}, stopped (process tree included) when the JVM ends.
+ *
+ * <p>With a Docker engine (or {@code SENIM_TEST_INFRA=containers}) it is a Testcontainers
+ * {@code quay.io/keycloak/keycloak} container; otherwise the {@code org.keycloak:keycloak-quarkus-dist}
+ * zip from the Maven repository, unpacked once into {@code ~/.cache/senim/keycloak-<version>} and run
+ * as a child process with a fresh data directory per JVM.
+ */
+public final class SenimKeycloak {
+
+    /** The Keycloak version of the zip and of the container image. */
+    public static final String VERSION = "26.5.6";
+
+    /** The realm the services trust. */
+    public static final String REALM = "senim";
+
+    /** Public client with the password grant (local demo and tests only). */
+    public static final String CLI_CLIENT = "senim-cli";
+
+    /** Confidential client whose service account may read users and manage their role mappings. */
+    public static final String SERVICES_CLIENT = "senim-services";
+
+    /** Development secret of {@link #SERVICES_CLIENT}, as in the realm file. */
+    public static final String SERVICES_SECRET = "senim-services-dev-secret";
+
+    /** Password of every demo user in the realm file. */
+    public static final String DEMO_PASSWORD = "senim-demo";
+
+    /** System property that points at another realm file. */
+    public static final String REALM_FILE_PROPERTY = "senim.keycloak.realm";
+
+    static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+
+    private static final Logger log = LoggerFactory.getLogger(SenimKeycloak.class);
+    private static SenimKeycloak instance;
+    private static RuntimeException failure;
+
+    private final Backend backend;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private SenimKeycloak(Backend backend) {
+        this.backend = backend;
+    }
+
+    /** The Keycloak of this JVM, started (and the realm imported) on the first call. */
+    public static synchronized SenimKeycloak get() {
+        if (failure != null) {
+            throw new IllegalStateException("Keycloak failed to start earlier in this JVM", failure);
+        }
+        if (instance == null) {
+            try {
+                instance = start();
+            } catch (RuntimeException e) {
+                failure = e;
+                throw e;
+            }
+        }
+        return instance;
+    }
+
+    private static SenimKeycloak start() {
+        Path realm = realmFile();
+        long started = System.nanoTime();
+        InfraSide side = InfraSide.current();
+        Backend backend;
+        if (side == InfraSide.CONTAINERS) {
+            backend = KeycloakContainer.start(realm);
+            Runtime.getRuntime().addShutdownHook(new Thread(backend::stop, "senim-keycloak-stop"));
+        } else {
+            // The process registers its own shutdown hook as soon as it exists.
+            backend = KeycloakProcess.start(KeycloakDistribution.installation(), realm);
+        }
+        log.info(
+                "Keycloak {} ({}) ready at {} in {} ms",
+                VERSION,
+                side,
+                backend.baseUrl(),
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
+        return new SenimKeycloak(backend);
+    }
+
+    /** Root URL of Keycloak, e.g. {@code http://127.0.0.1:38211} (no trailing slash). */
+    public String baseUrl() {
+        return backend.baseUrl();
+    }
+
+    /** Issuer of the realm's tokens: {@code baseUrl() + "/realms/senim"}. */
+    public String issuerUri() {
+        return baseUrl() + "/realms/" + REALM;
+    }
+
+    /** The realm's JWK set (token signing keys). */
+    public String jwkSetUri() {
+        return issuerUri() + "/protocol/openid-connect/certs";
+    }
+
+    /** The realm's token endpoint. */
+    public String tokenUri() {
+        return issuerUri() + "/protocol/openid-connect/token";
+    }
+
+    /** Root of the realm's Admin REST API: {@code baseUrl() + "/admin/realms/senim"}. */
+    public String adminUri() {
+        return baseUrl() + "/admin/realms/" + REALM;
+    }
+
+    /**
+     * Raw access token of a user, by the password grant on {@value #CLI_CLIENT}.
+     *
+     * @throws IllegalStateException when Keycloak refuses the grant (the message has its answer)
+     */
+    public String passwordToken(String username, String password) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "password");
+        form.put("client_id", CLI_CLIENT);
+        form.put("username", username);
+        form.put("password", password);
+        form.put("scope", "openid");
+        return accessToken(form);
+    }
+
+    /** Raw access token of the {@value #SERVICES_CLIENT} service account (client credentials). */
+    public String serviceAccountToken() {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "client_credentials");
+        form.put("client_id", SERVICES_CLIENT);
+        form.put("client_secret", SERVICES_SECRET);
+        return accessToken(form);
+    }
+
+    /** Posts a form to the token endpoint and returns the status code and the body. */
+    public HttpResponse<String> postToTokenEndpoint(Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(tokenUri()))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Token request to " + tokenUri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while asking Keycloak for a token", e);
+        }
+    }
+
+    private String accessToken(Map<String, String> form) {
+        HttpResponse<String> response = postToTokenEndpoint(form);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Keycloak refused the " + form.get("grant_type") + " grant for client "
+                    + form.get("client_id") + ": HTTP " + response.statusCode() + " " + response.body());
+        }
+        try {
+            Object token = JSONObjectUtils.parse(response.body()).get("access_token");
+            if (!(token instanceof String s)) {
+                throw new IllegalStateException("No access_token in Keycloak's answer");
+            }
+            return s;
+        } catch (ParseException e) {
+            throw new IllegalStateException("Keycloak's token answer is not JSON", e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The realm file: system property {@value #REALM_FILE_PROPERTY}, else {@code keycloak/senim-realm.json}
+     * found by walking up from the working directory.
+     */
+    static Path realmFile() {
+        String override = System.getProperty(REALM_FILE_PROPERTY);
+        if (override != null && !override.isBlank()) {
+            Path file = Path.of(override).toAbsolutePath();
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalStateException(REALM_FILE_PROPERTY + " points at " + file + ", which is no file");
+            }
+            return file;
+        }
+        Path start = Path.of("").toAbsolutePath();
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("keycloak").resolve("senim-realm.json");
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("No keycloak/senim-realm.json in " + start + " or any parent directory; set -D"
+                + REALM_FILE_PROPERTY + "=<path>");
+    }
+
+    /** One running Keycloak, whichever side it is on. */
+    interface Backend {
+        String baseUrl();
+
+        void stop();
+    }
+}

@@ -1,0 +1,201 @@
+package kz.senim.test.keycloak;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nimbusds.jose.util.JSONArrayUtils;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The {@code senim} realm, imported into a real Keycloak, gives the services what they rely on. */
+class SenimRealmIT {
+
+    private static final String GYM1 = "demo-gymnasium-1";
+    private static final String SCH2 = "demo-school-2";
+
+    private static SenimKeycloak keycloak;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startKeycloak() {
+        long started = System.nanoTime();
+        keycloak = SenimKeycloak.get();
+        System.out.printf(
+                "SenimKeycloak.get() took %d ms%n",
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+
+    @Test
+    void aStudentOfSchoolOneHasStudentButNotMediator() throws Exception {
+        JWTClaimsSet claims = userClaims("student1.gym1");
+
+        assertThat(realmRoles(claims)).contains("student").doesNotContain("mediator", "coordinator", "admin");
+        assertThat(claims.getStringClaim("school_id")).isEqualTo(GYM1);
+        assertThat(claims.getStringClaim("locale")).isEqualTo("kk");
+    }
+
+    @Test
+    void aMediatorIsAlsoAStudent() throws Exception {
+        JWTClaimsSet claims = userClaims("mediator1.gym1");
+
+        assertThat(realmRoles(claims)).contains("student", "mediator");
+        assertThat(claims.getStringClaim("school_id")).isEqualTo(GYM1);
+        assertThat(claims.getStringClaim("locale")).isEqualTo("kk");
+    }
+
+    @Test
+    void theCoordinatorOfSchoolTwo() throws Exception {
+        JWTClaimsSet claims = userClaims("coordinator.sch2");
+
+        assertThat(realmRoles(claims)).contains("coordinator").doesNotContain("student", "admin");
+        assertThat(claims.getStringClaim("school_id")).isEqualTo(SCH2);
+        assertThat(claims.getStringClaim("locale")).isEqualTo("ru");
+    }
+
+    @Test
+    void theDistrictAdminHasNoSchool() throws Exception {
+        JWTClaimsSet claims = userClaims("district-admin");
+
+        assertThat(realmRoles(claims)).contains("admin");
+        assertThat(claims.getClaims()).doesNotContainKey("school_id");
+        assertThat(claims.getStringClaim("locale")).isEqualTo("en");
+    }
+
+    @Test
+    void theIdTokenCarriesSchoolAndLocaleToo() throws Exception {
+        HttpResponse<String> response = keycloak.postToTokenEndpoint(Map.of(
+                "grant_type", "password",
+                "client_id", SenimKeycloak.CLI_CLIENT,
+                "username", "mediator1.sch2",
+                "password", SenimKeycloak.DEMO_PASSWORD,
+                "scope", "openid"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        String idToken = (String) JSONObjectUtils.parse(response.body()).get("id_token");
+        JWTClaimsSet claims = SignedJWT.parse(idToken).getJWTClaimsSet();
+
+        assertThat(claims.getStringClaim("school_id")).isEqualTo(SCH2);
+        assertThat(claims.getStringClaim("locale")).isEqualTo("en");
+    }
+
+    @Test
+    void aWrongPasswordIsRefused() {
+        HttpResponse<String> response = keycloak.postToTokenEndpoint(Map.of(
+                "grant_type", "password",
+                "client_id", SenimKeycloak.CLI_CLIENT,
+                "username", "student1.gym1",
+                "password", "not-the-password"));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).contains("invalid_grant");
+        assertThatThrownBy(() -> keycloak.passwordToken("student1.sch2", "wrong"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("401");
+    }
+
+    @Test
+    void thePortalClientRefusesThePasswordGrant() {
+        HttpResponse<String> response = keycloak.postToTokenEndpoint(Map.of(
+                "grant_type", "password",
+                "client_id", "senim-portal",
+                "username", "student1.gym1",
+                "password", SenimKeycloak.DEMO_PASSWORD));
+
+        assertThat(response.statusCode()).isBetween(400, 401);
+        assertThat(response.body()).contains("unauthorized_client");
+    }
+
+    @Test
+    void theServicesClientReadsUsersAndManagesTheMediatorRole() throws Exception {
+        String token = keycloak.serviceAccountToken();
+        assertThat(SignedJWT.parse(token).getJWTClaimsSet().getStringClaim("azp"))
+                .isEqualTo(SenimKeycloak.SERVICES_CLIENT);
+
+        List<Object> found = JSONArrayUtils.parse(
+                admin(token, "GET", "/users?exact=true&username=" + encode("student2.gym1"), null, 200));
+        assertThat(found).hasSize(1);
+        Map<String, Object> user = JSONObjectUtils.parse(JSONObjectUtils.toJSONString(asMap(found.getFirst())));
+        String userId = (String) user.get("id");
+        assertThat(asMap(user.get("attributes")).get("school_id")).isEqualTo(List.of(GYM1));
+
+        Map<String, Object> mediator = JSONObjectUtils.parse(admin(token, "GET", "/roles/mediator", null, 200));
+        String roleBody =
+                "[" + JSONObjectUtils.toJSONString(Map.of("id", mediator.get("id"), "name", "mediator")) + "]";
+        String mappings = "/users/" + userId + "/role-mappings/realm";
+        try {
+            admin(token, "POST", mappings, roleBody, 204);
+            assertThat(roleNames(admin(token, "GET", mappings, null, 200))).contains("student", "mediator");
+            assertThat(realmRoles(userClaims("student2.gym1"))).contains("student", "mediator");
+        } finally {
+            admin(token, "DELETE", mappings, roleBody, 204);
+        }
+        assertThat(roleNames(admin(token, "GET", mappings, null, 200)))
+                .contains("student")
+                .doesNotContain("mediator");
+        assertThat(realmRoles(userClaims("student2.gym1"))).doesNotContain("mediator");
+    }
+
+    /** The claims of a demo user's access token, with the checks every token must pass. */
+    private static JWTClaimsSet userClaims(String username) throws Exception {
+        String token = keycloak.passwordToken(username, SenimKeycloak.DEMO_PASSWORD);
+        JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
+        assertThat(claims.getIssuer()).isEqualTo(keycloak.issuerUri());
+        assertThat(UUID.fromString(claims.getSubject()).toString()).isEqualTo(claims.getSubject());
+        assertThat(claims.getStringClaim("preferred_username")).isEqualTo(username);
+        assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime())
+                .isEqualTo(Duration.ofMinutes(5).toMillis());
+        return claims;
+    }
+
+    private static List<String> realmRoles(JWTClaimsSet claims) throws Exception {
+        Map<String, Object> realmAccess = claims.getJSONObjectClaim("realm_access");
+        assertThat(realmAccess).as("realm_access claim").isNotNull();
+        return ((List<?>) realmAccess.get("roles"))
+                .stream().map(String::valueOf).toList();
+    }
+
+    private static List<String> roleNames(String json) throws Exception {
+        return JSONArrayUtils.parse(json).stream()
+                .map(role -> String.valueOf(asMap(role).get("name")))
+                .toList();
+    }
+
+    private String admin(String token, String method, String path, String json, int expectedStatus) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(keycloak.adminUri() + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json");
+        if (json != null) {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode())
+                .as("%s %s: %s", method, path, response.body())
+                .isEqualTo(expectedStatus);
+        return response.body();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object json) {
+        return (Map<String, Object>) json;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
