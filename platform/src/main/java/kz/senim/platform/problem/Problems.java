@@ -16,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** Builds RFC 9457 problem details with titles and details in the caller's language. */
 public class Problems {
 
-    public static final URI VALIDATION = URI.create("urn:senim:problem:validation");
-    public static final URI STATE_CONFLICT = URI.create("urn:senim:problem:state-conflict");
+    public static final URI VALIDATION = URI.create("https://senim.kz/problems/validation");
+    public static final URI STATE_CONFLICT = URI.create("https://senim.kz/problems/state-conflict");
     static final List<Locale> LANGUAGES = List.of(Locale.of("kk"), Locale.of("ru"), Locale.ENGLISH);
 
     private final MessageSource messages;

@@ -1,0 +1,24 @@
+package kz.senim.notification;
+
+import kz.senim.platform.security.SenimHttpSecurity;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** The caller's own inbox and preferences; failed deliveries are for admins. */
+@Configuration
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, SenimHttpSecurity senim) throws Exception {
+        return senim.apply(http)
+                .authorizeHttpRequests(a -> a.requestMatchers("/api/notifications/failed-deliveries/**")
+                        .hasRole("admin")
+                        .requestMatchers("/api/notifications/**")
+                        .authenticated()
+                        .anyRequest()
+                        .denyAll())
+                .build();
+    }
+}
