@@ -20,15 +20,17 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StandaloneKafkaBroker implements AutoCloseable {
 
-    private final int port = SmtpServer.freePort();
+    private final int port;
     private final int controllerPort = SmtpServer.freePort();
     private final Path directory;
     private final Path config;
     private Process process;
 
-    private StandaloneKafkaBroker() {
+    private StandaloneKafkaBroker(int port, Path directory) {
+        this.port = port;
+        this.directory = directory;
         try {
-            directory = Files.createTempDirectory("senim-kafka-");
+            Files.createDirectories(directory);
             config = directory.resolve("server.properties");
             Files.writeString(config, """
                     process.roles=broker,controller
@@ -58,15 +60,26 @@ public final class StandaloneKafkaBroker implements AutoCloseable {
 
     /** Formats the storage and starts the broker; returns once it accepts connections. */
     public static StandaloneKafkaBroker start() {
-        StandaloneKafkaBroker broker = new StandaloneKafkaBroker();
-        broker.run(
-                        "kafka.tools.StorageTool",
-                        "format",
-                        "-t",
-                        UUID.randomUUID().toString(),
-                        "-c",
-                        broker.config.toString())
-                .waitFor(60);
+        try {
+            return start(SmtpServer.freePort(), Files.createTempDirectory("senim-kafka-"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A broker on the given port, keeping its data in the given folder (formatted on first use). */
+    public static StandaloneKafkaBroker start(int port, Path directory) {
+        StandaloneKafkaBroker broker = new StandaloneKafkaBroker(port, directory);
+        if (!Files.exists(directory.resolve("data").resolve("meta.properties"))) {
+            broker.run(
+                            "kafka.tools.StorageTool",
+                            "format",
+                            "-t",
+                            UUID.randomUUID().toString(),
+                            "-c",
+                            broker.config.toString())
+                    .waitFor(60);
+        }
         broker.startAgain();
         AfterSpringShutdown.run("senim-standalone-kafka-stop", broker::close);
         return broker;

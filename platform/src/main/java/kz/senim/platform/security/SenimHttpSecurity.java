@@ -6,6 +6,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -24,7 +25,12 @@ public class SenimHttpSecurity {
 
     public HttpSecurity apply(HttpSecurity http) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", "Bearer realm=\"senim\"");
+            // RFC 6750: say that a token was sent but refused, without saying why.
+            response.setHeader(
+                    "WWW-Authenticate",
+                    e instanceof OAuth2AuthenticationException
+                            ? "Bearer realm=\"senim\", error=\"invalid_token\""
+                            : "Bearer realm=\"senim\"");
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized");
         };
         AccessDeniedHandler forbidden =

@@ -1,6 +1,7 @@
 package kz.senim.platform.web;
 
 import java.util.List;
+import java.util.Locale;
 import kz.senim.platform.problem.ProblemHandling;
 import kz.senim.platform.problem.Problems;
 import kz.senim.platform.problem.RequestIds;
@@ -8,20 +9,32 @@ import kz.senim.platform.security.CurrentUserArgumentResolver;
 import kz.senim.platform.security.SenimHttpSecurity;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The web side every Senim service shares: problem details, request ids, the current user. */
-@AutoConfiguration
+@AutoConfiguration(before = WebMvcAutoConfiguration.class)
 public class PlatformWebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new CurrentUserArgumentResolver());
+    }
+
+    /** kk, ru or en from {@code Accept-Language}, English otherwise: the same choice the security filters make. */
+    @Bean
+    LocaleResolver localeResolver() {
+        AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
+        resolver.setSupportedLocales(List.of(Locale.of("kk"), Locale.of("ru"), Locale.ENGLISH));
+        resolver.setDefaultLocale(Locale.ENGLISH);
+        return resolver;
     }
 
     @Bean
