@@ -2,19 +2,13 @@ package kz.senim.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import kz.senim.test.SenimIntegrationTest;
+import kz.senim.test.ServiceApi;
 import kz.senim.test.TestJwts;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.client.RestClient;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The coarse rules of case-service over real HTTP, before any feature exists behind them. */
 @SenimIntegrationTest
@@ -23,25 +17,26 @@ class SecurityIT {
     @LocalServerPort
     int port;
 
-    final JsonMapper json = JsonMapper.builder().build();
+    ServiceApi api;
 
     final String triage = "/api/cases/" + UUID.randomUUID() + "/triage";
 
+    @BeforeEach
+    void connect() {
+        api = ServiceApi.at(port);
+    }
+
     @Test
     void without_a_token_a_case_is_401_problem_json_asking_for_a_bearer_token() {
-        ResponseEntity<String> response = call(HttpMethod.GET, "/api/cases", null, null);
+        ServiceApi.Answer answer = api.get("/api/cases").send();
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertProblem(response, 401);
-        assertThat(response.getHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer");
+        answer.problem(401);
+        assertThat(answer.headers().getFirst("WWW-Authenticate")).startsWith("Bearer");
     }
 
     @Test
     void a_token_signed_by_someone_else_is_401() {
-        ResponseEntity<String> response = call(HttpMethod.GET, "/api/cases", "Bearer " + TestJwts.forgedToken(), null);
-
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertProblem(response, 401);
+        api.get("/api/cases").auth("Bearer " + TestJwts.forgedToken()).send().problem(401);
     }
 
     @Test
@@ -49,10 +44,9 @@ class SecurityIT {
         String student =
                 TestJwts.user().roles("student").school("demo-gymnasium-1").bearer();
 
-        ResponseEntity<String> response = call(HttpMethod.POST, triage, student, "kk");
+        ServiceApi.Answer answer = api.post(triage).auth(student).language("kk").send();
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(assertProblem(response, 403).get("title").asString()).isEqualTo("Рұқсат жоқ");
+        assertThat(answer.problem(403).get("title").asString()).isEqualTo("Рұқсат жоқ");
     }
 
     @Test
@@ -62,8 +56,7 @@ class SecurityIT {
                 .school("demo-gymnasium-1")
                 .bearer();
 
-        assertThat(call(HttpMethod.POST, triage, mediator, null).getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(api.post(triage).auth(mediator).send().status()).isEqualTo(403);
     }
 
     @Test
@@ -71,18 +64,12 @@ class SecurityIT {
         String coordinator =
                 TestJwts.user().roles("coordinator").school("demo-gymnasium-1").bearer();
 
-        ResponseEntity<String> response = call(HttpMethod.POST, triage, coordinator, null);
-
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertProblem(response, 404);
+        api.post(triage).auth(coordinator).send().problem(404);
     }
 
     @Test
     void the_trust_box_needs_no_login() {
-        ResponseEntity<String> response = call(HttpMethod.GET, "/api/trust-box/anything", null, null);
-
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertProblem(response, 404);
+        api.get("/api/trust-box/anything").send().problem(404);
     }
 
     @Test
@@ -90,32 +77,6 @@ class SecurityIT {
         String coordinator =
                 TestJwts.user().roles("coordinator").school("demo-gymnasium-1").bearer();
 
-        ResponseEntity<String> response = call(HttpMethod.GET, "/internal/x", coordinator, null);
-
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertProblem(response, 403);
-    }
-
-    private JsonNode assertProblem(ResponseEntity<String> response, int status) {
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        JsonNode problem = json.readTree(response.getBody());
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("title").asString()).isNotBlank();
-        assertThat(response.getHeaders().getFirst("X-Request-Id")).isNotBlank();
-        return problem;
-    }
-
-    private ResponseEntity<String> call(HttpMethod method, String path, String authorization, String language) {
-        RestClient.RequestBodySpec request =
-                RestClient.create("http://localhost:" + port).method(method).uri(path);
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        if (language != null) {
-            request.header("Accept-Language", language);
-        }
-        return request.exchange((req, res) -> ResponseEntity.status(res.getStatusCode())
-                .headers(res.getHeaders())
-                .body(new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+        api.get("/internal/x").auth(coordinator).send().problem(403);
     }
 }

@@ -2,18 +2,15 @@ package kz.senim.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import kz.senim.test.SenimIntegrationTest;
+import kz.senim.test.ServiceApi;
 import kz.senim.test.TestJwts;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.client.RestClient;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The coarse rules of training-service over real HTTP, before any feature exists behind them. */
 @SenimIntegrationTest
@@ -22,24 +19,27 @@ class SecurityIT {
     @LocalServerPort
     int port;
 
-    final JsonMapper json = JsonMapper.builder().build();
+    ServiceApi api;
+
+    @BeforeEach
+    void connect() {
+        api = ServiceApi.at(port);
+    }
 
     @Test
     void without_a_token_activities_are_401_problem_json_asking_for_a_bearer_token() {
-        ResponseEntity<String> response = call(HttpMethod.GET, "/api/activities", null, null);
+        ServiceApi.Answer answer = api.get("/api/activities").send();
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertProblem(response, 401);
-        assertThat(response.getHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer");
+        answer.problem(401);
+        assertThat(answer.headers().getFirst("WWW-Authenticate")).startsWith("Bearer");
     }
 
     @Test
     void a_token_signed_by_someone_else_is_401() {
-        ResponseEntity<String> response =
-                call(HttpMethod.GET, "/api/activities", "Bearer " + TestJwts.forgedToken(), null);
-
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertProblem(response, 401);
+        api.get("/api/activities")
+                .auth("Bearer " + TestJwts.forgedToken())
+                .send()
+                .problem(401);
     }
 
     @Test
@@ -47,10 +47,10 @@ class SecurityIT {
         String student =
                 TestJwts.user().roles("student").school("demo-gymnasium-1").bearer();
 
-        ResponseEntity<String> response = call(HttpMethod.POST, "/api/plans", student, "kk");
+        ServiceApi.Answer answer =
+                api.post("/api/plans").auth(student).language("kk").send();
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(assertProblem(response, 403).get("title").asString()).isEqualTo("Рұқсат жоқ");
+        assertThat(answer.problem(403).get("title").asString()).isEqualTo("Рұқсат жоқ");
     }
 
     @Test
@@ -58,26 +58,22 @@ class SecurityIT {
         String teacher =
                 TestJwts.user().roles("teacher").school("demo-gymnasium-1").bearer();
 
-        assertThat(call(HttpMethod.PUT, "/api/plans/2025-2026", teacher, null).getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(call(HttpMethod.PATCH, "/api/plans/2025-2026", teacher, null).getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(call(HttpMethod.DELETE, "/api/plans/2025-2026", teacher, null)
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
+        for (HttpMethod method : new HttpMethod[] {HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE}) {
+            assertThat(api.request(method, "/api/plans/2025-2026")
+                            .auth(teacher)
+                            .send()
+                            .status())
+                    .as(method.name())
+                    .isEqualTo(403);
+        }
     }
 
-    @Test
-    void a_coordinator_and_an_admin_pass_authorization_to_write_plans_and_find_nothing_yet() {
-        for (String role : new String[] {"coordinator", "admin"}) {
-            String writer =
-                    TestJwts.user().roles(role).school("demo-gymnasium-1").bearer();
+    @ParameterizedTest
+    @ValueSource(strings = {"coordinator", "admin"})
+    void a_coordinator_and_an_admin_pass_authorization_to_write_plans_and_find_nothing_yet(String role) {
+        String writer = TestJwts.user().roles(role).school("demo-gymnasium-1").bearer();
 
-            ResponseEntity<String> response = call(HttpMethod.POST, "/api/plans", writer, null);
-
-            assertThat(response.getStatusCode()).as(role).isEqualTo(HttpStatus.NOT_FOUND);
-            assertProblem(response, 404);
-        }
+        api.post("/api/plans").auth(writer).send().problem(404);
     }
 
     @Test
@@ -85,10 +81,7 @@ class SecurityIT {
         String student =
                 TestJwts.user().roles("student").school("demo-gymnasium-1").bearer();
 
-        ResponseEntity<String> response = call(HttpMethod.GET, "/api/activities", student, null);
-
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertProblem(response, 404);
+        api.get("/api/activities").auth(student).send().problem(404);
     }
 
     @Test
@@ -96,32 +89,6 @@ class SecurityIT {
         String coordinator =
                 TestJwts.user().roles("coordinator").school("demo-gymnasium-1").bearer();
 
-        ResponseEntity<String> response = call(HttpMethod.GET, "/internal/x", coordinator, null);
-
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertProblem(response, 403);
-    }
-
-    private JsonNode assertProblem(ResponseEntity<String> response, int status) {
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        JsonNode problem = json.readTree(response.getBody());
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("title").asString()).isNotBlank();
-        assertThat(response.getHeaders().getFirst("X-Request-Id")).isNotBlank();
-        return problem;
-    }
-
-    private ResponseEntity<String> call(HttpMethod method, String path, String authorization, String language) {
-        RestClient.RequestBodySpec request =
-                RestClient.create("http://localhost:" + port).method(method).uri(path);
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        if (language != null) {
-            request.header("Accept-Language", language);
-        }
-        return request.exchange((req, res) -> ResponseEntity.status(res.getStatusCode())
-                .headers(res.getHeaders())
-                .body(new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+        api.get("/internal/x").auth(coordinator).send().problem(403);
     }
 }

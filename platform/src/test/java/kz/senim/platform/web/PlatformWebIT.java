@@ -2,17 +2,13 @@ package kz.senim.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import kz.senim.test.SenimIntegrationTest;
+import kz.senim.test.ServiceApi;
 import kz.senim.test.TestJwts;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** What every service gets from the platform: the caller from the token, and problem details. */
 @SenimIntegrationTest(properties = "spring.kafka.listener.auto-startup=false")
@@ -21,7 +17,12 @@ class PlatformWebIT {
     @LocalServerPort
     int port;
 
-    final JsonMapper json = JsonMapper.builder().build();
+    ServiceApi api;
+
+    @BeforeEach
+    void connect() {
+        api = ServiceApi.at(port);
+    }
 
     @Test
     void the_caller_is_read_from_the_token() {
@@ -30,8 +31,7 @@ class PlatformWebIT {
                 .school("demo-gymnasium-1")
                 .locale("kk");
 
-        JsonNode me = json.readTree(
-                call(HttpMethod.GET, "/api/me", user.bearer(), null, null).getBody());
+        JsonNode me = api.get("/api/me").auth(user.bearer()).send().json();
 
         assertThat(me.get("id").asString()).isEqualTo(user.subject());
         assertThat(me.get("roles").valueStream().map(JsonNode::asString))
@@ -42,20 +42,17 @@ class PlatformWebIT {
 
     @Test
     void an_anonymous_caller_on_an_open_route_that_needs_the_caller_gets_401_not_500() {
-        ResponseEntity<String> response = call(HttpMethod.GET, "/api/open/me", null, null, null);
-
-        assertThat(response.getStatusCode().value()).isEqualTo(401);
-        assertThat(problem(response).get("status").asInt()).isEqualTo(401);
+        api.get("/api/open/me").send().problem(401);
     }
 
     @Test
     void a_refused_token_is_told_apart_from_a_missing_one() {
-        assertThat(call(HttpMethod.GET, "/api/me", null, null, null)
-                        .getHeaders()
-                        .getFirst("WWW-Authenticate"))
+        assertThat(api.get("/api/me").send().headers().getFirst("WWW-Authenticate"))
                 .doesNotContain("invalid_token");
-        assertThat(call(HttpMethod.GET, "/api/me", "Bearer " + TestJwts.forgedToken(), null, null)
-                        .getHeaders()
+        assertThat(api.get("/api/me")
+                        .auth("Bearer " + TestJwts.forgedToken())
+                        .send()
+                        .headers()
                         .getFirst("WWW-Authenticate"))
                 .contains("error=\"invalid_token\"");
     }
@@ -65,17 +62,18 @@ class PlatformWebIT {
         String student =
                 TestJwts.user().roles("student").school("demo-gymnasium-1").bearer();
 
-        ResponseEntity<String> forbidden = call(HttpMethod.GET, "/api/coordinators/x", student, "de, ru;q=0.8", null);
-        ResponseEntity<String> notFound = call(HttpMethod.GET, "/api/things/1", student, "de, ru;q=0.8", null);
+        ServiceApi.Answer forbidden = api.get("/api/coordinators/x")
+                .auth(student)
+                .language("de, ru;q=0.8")
+                .send();
+        ServiceApi.Answer notFound =
+                api.get("/api/things/1").auth(student).language("de, ru;q=0.8").send();
+        ServiceApi.Answer inEnglish =
+                api.get("/api/things/1").auth(student).language("de").send();
 
-        assertThat(forbidden.getStatusCode().value()).isEqualTo(403);
-        assertThat(problem(forbidden).get("title").asString()).isEqualTo("Нет доступа");
-        assertThat(notFound.getStatusCode().value()).isEqualTo(404);
-        assertThat(problem(notFound).get("title").asString()).isEqualTo("Не найдено");
-        assertThat(problem(call(HttpMethod.GET, "/api/things/1", student, "de", null))
-                        .get("title")
-                        .asString())
-                .isEqualTo("Not found");
+        assertThat(forbidden.problem(403).get("title").asString()).isEqualTo("Нет доступа");
+        assertThat(notFound.problem(404).get("title").asString()).isEqualTo("Не найдено");
+        assertThat(inEnglish.problem(404).get("title").asString()).isEqualTo("Not found");
     }
 
     @Test
@@ -83,10 +81,13 @@ class PlatformWebIT {
         String student =
                 TestJwts.user().roles("student").school("demo-gymnasium-1").bearer();
 
-        ResponseEntity<String> response = call(HttpMethod.POST, "/api/greetings", student, "kk", "{oops");
+        ServiceApi.Answer answer = api.post("/api/greetings")
+                .auth(student)
+                .language("kk")
+                .json("{oops")
+                .send();
 
-        assertThat(response.getStatusCode().value()).isEqualTo(400);
-        assertThat(problem(response).get("title").asString()).isEqualTo("Сұрауды оқу мүмкін емес");
+        assertThat(answer.problem(400).get("title").asString()).isEqualTo("Сұрауды оқу мүмкін емес");
     }
 
     @Test
@@ -94,40 +95,19 @@ class PlatformWebIT {
         String student =
                 TestJwts.user().roles("student").school("demo-gymnasium-1").bearer();
 
-        ResponseEntity<String> response =
-                call(HttpMethod.POST, "/api/greetings", student, "ru", "{\"word\":\"far too long\"}");
+        ServiceApi.Answer answer = api.post("/api/greetings")
+                .auth(student)
+                .language("ru")
+                .json("{\"word\":\"far too long\"}")
+                .send();
 
-        JsonNode problem = problem(response);
-        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        JsonNode problem = answer.problem(400);
         assertThat(problem.get("type").asString()).isEqualTo("https://senim.kz/problems/validation");
         assertThat(problem.get("errors").valueStream().map(e -> e.get("field").asString()))
                 .containsExactlyInAnyOrder("word", "language");
         assertThat(problem.get("errors").valueStream().map(e -> e.get("message").asString()))
                 .contains("длина должна быть от 0 до 5", "не должно быть пустым");
         assertThat(problem.get("requestId").asString())
-                .isEqualTo(response.getHeaders().getFirst("X-Request-Id"));
-    }
-
-    private JsonNode problem(ResponseEntity<String> response) {
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        return json.readTree(response.getBody());
-    }
-
-    private ResponseEntity<String> call(
-            HttpMethod method, String path, String authorization, String language, String body) {
-        RestClient.RequestBodySpec request =
-                RestClient.create("http://localhost:" + port).method(method).uri(path);
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        if (language != null) {
-            request.header("Accept-Language", language);
-        }
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).body(body);
-        }
-        return request.exchange((req, res) -> ResponseEntity.status(res.getStatusCode())
-                .headers(res.getHeaders())
-                .body(new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+                .isEqualTo(answer.headers().getFirst("X-Request-Id"));
     }
 }

@@ -1,0 +1,12 @@
+package kz.senim.membership;
+
+import kz.senim.test.SenimIntegrationTest;
+import kz.senim.test.ServiceOperationsContract;
+
+@SenimIntegrationTest
+class OperationsIT extends ServiceOperationsContract {
+
+    OperationsIT() {
+        super("school");
+    }
+}

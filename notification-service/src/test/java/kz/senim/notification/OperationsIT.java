@@ -1,0 +1,12 @@
+package kz.senim.notification;
+
+import kz.senim.test.SenimIntegrationTest;
+import kz.senim.test.ServiceOperationsContract;
+
+@SenimIntegrationTest
+class OperationsIT extends ServiceOperationsContract {
+
+    OperationsIT() {
+        super("school");
+    }
+}
