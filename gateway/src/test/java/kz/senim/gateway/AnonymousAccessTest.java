@@ -80,6 +80,17 @@ class AnonymousAccessTest extends GatewayTest {
     }
 
     @Test
+    void aCalendarFeedIsReadWithItsTokenAloneButNothingElseOfTheActivitiesIs() {
+        String feed = "/api/activities/feeds/" + UUID.randomUUID() + ".ics";
+        client.get().uri(feed).exchange().expectStatus().isOk();
+        assertThat(TRAINING.received(feed)).isPresent();
+
+        String activities = "/api/activities/" + UUID.randomUUID();
+        client.get().uri(activities).exchange().expectStatus().isUnauthorized();
+        assertThat(TRAINING.received(activities)).isEmpty();
+    }
+
+    @Test
     void readinessAndLivenessAreOpenToProbes() {
         client.get()
                 .uri("/actuator/health/readiness")

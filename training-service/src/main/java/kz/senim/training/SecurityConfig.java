@@ -16,7 +16,11 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain api(HttpSecurity http, SenimHttpSecurity senim) throws Exception {
         return senim.apply(http)
-                .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.POST, "/api/plans/**")
+                .authorizeHttpRequests(a -> a
+                        // iCalendar feeds: phones subscribe without signing in; the unguessable token is the key.
+                        .requestMatchers(HttpMethod.GET, "/api/activities/feeds/*")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/plans/**")
                         .hasAnyRole(PLAN_WRITERS)
                         .requestMatchers(HttpMethod.PUT, "/api/plans/**")
                         .hasAnyRole(PLAN_WRITERS)

@@ -7,6 +7,18 @@ import kz.senim.test.ServiceOperationsContract;
 class OperationsIT extends ServiceOperationsContract {
 
     OperationsIT() {
-        super("information_material");
+        super(
+                "information_material",
+                "activity",
+                "registration",
+                "attendance",
+                "person",
+                "member",
+                "curriculum",
+                "qualification",
+                "calendar_feed",
+                "material_file",
+                "plan_item",
+                "plan_item_activity");
     }
 }

@@ -77,11 +77,22 @@ class SecurityIT {
     }
 
     @Test
-    void a_student_may_read_activities_and_finds_nothing_yet() {
+    void a_student_may_read_the_calendar_of_their_school() {
         String student =
                 TestJwts.user().roles("student").school("demo-gymnasium-1").bearer();
 
-        api.get("/api/activities").auth(student).send().problem(404);
+        ServiceApi.Answer answer = api.get("/api/activities").auth(student).send();
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().get("totalElements").asInt()).isZero();
+    }
+
+    @Test
+    void calendar_feeds_are_the_only_anonymous_path_and_an_unknown_token_is_404() {
+        api.get("/api/activities/feeds/" + "x".repeat(43) + ".ics").send().problem(404);
+        api.get("/api/activities/feeds/a/b.ics").send().problem(401);
+        api.get("/api/activities/curriculum").send().problem(401);
+        api.post("/api/activities/calendar-feeds").send().problem(401);
     }
 
     @Test

@@ -41,6 +41,9 @@ class SecurityConfig {
                         // a club's public page
                         .pathMatchers(HttpMethod.GET, "/api/schools/*/club")
                         .permitAll()
+                        // calendar subscriptions: the unguessable token in the path is the credential
+                        .pathMatchers(HttpMethod.GET, "/api/activities/feeds/*")
+                        .permitAll()
                         .pathMatchers(
                                 "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
                         .permitAll()

@@ -1,0 +1,197 @@
+package kz.senim.training.activities;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import kz.senim.platform.problem.ResourceNotFound;
+import kz.senim.platform.security.CurrentUser;
+import kz.senim.training.activities.domain.Activity;
+import kz.senim.training.activities.domain.Registration;
+import kz.senim.training.activities.domain.RegistrationStatus;
+import kz.senim.training.web.PageView;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/activities")
+class ActivityController {
+
+    private final Activities activities;
+
+    ActivityController(Activities activities) {
+        this.activities = activities;
+    }
+
+    @PostMapping
+    ResponseEntity<ActivityView> schedule(
+            @Valid @RequestBody ScheduleActivity request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            CurrentUser caller) {
+        Activity activity = activities.schedule(request, caller, idempotencyKey);
+        return ResponseEntity.created(URI.create("/api/activities/" + activity.id()))
+                .eTag(Long.toString(activity.version()))
+                .body(view(activity));
+    }
+
+    /** The calendar: activities between two dates of the school's time zone, both included. */
+    @GetMapping
+    PageView<ActivityView> calendar(
+            @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to,
+            @RequestParam(required = false) @Pattern(regexp = ScheduleActivity.TYPES) String type,
+            @RequestParam(required = false) UUID seriesId,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(PageView.MAX_SIZE) int size,
+            @RequestParam(defaultValue = "startsAt,asc") @Pattern(regexp = "startsAt(,(asc|desc))?") String sort,
+            CurrentUser caller) {
+        PageView<Activity> found =
+                activities.calendar(caller, from, to, type, seriesId, sort.endsWith(",desc"), page, size);
+        return new PageView<>(
+                found.content().stream().map(this::view).toList(),
+                found.page(),
+                found.size(),
+                found.totalElements(),
+                found.totalPages());
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<ActivityView> get(@PathVariable UUID id, CurrentUser caller) {
+        Activity activity = activities.get(id, caller);
+        return ResponseEntity.ok().eTag(Long.toString(activity.version())).body(view(activity));
+    }
+
+    @PostMapping("/{id}/rescheduling")
+    ResponseEntity<ActivityView> reschedule(
+            @PathVariable UUID id,
+            @Valid @RequestBody Reschedule request,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            CurrentUser caller) {
+        return answer(activities.reschedule(id, request, caller, ifMatch));
+    }
+
+    @PostMapping("/{id}/cancellation")
+    ResponseEntity<ActivityView> cancel(
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            CurrentUser caller) {
+        return answer(activities.cancel(id, caller, ifMatch));
+    }
+
+    @PostMapping("/{id}/completion")
+    ResponseEntity<ActivityView> complete(
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            CurrentUser caller) {
+        return answer(activities.complete(id, caller, ifMatch));
+    }
+
+    @PostMapping("/{id}/registrations")
+    @ResponseStatus(HttpStatus.CREATED)
+    RegistrationView register(@PathVariable UUID id, CurrentUser caller) {
+        return RegistrationView.of(activities.register(id, caller));
+    }
+
+    @GetMapping("/{id}/registrations")
+    List<RegistrationView> registrations(@PathVariable UUID id, CurrentUser caller) {
+        return activities.registrations(id, caller).stream()
+                .map(RegistrationView::of)
+                .toList();
+    }
+
+    @GetMapping("/{id}/registrations/mine")
+    RegistrationView mine(@PathVariable UUID id, CurrentUser caller) {
+        return activities
+                .registrationOf(id, caller)
+                .map(RegistrationView::of)
+                .orElseThrow(() -> new ResourceNotFound("Registration"));
+    }
+
+    @DeleteMapping("/{id}/registrations/mine")
+    ResponseEntity<Void> cancelRegistration(@PathVariable UUID id, CurrentUser caller) {
+        activities.cancelRegistration(id, caller);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/{id}/attendance")
+    Activities.AttendanceSheet recordAttendance(
+            @PathVariable UUID id, @Valid @RequestBody RecordAttendance request, CurrentUser caller) {
+        return activities.recordAttendance(id, request, caller);
+    }
+
+    @GetMapping("/{id}/attendance")
+    Activities.AttendanceSheet attendance(@PathVariable UUID id, CurrentUser caller) {
+        return activities.attendance(id, caller);
+    }
+
+    private ResponseEntity<ActivityView> answer(Activity activity) {
+        return ResponseEntity.ok().eTag(Long.toString(activity.version())).body(view(activity));
+    }
+
+    private ActivityView view(Activity a) {
+        Map<String, Long> counts = activities.registrationCounts(a.id());
+        return new ActivityView(
+                a.id(),
+                a.seriesId(),
+                a.type().name(),
+                a.title(),
+                ScheduleActivity.AudienceBody.of(a.audience()),
+                a.facilitators().stream().sorted().toList(),
+                OffsetDateTime.ofInstant(a.startsAt(), a.timeZone()),
+                OffsetDateTime.ofInstant(a.endsAt(), a.timeZone()),
+                a.timeZone().getId(),
+                a.place(),
+                a.capacity(),
+                a.language(),
+                a.openForRegistration(),
+                a.modules().stream().map(Enum::name).sorted().toList(),
+                a.status().name(),
+                a.headCount(),
+                counts.getOrDefault(RegistrationStatus.REGISTERED.name(), 0L),
+                counts.getOrDefault(RegistrationStatus.WAITLISTED.name(), 0L));
+    }
+
+    record ActivityView(
+            UUID id,
+            UUID seriesId,
+            String type,
+            String title,
+            ScheduleActivity.AudienceBody audience,
+            List<String> facilitators,
+            OffsetDateTime startsAt,
+            OffsetDateTime endsAt,
+            String timeZone,
+            String place,
+            Integer capacity,
+            String language,
+            boolean openForRegistration,
+            List<String> modules,
+            String status,
+            Integer headCount,
+            long registered,
+            long waitlisted) {}
+
+    record RegistrationView(String userId, String status, Instant registeredAt) {
+        static RegistrationView of(Registration r) {
+            return new RegistrationView(r.userId(), r.status().name(), r.registeredAt());
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package kz.senim.training.activities.domain;
+
+public enum ActivityStatus {
+    SCHEDULED,
+    COMPLETED,
+    CANCELLED
+}

@@ -1,0 +1,7 @@
+package kz.senim.training.activities.domain;
+
+public enum AttendanceStatus {
+    PRESENT,
+    ABSENT,
+    EXCUSED
+}

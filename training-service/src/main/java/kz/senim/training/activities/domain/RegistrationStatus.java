@@ -1,0 +1,7 @@
+package kz.senim.training.activities.domain;
+
+public enum RegistrationStatus {
+    REGISTERED,
+    WAITLISTED,
+    CANCELLED
+}

@@ -1,0 +1,71 @@
+package kz.senim.training.directory;
+
+import java.time.ZoneId;
+import kz.senim.platform.messaging.IncomingEvent;
+import kz.senim.platform.messaging.IncomingEvents;
+import kz.senim.platform.messaging.MalformedEvent;
+import kz.senim.training.curriculum.MemberEvents;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads {@code senim.membership.v1} once per event into training-service's read models: schools'
+ * time zones, people (role and grade, for audiences) and club members (trainees).
+ */
+@Component
+class MembershipListener {
+
+    static final String CONSUMER = "training-membership";
+
+    private final IncomingEvents incoming;
+    private final Directory directory;
+    private final MemberEvents members;
+
+    MembershipListener(IncomingEvents incoming, Directory directory, MemberEvents members) {
+        this.incoming = incoming;
+        this.directory = directory;
+        this.members = members;
+    }
+
+    @KafkaListener(topics = "senim.membership.v1", id = "training-membership")
+    void on(ConsumerRecord<String, byte[]> record) {
+        incoming.handleOnce(CONSUMER, record, this::apply);
+    }
+
+    private void apply(IncomingEvent event) {
+        switch (event.type()) {
+            case "kz.senim.membership.school-registered.v1", "kz.senim.membership.school-updated.v1" -> {
+                String zone = text(event, "timeZone");
+                if (!ZoneId.getAvailableZoneIds().contains(zone)) {
+                    throw new MalformedEvent("Event " + event.id() + " has an unknown time zone", null);
+                }
+                directory.school(text(event, "schoolId"), zone);
+            }
+            case "kz.senim.membership.person-registered.v1", "kz.senim.membership.person-updated.v1" -> {
+                JsonNode grade = event.data().get("grade");
+                directory.person(
+                        text(event, "schoolId"),
+                        text(event, "userId"),
+                        text(event, "role"),
+                        grade == null || grade.isNull() ? null : grade.asInt());
+            }
+            case "kz.senim.membership.person-removed.v1" ->
+                directory.removePerson(text(event, "schoolId"), text(event, "userId"));
+            default -> {
+                if (members.handles(event.type())) {
+                    members.apply(event);
+                }
+            }
+        }
+    }
+
+    private static String text(IncomingEvent event, String field) {
+        JsonNode node = event.data().get(field);
+        if (node == null || !node.isString() || node.asString().isBlank()) {
+            throw new MalformedEvent("Event " + event.id() + " has no " + field, null);
+        }
+        return node.asString();
+    }
+}
