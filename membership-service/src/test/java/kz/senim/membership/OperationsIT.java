@@ -7,6 +7,6 @@ import kz.senim.test.ServiceOperationsContract;
 class OperationsIT extends ServiceOperationsContract {
 
     OperationsIT() {
-        super("school");
+        super("school", "person", "guardian_link", "club", "roster", "member", "application", "idempotent_creation");
     }
 }

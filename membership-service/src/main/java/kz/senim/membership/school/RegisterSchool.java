@@ -3,6 +3,8 @@ package kz.senim.membership.school;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -23,7 +25,10 @@ public record RegisterSchool(
         @Pattern(regexp = "[A-Za-z_]+(/[A-Za-z0-9_+-]+)*") @Schema(example = "Asia/Almaty")
         String timeZone,
 
-        @Pattern(regexp = "kk|ru|en") String defaultLanguage) {
+        @Pattern(regexp = "kk|ru|en") String defaultLanguage,
+
+        @Min(1) @Max(12) @Schema(description = "Month the school year starts (default 9, September)")
+        Integer yearStartMonth) {
 
     /** Names in kk, ru and en; all three are shown to users in their language. */
     public record Name(
@@ -43,6 +48,10 @@ public record RegisterSchool(
 
     ZoneId timeZoneOrDefault() {
         return timeZone == null ? ZoneId.of("Asia/Almaty") : ZoneId.of(timeZone);
+    }
+
+    int yearStartMonthOrDefault() {
+        return yearStartMonth == null ? School.DEFAULT_YEAR_START_MONTH : yearStartMonth;
     }
 
     String defaultLanguageOrDefault() {

@@ -16,7 +16,10 @@ public record School(
         ZoneId timeZone,
         String defaultLanguage,
         Instant registeredAt,
+        int yearStartMonth,
         long version) {
+
+    public static final int DEFAULT_YEAR_START_MONTH = 9;
 
     /** The school's name in the three languages of the platform. */
     public record LocalizedName(String kk, String ru, String en) {}
@@ -28,8 +31,33 @@ public record School(
             String region,
             ZoneId timeZone,
             String defaultLanguage,
+            int yearStartMonth,
             Instant now) {
-        return new School(id, name, city, region, timeZone, defaultLanguage, now, 0);
+        return new School(id, name, city, region, timeZone, defaultLanguage, now, yearStartMonth, 0);
+    }
+
+    /** The school with new names and settings; its id and registration stay. */
+    public School change(
+            LocalizedName newName,
+            String newCity,
+            String newRegion,
+            ZoneId newTimeZone,
+            String newDefaultLanguage,
+            int newYearStartMonth) {
+        return new School(
+                id,
+                newName,
+                newCity,
+                newRegion,
+                newTimeZone,
+                newDefaultLanguage,
+                registeredAt,
+                newYearStartMonth,
+                version + 1);
+    }
+
+    public SchoolUpdated updated(Instant at) {
+        return new SchoolUpdated(UUID.randomUUID(), id, at, timeZone.getId(), defaultLanguage, yearStartMonth);
     }
 
     public SchoolRegistered registered() {

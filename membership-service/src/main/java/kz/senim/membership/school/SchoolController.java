@@ -4,12 +4,16 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import kz.senim.membership.domain.FieldProblem;
+import kz.senim.membership.domain.InvalidInput;
 import kz.senim.platform.security.CurrentUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -31,6 +35,20 @@ class SchoolController {
                 .body(SchoolView.of(school));
     }
 
+    /** Body as for registering; {@code id} must be the school's own. Send the ETag you read as {@code If-Match}. */
+    @PutMapping("/{id}")
+    ResponseEntity<SchoolView> update(
+            @PathVariable String id,
+            @Valid @RequestBody RegisterSchool request,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            CurrentUser caller) {
+        if (!id.equals(request.id())) {
+            throw new InvalidInput(List.of(new FieldProblem("id", "school.id.path")));
+        }
+        School school = schools.update(id, request, ifMatch, caller);
+        return ResponseEntity.ok().eTag(Long.toString(school.version())).body(SchoolView.of(school));
+    }
+
     @GetMapping
     List<SchoolView> list(CurrentUser caller) {
         return schools.visibleTo(caller).stream().map(SchoolView::of).toList();
@@ -49,6 +67,7 @@ class SchoolController {
             String region,
             String timeZone,
             String defaultLanguage,
+            int yearStartMonth,
             Instant registeredAt) {
 
         static SchoolView of(School school) {
@@ -62,6 +81,7 @@ class SchoolController {
                     school.region(),
                     school.timeZone().getId(),
                     school.defaultLanguage(),
+                    school.yearStartMonth(),
                     school.registeredAt());
         }
     }

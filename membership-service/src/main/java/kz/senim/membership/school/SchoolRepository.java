@@ -21,8 +21,8 @@ class SchoolRepository {
     boolean insert(School school) {
         return jdbc.sql("""
                         insert into school (id, name_kk, name_ru, name_en, city, region, time_zone, default_language,
-                                            registered_at, version)
-                        values (:id, :kk, :ru, :en, :city, :region, :zone, :language, :at, 0)
+                                            registered_at, year_start_month, version)
+                        values (:id, :kk, :ru, :en, :city, :region, :zone, :language, :at, :month, 0)
                         on conflict (id) do nothing
                         """)
                         .param("id", school.id())
@@ -34,6 +34,29 @@ class SchoolRepository {
                         .param("zone", school.timeZone().getId())
                         .param("language", school.defaultLanguage())
                         .param("at", java.sql.Timestamp.from(school.registeredAt()))
+                        .param("month", school.yearStartMonth())
+                        .update()
+                == 1;
+    }
+
+    /** Writes the changed school if it still has the version before the change; false otherwise. */
+    boolean update(School school) {
+        return jdbc.sql("""
+                        update school set name_kk = :kk, name_ru = :ru, name_en = :en, city = :city, region = :region,
+                               time_zone = :zone, default_language = :language, year_start_month = :month,
+                               version = :version
+                        where id = :id and version = :version - 1
+                        """)
+                        .param("id", school.id())
+                        .param("kk", school.name().kk())
+                        .param("ru", school.name().ru())
+                        .param("en", school.name().en())
+                        .param("city", school.city())
+                        .param("region", school.region())
+                        .param("zone", school.timeZone().getId())
+                        .param("language", school.defaultLanguage())
+                        .param("month", school.yearStartMonth())
+                        .param("version", school.version())
                         .update()
                 == 1;
     }
@@ -60,6 +83,7 @@ class SchoolRepository {
                 ZoneId.of(rs.getString("time_zone")),
                 rs.getString("default_language"),
                 rs.getTimestamp("registered_at").toInstant(),
+                rs.getInt("year_start_month"),
                 rs.getLong("version"));
     }
 }

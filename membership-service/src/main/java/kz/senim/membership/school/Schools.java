@@ -2,9 +2,13 @@ package kz.senim.membership.school;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import kz.senim.membership.web.PreconditionFailed;
+import kz.senim.membership.web.Versions;
 import kz.senim.platform.problem.ResourceNotFound;
 import kz.senim.platform.problem.StateConflict;
 import kz.senim.platform.security.CurrentUser;
+import kz.senim.platform.security.Role;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -36,12 +40,47 @@ public class Schools {
                 command.region(),
                 command.timeZoneOrDefault(),
                 command.defaultLanguageOrDefault(),
+                command.yearStartMonthOrDefault(),
                 clock.instant());
         if (!repository.insert(school)) {
             throw new StateConflict("school-already-exists", "A school with this id already exists");
         }
         events.publishEvent(school.registered());
         return school;
+    }
+
+    /**
+     * A district admin, or the school's own admin, changes its names and settings; a stale
+     * {@code If-Match} answers 412.
+     */
+    @Transactional
+    public School update(String id, RegisterSchool command, String ifMatch, CurrentUser caller) {
+        if (!caller.isDistrictAdmin() && !(caller.has(Role.ADMIN) && caller.belongsTo(id))) {
+            if (caller.belongsTo(id)) {
+                throw new AccessDeniedException("Only admins edit schools");
+            }
+            throw new ResourceNotFound("School");
+        }
+        School current = repository.find(id).orElseThrow(() -> new ResourceNotFound("School"));
+        Versions.check(ifMatch, current.version());
+        School changed = current.change(
+                command.name(),
+                command.city(),
+                command.region(),
+                command.timeZoneOrDefault(),
+                command.defaultLanguageOrDefault(),
+                command.yearStartMonthOrDefault());
+        if (!repository.update(changed)) {
+            throw new PreconditionFailed();
+        }
+        events.publishEvent(changed.updated(clock.instant()));
+        return changed;
+    }
+
+    /** The school, for other features of this service (no access check). */
+    @Transactional(readOnly = true)
+    public Optional<School> find(String id) {
+        return repository.find(id);
     }
 
     @Transactional(readOnly = true)

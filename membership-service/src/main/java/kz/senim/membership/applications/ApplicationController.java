@@ -1,0 +1,132 @@
+package kz.senim.membership.applications;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+import kz.senim.membership.applications.domain.MembershipApplication;
+import kz.senim.membership.web.Page;
+import kz.senim.membership.web.PageRequest;
+import kz.senim.membership.web.Versions;
+import kz.senim.platform.security.CurrentUser;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Applications to join the club of the caller's school. */
+@RestController
+@RequestMapping("/api/membership/applications")
+class ApplicationController {
+
+    private final Applications applications;
+
+    ApplicationController(Applications applications) {
+        this.applications = applications;
+    }
+
+    @PostMapping
+    ResponseEntity<ApplicationView> submit(
+            @Valid @RequestBody SubmitApplication request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            CurrentUser caller) {
+        MembershipApplication application = applications.submit(request, idempotencyKey, caller);
+        return ResponseEntity.created(URI.create("/api/membership/applications/" + application.id()))
+                .eTag(Versions.etag(application.version()))
+                .body(ApplicationView.of(application));
+    }
+
+    @GetMapping
+    Page<ApplicationView> list(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort,
+            CurrentUser caller) {
+        return applications
+                .list(status, PageRequest.of(page, size, sort, Applications.SORTS, "submittedAt,desc"), caller)
+                .map(ApplicationView::of);
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<ApplicationView> get(@PathVariable UUID id, CurrentUser caller) {
+        return answer(applications.get(id, caller));
+    }
+
+    @PostMapping("/{id}/interview")
+    ResponseEntity<ApplicationView> scheduleInterview(
+            @PathVariable UUID id,
+            @Valid @RequestBody ScheduleInterview request,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            CurrentUser caller) {
+        return answer(applications.scheduleInterview(id, request, ifMatch, caller));
+    }
+
+    @PostMapping("/{id}/acceptance")
+    ResponseEntity<ApplicationView> accept(
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            CurrentUser caller) {
+        return answer(applications.accept(id, ifMatch, caller));
+    }
+
+    @PostMapping("/{id}/rejection")
+    ResponseEntity<ApplicationView> reject(
+            @PathVariable UUID id,
+            @Valid @RequestBody RejectApplication request,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            CurrentUser caller) {
+        return answer(applications.reject(id, request, ifMatch, caller));
+    }
+
+    @PostMapping("/{id}/withdrawal")
+    ResponseEntity<ApplicationView> withdraw(
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            CurrentUser caller) {
+        return answer(applications.withdraw(id, ifMatch, caller));
+    }
+
+    private static ResponseEntity<ApplicationView> answer(MembershipApplication a) {
+        return ResponseEntity.ok().eTag(Versions.etag(a.version())).body(ApplicationView.of(a));
+    }
+
+    record ApplicationView(
+            UUID id,
+            String applicantId,
+            String schoolYear,
+            int grade,
+            String motivation,
+            String availability,
+            String status,
+            InterviewView interview,
+            String decisionReason,
+            Instant submittedAt) {
+
+        static ApplicationView of(MembershipApplication a) {
+            return new ApplicationView(
+                    a.id(),
+                    a.applicantId(),
+                    a.schoolYear().toString(),
+                    a.grade(),
+                    a.motivation(),
+                    a.availability(),
+                    a.status().name(),
+                    a.interview() == null
+                            ? null
+                            : new InterviewView(
+                                    a.interview().at(),
+                                    a.interview().place(),
+                                    a.interview().interviewerId()),
+                    a.decisionReason(),
+                    a.submittedAt());
+        }
+    }
+
+    record InterviewView(Instant at, String place, String interviewerId) {}
+}

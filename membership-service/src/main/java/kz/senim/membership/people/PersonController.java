@@ -1,0 +1,111 @@
+package kz.senim.membership.people;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import kz.senim.membership.people.domain.Person;
+import kz.senim.membership.web.Page;
+import kz.senim.membership.web.PageRequest;
+import kz.senim.membership.web.Versions;
+import kz.senim.platform.security.CurrentUser;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The people directory of the caller's school. */
+@RestController
+@RequestMapping("/api/people")
+class PersonController {
+
+    private final People people;
+
+    PersonController(People people) {
+        this.people = people;
+    }
+
+    @PostMapping
+    ResponseEntity<PersonView> register(
+            @Valid @RequestBody RegisterPerson request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            CurrentUser caller) {
+        Person person = people.register(request, idempotencyKey, caller);
+        return ResponseEntity.created(URI.create("/api/people/" + person.userId()))
+                .eTag(Versions.etag(person.version()))
+                .body(PersonView.of(person));
+    }
+
+    @GetMapping
+    Page<PersonView> list(
+            @RequestParam(required = false) String role,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort,
+            CurrentUser caller) {
+        return people.list(role, PageRequest.of(page, size, sort, People.SORTS, "familyName"), caller)
+                .map(PersonView::of);
+    }
+
+    @GetMapping("/{userId}")
+    ResponseEntity<PersonView> get(@PathVariable String userId, CurrentUser caller) {
+        Person person = people.get(userId, caller);
+        return ResponseEntity.ok().eTag(Versions.etag(person.version())).body(PersonView.of(person));
+    }
+
+    @PutMapping("/{userId}")
+    ResponseEntity<PersonView> update(
+            @PathVariable String userId,
+            @Valid @RequestBody UpdatePerson request,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            CurrentUser caller) {
+        Person person = people.update(userId, request, ifMatch, caller);
+        return ResponseEntity.ok().eTag(Versions.etag(person.version())).body(PersonView.of(person));
+    }
+
+    @DeleteMapping("/{userId}")
+    ResponseEntity<Void> remove(
+            @PathVariable String userId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            CurrentUser caller) {
+        people.remove(userId, ifMatch, caller);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** A CSV list of people (see {@code DirectoryFile}); all rows are imported, or none. */
+    @PostMapping(
+            path = "/imports",
+            consumes = {"text/csv", "text/plain"})
+    People.ImportReport importFile(@RequestBody(required = false) String csv, CurrentUser caller) {
+        return people.importFile(csv, caller);
+    }
+
+    record PersonView(
+            String userId,
+            String role,
+            Integer grade,
+            String classLetter,
+            List<String> guardianOf,
+            String language,
+            String givenName,
+            String familyName) {
+
+        static PersonView of(Person p) {
+            return new PersonView(
+                    p.userId(),
+                    p.role().realmName(),
+                    p.grade(),
+                    p.classLetter(),
+                    List.copyOf(p.guardianOf()),
+                    p.language(),
+                    p.givenName(),
+                    p.familyName());
+        }
+    }
+}
