@@ -91,6 +91,16 @@ class AnonymousAccessTest extends GatewayTest {
     }
 
     @Test
+    void anUnsubscribeLinkFromAnEmailWorksWithoutSigningInButTheInboxDoesNot() {
+        client.post()
+                .uri("/api/notifications/unsubscribe?token=abc")
+                .exchange()
+                .expectStatus()
+                .value(status -> assertThat(status).isNotEqualTo(401).isNotEqualTo(403));
+        client.get().uri("/api/notifications").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
     void readinessAndLivenessAreOpenToProbes() {
         client.get()
                 .uri("/actuator/health/readiness")

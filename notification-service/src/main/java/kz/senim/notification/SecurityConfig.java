@@ -15,6 +15,9 @@ class SecurityConfig {
         return senim.apply(http)
                 .authorizeHttpRequests(a -> a.requestMatchers("/api/notifications/failed-deliveries/**")
                         .hasRole("admin")
+                        // The one-click unsubscribe link of a mail carries its own signed token.
+                        .requestMatchers("/api/notifications/unsubscribe")
+                        .permitAll()
                         .requestMatchers("/api/notifications/**")
                         .authenticated()
                         .anyRequest()

@@ -8,8 +8,10 @@ import kz.senim.test.TestJwts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 
 @SenimIntegrationTest
+@Import(TestRecipients.class)
 class SecurityIT {
 
     @LocalServerPort
@@ -37,8 +39,19 @@ class SecurityIT {
         api.get("/api/notifications/failed-deliveries").auth(student).send().problem(403);
 
         String admin = TestJwts.user().roles("admin").school("demo-gymnasium-1").bearer();
-        // Authorized, and no such resource yet: 404 problem, not a 403.
-        api.get("/api/notifications/failed-deliveries").auth(admin).send().problem(404);
+        assertThat(api.get("/api/notifications/failed-deliveries")
+                        .auth(admin)
+                        .send()
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void the_unsubscribe_link_needs_no_sign_in_but_a_valid_token() {
+        // No 401: the mail's link carries its own signed token; a forged one finds nothing.
+        api.post("/api/notifications/unsubscribe?token=forged.token").send().problem(404);
+        api.post("/api/notifications/unsubscribe").send().problem(404);
+        api.get("/api/notifications/unsubscribe?token=forged.token").send().problem(404);
     }
 
     @Test

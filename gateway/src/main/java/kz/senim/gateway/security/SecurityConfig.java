@@ -44,6 +44,9 @@ class SecurityConfig {
                         // calendar subscriptions: the unguessable token in the path is the credential
                         .pathMatchers(HttpMethod.GET, "/api/activities/feeds/*")
                         .permitAll()
+                        // one-click unsubscribe from e-mail (RFC 8058): the signed token is the credential
+                        .pathMatchers("/api/notifications/unsubscribe")
+                        .permitAll()
                         .pathMatchers(
                                 "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
                         .permitAll()

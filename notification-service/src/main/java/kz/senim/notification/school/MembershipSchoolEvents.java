@@ -17,6 +17,7 @@ class MembershipSchoolEvents {
 
     static final String CONSUMER = "notification-service.schools";
     static final String SCHOOL_REGISTERED = "kz.senim.membership.school-registered.v1";
+    static final String SCHOOL_UPDATED = "kz.senim.membership.school-updated.v1";
 
     private final IncomingEvents incoming;
     private final SchoolSettingsRepository schools;
@@ -29,7 +30,7 @@ class MembershipSchoolEvents {
     @KafkaListener(topics = "${senim.consumes.membership-topic}")
     void on(ConsumerRecord<String, byte[]> record) {
         incoming.handleOnce(CONSUMER, record, event -> {
-            if (SCHOOL_REGISTERED.equals(event.type())) {
+            if (SCHOOL_REGISTERED.equals(event.type()) || SCHOOL_UPDATED.equals(event.type())) {
                 schools.save(schoolOf(event));
             }
         });
@@ -44,7 +45,7 @@ class MembershipSchoolEvents {
                     Locale.of(data.required("defaultLanguage").asString()),
                     Instant.parse(data.required("occurredAt").asString()));
         } catch (RuntimeException e) {
-            throw new MalformedEvent("Event " + event.id() + " is not a valid " + SCHOOL_REGISTERED, e);
+            throw new MalformedEvent("Event " + event.id() + " is not a valid " + event.type(), e);
         }
     }
 }

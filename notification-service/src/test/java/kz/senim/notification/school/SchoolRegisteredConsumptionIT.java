@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import kz.senim.notification.TestRecipients;
 import kz.senim.test.Infrastructure;
 import kz.senim.test.SenimIntegrationTest;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -20,9 +21,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 
 /** The school read model follows membership-service's SchoolRegistered events from the real topic. */
 @SenimIntegrationTest
+@Import(TestRecipients.class)
 class SchoolRegisteredConsumptionIT {
 
     @Autowired
@@ -58,6 +61,29 @@ class SchoolRegisteredConsumptionIT {
         SchoolSettings school = schools.find(schoolId).orElseThrow();
         assertThat(school.timeZone()).isEqualTo(ZoneId.of("Asia/Aqtobe"));
         assertThat(school.defaultLanguage()).isEqualTo(Locale.of("ru"));
+    }
+
+    @Test
+    void an_updated_school_speaks_its_new_language() {
+        String schoolId = "school-" + UUID.randomUUID().toString().substring(0, 8);
+        kz.senim.notification.Events.publish(
+                "senim.membership.v1",
+                "kz.senim.membership.school-registered.v1",
+                schoolId,
+                schoolId,
+                kz.senim.notification.Events.schoolRegistered("kk"));
+        kz.senim.notification.Events.publish(
+                "senim.membership.v1",
+                "kz.senim.membership.school-updated.v1",
+                schoolId,
+                schoolId,
+                "\"timeZone\":\"Asia/Oral\",\"defaultLanguage\":\"en\",\"yearStartMonth\":9");
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> schools.find(schoolId)
+                        .filter(s -> s.defaultLanguage().equals(Locale.of("en")))
+                        .isPresent());
+        assertThat(schools.find(schoolId).orElseThrow().timeZone()).isEqualTo(ZoneId.of("Asia/Oral"));
     }
 
     private static RecordHeader header(String name, String value) {

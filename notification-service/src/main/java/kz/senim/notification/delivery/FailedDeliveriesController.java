@@ -1,0 +1,60 @@
+package kz.senim.notification.delivery;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import kz.senim.notification.delivery.domain.Category;
+import kz.senim.notification.web.Page;
+import kz.senim.notification.web.PageParameters;
+import kz.senim.platform.security.CurrentUser;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** E-mails given up after the retry window: a school admin sees the own school, a district admin all. */
+@RestController
+class FailedDeliveriesController {
+
+    private final NotificationRepository notifications;
+
+    FailedDeliveriesController(NotificationRepository notifications) {
+        this.notifications = notifications;
+    }
+
+    record FailedDelivery(
+            UUID id,
+            UUID sourceEventId,
+            String recipientId,
+            String schoolId,
+            Category category,
+            String templateKey,
+            int attempts,
+            String lastError,
+            Instant createdAt,
+            Instant failedAt) {}
+
+    @GetMapping("/api/notifications/failed-deliveries")
+    Page<FailedDelivery> failed(
+            CurrentUser admin,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        PageParameters request = PageParameters.of(page, size);
+        Optional<String> school = admin.isDistrictAdmin() ? Optional.empty() : admin.schoolId();
+        return Page.of(
+                notifications.failed(school, request.offset(), request.size()).stream()
+                        .map(n -> new FailedDelivery(
+                                n.id(),
+                                n.sourceEventId(),
+                                n.recipientId(),
+                                n.schoolId(),
+                                n.category(),
+                                n.templateKey(),
+                                n.attempts(),
+                                n.lastError(),
+                                n.createdAt(),
+                                n.failedAt()))
+                        .toList(),
+                request,
+                notifications.countFailed(school));
+    }
+}

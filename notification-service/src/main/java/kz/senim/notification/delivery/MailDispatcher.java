@@ -1,0 +1,185 @@
+package kz.senim.notification.delivery;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import kz.senim.notification.delivery.domain.RetrySchedule;
+import kz.senim.notification.preference.UnsubscribeTokens;
+import kz.senim.notification.recipient.Recipient;
+import kz.senim.notification.recipient.RecipientDirectory;
+import kz.senim.notification.template.ComposedMessage;
+import kz.senim.notification.template.MessageTemplates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Mails the stored e-mails that are due. Each batch is claimed with {@code FOR UPDATE SKIP LOCKED}
+ * and stays locked until its outcome commits, so two instances never mail the same row. A
+ * failure schedules the next attempt with exponential back-off; after the retry window the
+ * e-mail is FAILED and listed for admins.
+ */
+@Component
+class MailDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
+    static final String NOTIFICATION_HEADER = "X-Senim-Notification";
+
+    private final NotificationRepository notifications;
+    private final RecipientDirectory directory;
+    private final MessageTemplates templates;
+    private final UnsubscribeTokens unsubscribe;
+    private final JavaMailSender mail;
+    private final TransactionTemplate transactions;
+    private final DeliveryMetrics metrics;
+    private final RetrySchedule retries;
+    private final String from;
+    private final int batchSize;
+    private final Clock clock = Clock.systemUTC();
+
+    MailDispatcher(
+            NotificationRepository notifications,
+            RecipientDirectory directory,
+            MessageTemplates templates,
+            UnsubscribeTokens unsubscribe,
+            JavaMailSender mail,
+            TransactionTemplate transactions,
+            DeliveryMetrics metrics,
+            @Value("${senim.notifications.retry.first}") Duration firstRetry,
+            @Value("${senim.notifications.retry.longest}") Duration longestRetry,
+            @Value("${senim.notifications.retry.give-up-after}") Duration giveUpAfter,
+            @Value("${senim.notifications.from}") String from,
+            @Value("${senim.notifications.batch-size}") int batchSize) {
+        this.notifications = notifications;
+        this.directory = directory;
+        this.templates = templates;
+        this.unsubscribe = unsubscribe;
+        this.mail = mail;
+        this.transactions = transactions;
+        this.metrics = metrics;
+        this.retries = new RetrySchedule(firstRetry, longestRetry, giveUpAfter);
+        this.from = from;
+        this.batchSize = batchSize;
+    }
+
+    @Scheduled(
+            fixedDelayString = "${senim.notifications.dispatch-interval}",
+            initialDelayString = "${senim.notifications.dispatch-interval}")
+    void dispatchDue() {
+        int handled;
+        do {
+            Integer count = transactions.execute(status -> dispatchBatch());
+            handled = count == null ? 0 : count;
+        } while (handled == batchSize);
+    }
+
+    private int dispatchBatch() {
+        List<StoredNotification> due = notifications.claimDueEmails(clock.instant(), batchSize);
+        Map<StoredNotification, MimeMessage> outgoing = new LinkedHashMap<>();
+        for (StoredNotification notification : due) {
+            prepare(notification).ifPresent(message -> outgoing.put(notification, message));
+        }
+        if (outgoing.isEmpty()) {
+            return due.size();
+        }
+        // One SMTP connection for the whole batch; the server's answer is known per message.
+        Set<Object> refused = Collections.newSetFromMap(new IdentityHashMap<>());
+        String reason = null;
+        try {
+            mail.send(outgoing.values().toArray(MimeMessage[]::new));
+        } catch (MailSendException e) {
+            refused.addAll(e.getFailedMessages().keySet());
+            reason = "smtp: " + e.getClass().getSimpleName();
+        } catch (MailException e) {
+            refused.addAll(outgoing.values());
+            reason = "smtp: " + e.getClass().getSimpleName();
+        }
+        for (Map.Entry<StoredNotification, MimeMessage> sent : outgoing.entrySet()) {
+            if (refused.contains(sent.getValue())) {
+                retryLater(sent.getKey(), reason);
+            } else {
+                notifications.markSent(sent.getKey().id(), clock.instant());
+                metrics.sent();
+            }
+        }
+        return due.size();
+    }
+
+    /** The message to send, or empty when the notification was rescheduled or given up instead. */
+    private Optional<MimeMessage> prepare(StoredNotification notification) {
+        Optional<Recipient> recipient;
+        try {
+            recipient = directory.find(notification.recipientId());
+        } catch (RecipientDirectory.DirectoryUnavailable e) {
+            retryLater(notification, "directory-unavailable");
+            return Optional.empty();
+        }
+        if (recipient.isEmpty()) {
+            giveUp(notification, "no-address");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(message(notification, recipient.get()));
+        } catch (MessagingException e) {
+            retryLater(notification, "message: " + e.getClass().getSimpleName());
+            return Optional.empty();
+        }
+    }
+
+    private MimeMessage message(StoredNotification notification, Recipient recipient) throws MessagingException {
+        boolean optional = !notification.category().essential();
+        Optional<String> unsubscribeLink = optional
+                ? Optional.of(unsubscribe.link(notification.recipientId(), notification.category()))
+                : Optional.empty();
+        ComposedMessage composed = templates.compose(
+                notification.templateKey(),
+                notification.parameters(),
+                recipient.language().orElse(notification.language()),
+                unsubscribeLink);
+        MimeMessage message = mail.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+        helper.setFrom(from);
+        helper.setTo(recipient.email());
+        helper.setSubject(composed.subject());
+        helper.setText(composed.text(), composed.html());
+        message.setHeader(NOTIFICATION_HEADER, notification.id().toString());
+        if (unsubscribeLink.isPresent()) {
+            message.setHeader("List-Unsubscribe", "<" + unsubscribeLink.get() + ">");
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        return message;
+    }
+
+    private void retryLater(StoredNotification notification, String reason) {
+        Instant now = clock.instant();
+        Optional<Instant> next = retries.nextAttempt(notification.attempts() + 1, notification.createdAt(), now);
+        if (next.isPresent()) {
+            notifications.scheduleRetry(notification.id(), next.get(), reason);
+            log.info("E-mail {} not delivered ({}), next attempt at {}", notification.id(), reason, next.get());
+        } else {
+            giveUp(notification, reason);
+        }
+    }
+
+    private void giveUp(StoredNotification notification, String reason) {
+        notifications.markFailed(notification.id(), clock.instant(), reason);
+        metrics.failed();
+        log.warn("E-mail {} failed for good ({})", notification.id(), reason);
+    }
+}
