@@ -7,6 +7,15 @@ import kz.senim.test.ServiceOperationsContract;
 class OperationsIT extends ServiceOperationsContract {
 
     OperationsIT() {
-        super("audit_entry");
+        super(
+                "audit_entry",
+                "person",
+                "club_member",
+                "mediation_case",
+                "idempotency_key",
+                "trust_box_thread",
+                "trust_box_message",
+                "trust_box_failed_lookup",
+                "consultation");
     }
 }

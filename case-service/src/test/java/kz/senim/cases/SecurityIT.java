@@ -64,12 +64,16 @@ class SecurityIT {
         String coordinator =
                 TestJwts.user().roles("coordinator").school("demo-gymnasium-1").bearer();
 
-        api.post(triage).auth(coordinator).send().problem(404);
+        api.post(triage)
+                .auth(coordinator)
+                .json("{\"decision\":\"DECLINE\",\"reason\":\"Not a conflict\"}")
+                .send()
+                .problem(404);
     }
 
     @Test
     void the_trust_box_needs_no_login() {
-        api.get("/api/trust-box/anything").send().problem(404);
+        api.get("/api/trust-box/schools/demo-gymnasium-1/anything").send().problem(404);
     }
 
     @Test

@@ -101,6 +101,21 @@ class AnonymousAccessTest extends GatewayTest {
     }
 
     @Test
+    void consultationsGoToTheCaseServiceForSignedInUsersOnly() {
+        String path = "/api/consultations/" + UUID.randomUUID();
+        client.get().uri(path).exchange().expectStatus().isUnauthorized();
+        assertThat(CASES.received(path)).isEmpty();
+
+        client.get()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.student()))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(CASES.received(path)).isPresent();
+    }
+
+    @Test
     void readinessAndLivenessAreOpenToProbes() {
         client.get()
                 .uri("/actuator/health/readiness")

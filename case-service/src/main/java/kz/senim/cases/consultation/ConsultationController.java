@@ -1,0 +1,170 @@
+package kz.senim.cases.consultation;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import kz.senim.cases.consultation.ConsultationRepository.Stored;
+import kz.senim.cases.consultation.domain.Consultation;
+import kz.senim.cases.consultation.domain.ConsultationKind;
+import kz.senim.platform.security.CurrentUser;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Consultations and questions over HTTP. */
+@RestController
+@RequestMapping("/api/consultations")
+class ConsultationController {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Almaty");
+
+    private final Consultations consultations;
+
+    ConsultationController(Consultations consultations) {
+        this.consultations = consultations;
+    }
+
+    record Ask(
+            @NotNull @Pattern(regexp = "CONSULTATION|QUESTION")
+            String kind,
+
+            @NotBlank @Size(max = 4000) String question) {}
+
+    record AdvisorRequest(
+            @NotNull @Pattern(regexp = "[A-Za-z0-9._@-]{1,64}")
+            String userId) {}
+
+    record AnswerRequest(@NotBlank @Size(max = 4000) String text) {}
+
+    record MeetingRequest(
+            @NotNull OffsetDateTime heldAt,
+            @Size(max = 4000) String notes) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record View(
+            UUID id,
+            String kind,
+            String status,
+            OffsetDateTime askedAt,
+            String question,
+            String advisorId,
+            boolean peerAdvice,
+            String answer,
+            OffsetDateTime meetingAt,
+            OffsetDateTime answeredAt,
+            OffsetDateTime closedAt) {
+        static View of(Consultation c) {
+            return new View(
+                    c.id(),
+                    c.kind().name(),
+                    c.status().name(),
+                    time(c.askedAt()),
+                    c.question(),
+                    c.advisorId(),
+                    c.peerAdvice(),
+                    c.answerText(),
+                    time(c.meetingAt()),
+                    time(c.answeredAt()),
+                    time(c.closedAt()));
+        }
+    }
+
+    record Line(UUID id, String kind, String status, OffsetDateTime askedAt) {}
+
+    record Page(List<Line> content, int page, int size, long totalElements, long totalPages) {}
+
+    @PostMapping
+    ResponseEntity<View> ask(@Valid @RequestBody Ask ask, CurrentUser caller) {
+        Stored stored = consultations.ask(caller, ConsultationKind.valueOf(ask.kind()), ask.question());
+        return ResponseEntity.created(
+                        URI.create("/api/consultations/" + stored.consultation().id()))
+                .eTag(etag(stored))
+                .body(View.of(stored.consultation()));
+    }
+
+    @GetMapping
+    Page list(
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            CurrentUser caller) {
+        long total = consultations.count(caller);
+        return new Page(
+                consultations.list(caller, page, size).stream()
+                        .map(s -> new Line(
+                                s.consultation().id(),
+                                s.consultation().kind().name(),
+                                s.consultation().status().name(),
+                                time(s.consultation().askedAt())))
+                        .toList(),
+                page,
+                size,
+                total,
+                (total + size - 1) / size);
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<View> get(@PathVariable UUID id, CurrentUser caller) {
+        return answer(consultations.get(id, caller));
+    }
+
+    @PostMapping("/{id}/advisor")
+    ResponseEntity<View> assignAdvisor(
+            @PathVariable UUID id, @Valid @RequestBody AdvisorRequest request, CurrentUser caller) {
+        return answer(consultations.assignAdvisor(id, caller, request.userId()));
+    }
+
+    @PostMapping("/{id}/answer")
+    ResponseEntity<View> answerInApp(
+            @PathVariable UUID id, @Valid @RequestBody AnswerRequest request, CurrentUser caller) {
+        return answer(
+                consultations.change(id, caller, (c, actor) -> c.answer(actor, request.text(), consultations.now())));
+    }
+
+    @PostMapping("/{id}/meeting")
+    ResponseEntity<View> recordMeeting(
+            @PathVariable UUID id, @Valid @RequestBody MeetingRequest request, CurrentUser caller) {
+        return answer(consultations.change(
+                id,
+                caller,
+                (c, actor) ->
+                        c.recordMeeting(actor, request.heldAt().toInstant(), request.notes(), consultations.now())));
+    }
+
+    @PostMapping("/{id}/closure")
+    ResponseEntity<View> close(@PathVariable UUID id, CurrentUser caller) {
+        return answer(consultations.change(id, caller, (c, actor) -> c.close(actor, consultations.now())));
+    }
+
+    @PostMapping("/{id}/withdrawal")
+    ResponseEntity<View> withdraw(@PathVariable UUID id, CurrentUser caller) {
+        return answer(consultations.change(id, caller, (c, actor) -> c.withdraw(actor, consultations.now())));
+    }
+
+    private static ResponseEntity<View> answer(Stored stored) {
+        return ResponseEntity.ok().eTag(etag(stored)).body(View.of(stored.consultation()));
+    }
+
+    private static String etag(Stored stored) {
+        return "\"" + stored.version() + "\"";
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : instant.atZone(ZONE).toOffsetDateTime();
+    }
+}

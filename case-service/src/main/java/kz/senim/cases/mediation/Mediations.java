@@ -1,0 +1,408 @@
+package kz.senim.cases.mediation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import kz.senim.cases.audit.AuditTrail;
+import kz.senim.cases.audit.domain.AuditEntry;
+import kz.senim.cases.audit.domain.AuditEntry.Action;
+import kz.senim.cases.consultation.Consultations;
+import kz.senim.cases.directory.Person;
+import kz.senim.cases.directory.SchoolPeople;
+import kz.senim.cases.directory.SchoolPeople.MediatorLoad;
+import kz.senim.cases.mediation.domain.Actor;
+import kz.senim.cases.mediation.domain.Channel;
+import kz.senim.cases.mediation.domain.FollowUpResult;
+import kz.senim.cases.mediation.domain.MediatedBy;
+import kz.senim.cases.mediation.domain.Mediation;
+import kz.senim.cases.mediation.domain.MediationEvent;
+import kz.senim.cases.mediation.domain.MediationRefused;
+import kz.senim.cases.mediation.domain.MediationStatus;
+import kz.senim.cases.mediation.domain.MediatorCandidate;
+import kz.senim.cases.mediation.domain.MediatorKind;
+import kz.senim.cases.mediation.domain.Party;
+import kz.senim.cases.mediation.domain.SchoolDirectory;
+import kz.senim.cases.mediation.domain.TriageDecision;
+import kz.senim.cases.mediation.domain.Urgency;
+import kz.senim.cases.mediation.domain.Visibility;
+import kz.senim.cases.mediation.persistence.MediationRepository;
+import kz.senim.cases.mediation.persistence.MediationRepository.CaseFilter;
+import kz.senim.cases.mediation.persistence.MediationRepository.Page;
+import kz.senim.cases.mediation.persistence.StoredMediation;
+import kz.senim.platform.problem.ResourceNotFound;
+import kz.senim.platform.problem.StateConflict;
+import kz.senim.platform.security.CurrentUser;
+import kz.senim.platform.security.Role;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Mediation cases for the people of a school: every command loads the case of the caller's
+ * school, hides it (404) from whoever may not see it, lets the domain decide, stores the result,
+ * publishes the events through the outbox and writes the audit trail, in one transaction.
+ */
+@Service
+@EnableConfigurationProperties(MediationDefaults.class)
+public class Mediations {
+
+    static final String SUBJECT = "CASE";
+    /** The actor of the audit entries the follow-up reminder writes. */
+    static final String FOLLOW_UP_REMINDER = "senim:follow-up-reminder";
+    /** The actor of the audit entries the retention purge writes. */
+    static final String RETENTION = "senim:retention";
+
+    private final MediationRepository cases;
+    private final SchoolPeople people;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final MediationDefaults defaults;
+    private final JdbcClient jdbc;
+    private final Consultations consultations;
+    private final Clock clock;
+
+    Mediations(
+            MediationRepository cases,
+            SchoolPeople people,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            MediationDefaults defaults,
+            JdbcClient jdbc,
+            Consultations consultations,
+            Clock clock) {
+        this.cases = cases;
+        this.people = people;
+        this.audit = audit;
+        this.events = events;
+        this.defaults = defaults;
+        this.jdbc = jdbc;
+        this.consultations = consultations;
+        this.clock = clock;
+    }
+
+    /** A party named in a request: someone of the school directory, or a named person without an account. */
+    public record NamedParty(String userId, String name, Boolean adult, Integer grade) {}
+
+    /** A new mediation request; with an idempotency key, a retry answers the first request's case. */
+    @Transactional
+    public StoredMediation submit(
+            CurrentUser caller,
+            Channel channel,
+            Urgency urgency,
+            String preferredLanguage,
+            List<NamedParty> named,
+            String description,
+            Optional<String> idempotencyKey) {
+        String school = schoolOf(caller);
+        if (channel == Channel.IN_PERSON && !caller.has(Role.COORDINATOR)) {
+            throw new AccessDeniedException("Only a coordinator records a request received in person");
+        }
+        if (channel == Channel.TRUST_BOX) {
+            throw new StateConflict("channel-not-submittable", "Trust-box cases are opened from the trust box");
+        }
+        if (!(caller.has(Role.STUDENT)
+                || caller.has(Role.TEACHER)
+                || caller.has(Role.PARENT)
+                || caller.has(Role.COORDINATOR))) {
+            throw new AccessDeniedException("Students, teachers, parents and coordinators submit requests");
+        }
+        List<Party> parties = new ArrayList<>();
+        for (NamedParty party : named) {
+            if (party.userId() != null) {
+                Person person = people.person(school, party.userId())
+                        .orElseThrow(() -> new StateConflict(
+                                "party-not-in-directory", "A party is not in the school's directory"));
+                parties.add(new Party(
+                        UUID.randomUUID(),
+                        person.userId(),
+                        !person.isStudent(),
+                        person.isStudent() ? person.grade() : null,
+                        null));
+            } else {
+                boolean adult = Boolean.TRUE.equals(party.adult());
+                parties.add(new Party(UUID.randomUUID(), null, adult, adult ? null : party.grade(), party.name()));
+            }
+        }
+        Instant now = clock.instant();
+        Mediation mediation = Mediation.submit(
+                school,
+                channel,
+                urgency,
+                preferredLanguage,
+                caller.id(),
+                parties,
+                description,
+                defaults.settings(),
+                now);
+        if (idempotencyKey.isPresent()) {
+            boolean first = jdbc.sql("""
+                                    insert into idempotency_key (school_id, user_id, key, resource_id, created_at)
+                                    values (:school, :user, :key, :id, now())
+                                    on conflict do nothing
+                                    """)
+                            .param("school", school)
+                            .param("user", caller.id())
+                            .param("key", idempotencyKey.get())
+                            .param("id", mediation.id())
+                            .update()
+                    == 1;
+            if (!first) {
+                UUID existing = jdbc.sql("""
+                                select resource_id from idempotency_key
+                                where school_id = :school and user_id = :user and key = :key
+                                """)
+                        .param("school", school)
+                        .param("user", caller.id())
+                        .param("key", idempotencyKey.get())
+                        .query(UUID.class)
+                        .single();
+                return cases.find(school, existing).orElseThrow(() -> new ResourceNotFound("Case"));
+            }
+        }
+        cases.insert(mediation);
+        events.publishEvent(mediation.submitted());
+        audit.append(school, caller.id(), Action.CHANGE, SUBJECT, mediation.id().toString());
+        return cases.find(school, mediation.id()).orElseThrow();
+    }
+
+    /** A case as the caller may see it; reading its confidential text is audited. */
+    @Transactional
+    public Seen get(UUID id, CurrentUser caller) {
+        String school = schoolOf(caller);
+        StoredMediation stored = cases.find(school, id).orElseThrow(() -> new ResourceNotFound("Case"));
+        Actor actor = actor(caller);
+        Visibility visibility = stored.mediation().visibilityFor(actor);
+        if (visibility == Visibility.NONE) {
+            throw new ResourceNotFound("Case");
+        }
+        Seen seen = new Seen(stored, visibility, actor);
+        if (seen.showsConfidentialText()) {
+            audit.append(school, caller.id(), Action.READ_CONFIDENTIAL, SUBJECT, id.toString());
+        }
+        return seen;
+    }
+
+    /** A case with what the caller may see of it. */
+    public record Seen(StoredMediation stored, Visibility visibility, Actor viewer) {
+        public boolean showsConfidentialText() {
+            return visibility.atLeast(Visibility.MEDIATOR)
+                    || stored.mediation().mayReadDescription(viewer)
+                    || stored.mediation().agreement().isPresent();
+        }
+    }
+
+    /** Coordinators page through every case of their school; anyone else through the cases they are part of. */
+    @Transactional(readOnly = true)
+    public Page list(CurrentUser caller, CaseFilter filter, int page, int size, boolean oldestFirst) {
+        String school = schoolOf(caller);
+        if (caller.has(Role.COORDINATOR)) {
+            return cases.school(school, filter, page, size, oldestFirst);
+        }
+        return cases.involving(school, caller.id(), filter, page, size, oldestFirst);
+    }
+
+    /** The certified mediators (or, for cases coordinators mediate, the coordinators) the case may have, with their load. */
+    @Transactional(readOnly = true)
+    public List<MediatorLoad> eligibleMediators(UUID id, CurrentUser caller) {
+        String school = schoolOf(caller);
+        requireCoordinator(caller);
+        Mediation mediation = cases.find(school, id)
+                .orElseThrow(() -> new ResourceNotFound("Case"))
+                .mediation();
+        SchoolDirectory directory = people.of(school);
+        List<MediatorLoad> pool = mediation.mediatedBy().orElse(MediatedBy.PEER_MEDIATORS) == MediatedBy.COORDINATORS
+                ? people.coordinators(school)
+                : people.certifiedMediators(school);
+        return pool.stream()
+                .filter(m -> mediation
+                        .whyNotEligible(candidate(school, m.userId()), directory)
+                        .isEmpty())
+                .toList();
+    }
+
+    @Transactional
+    public StoredMediation assign(UUID id, CurrentUser caller, Long ifMatch, String mediatorId) {
+        String school = schoolOf(caller);
+        return change(
+                id,
+                caller,
+                ifMatch,
+                (m, actor) -> m.assign(actor, candidate(school, mediatorId), people.of(school), clock.instant()));
+    }
+
+    @Transactional
+    public StoredMediation answerConsent(
+            UUID id, CurrentUser caller, Long ifMatch, UUID partyId, boolean guardian, boolean given, String note) {
+        String school = schoolOf(caller);
+        return change(
+                id,
+                caller,
+                ifMatch,
+                (m, actor) ->
+                        m.answerConsent(actor, partyId, guardian, given, note, people.of(school), clock.instant()));
+    }
+
+    /** Triage by a coordinator; a request routed to consultation continues as one, for its submitter. */
+    @Transactional
+    public StoredMediation triage(
+            UUID id, CurrentUser caller, Long ifMatch, TriageDecision decision, String reason, boolean safeguarding) {
+        StoredMediation stored = change(
+                id, caller, ifMatch, (m, actor) -> m.triage(actor, decision, reason, safeguarding, clock.instant()));
+        Mediation mediation = stored.mediation();
+        if (decision == TriageDecision.ROUTE_TO_CONSULTATION) {
+            consultations.routedFromMediation(
+                    mediation.schoolId(), mediation.submittedBy(), mediation.description(), caller.id());
+        }
+        return stored;
+    }
+
+    /** Records how the agreement was kept; on or after its date, the follow-up falls due first. */
+    @Transactional
+    public StoredMediation recordFollowUp(UUID id, CurrentUser caller, Long ifMatch, FollowUpResult result) {
+        return change(id, caller, ifMatch, (m, actor) -> {
+            List<MediationEvent> caused = new ArrayList<>();
+            if (m.status() == MediationStatus.AGREEMENT_REACHED && actor.coordinator()
+                    || m.isAssignedMediator(actor.userId())) {
+                if (m.status() == MediationStatus.AGREEMENT_REACHED) {
+                    caused.addAll(m.followUpDue(clock.instant()));
+                }
+            }
+            caused.addAll(m.recordFollowUp(actor, result, clock.instant()));
+            return caused;
+        });
+    }
+
+    /**
+     * Runs a command on a case: 404 when the caller may not see it, 412 when {@code ifMatch} is
+     * stale, 409 when a rule refuses it.
+     */
+    @Transactional
+    public StoredMediation change(
+            UUID id, CurrentUser caller, Long ifMatch, BiFunction<Mediation, Actor, List<MediationEvent>> command) {
+        String school = schoolOf(caller);
+        StoredMediation stored = cases.findForUpdate(school, id).orElseThrow(() -> new ResourceNotFound("Case"));
+        Actor actor = actor(caller);
+        Mediation mediation = stored.mediation();
+        if (mediation.visibilityFor(actor) == Visibility.NONE) {
+            throw new ResourceNotFound("Case");
+        }
+        if (ifMatch != null && ifMatch != stored.version()) {
+            throw new ResponseStatusException(HttpStatus.PRECONDITION_FAILED);
+        }
+        List<MediationEvent> caused = command.apply(mediation, actor);
+        if (!cases.update(mediation, stored.version())) {
+            throw new StateConflict("concurrent-change", "The case changed meanwhile");
+        }
+        caused.forEach(events::publishEvent);
+        audit.append(school, caller.id(), Action.CHANGE, SUBJECT, id.toString());
+        return cases.find(school, id).orElseThrow();
+    }
+
+    /** Purges the confidential text of one closed case past the retention period; false when not due. */
+    @Transactional
+    public boolean purge(UUID id, Duration retention) {
+        String school = jdbc.sql("select school_id from mediation_case where id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
+        StoredMediation stored = cases.findForUpdate(school, id).orElseThrow();
+        if (!stored.mediation().purge(retention, clock.instant())) {
+            return false;
+        }
+        cases.update(stored.mediation(), stored.version());
+        audit.append(school, RETENTION, Action.CHANGE, SUBJECT, id.toString());
+        return true;
+    }
+
+    public List<UUID> dueForPurge(Duration retention) {
+        return cases.dueForPurge(clock.instant().minus(retention));
+    }
+
+    /** The audit trail of a case, for the school's coordinators. */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> auditTrail(UUID id, CurrentUser caller) {
+        String school = schoolOf(caller);
+        requireCoordinator(caller);
+        cases.find(school, id).orElseThrow(() -> new ResourceNotFound("Case"));
+        return audit.about(school, SUBJECT, id.toString());
+    }
+
+    /** The ids of cases whose follow-up date has come, in every school. */
+    @Transactional(readOnly = true)
+    public List<UUID> followUpsDue() {
+        return jdbc.sql("""
+                        select id from mediation_case
+                        where status = 'AGREEMENT_REACHED'
+                          and follow_up_date
+                              <= cast((cast(:now as timestamptz) at time zone (settings ->> 'timeZone')) as date)
+                        """)
+                .param("now", java.sql.Timestamp.from(clock.instant()))
+                .query(UUID.class)
+                .list();
+    }
+
+    /** Moves one case whose follow-up date has come to FOLLOW_UP; a case already moved is left alone. */
+    @Transactional
+    public boolean remindFollowUp(UUID id) {
+        String school = jdbc.sql("select school_id from mediation_case where id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
+        StoredMediation stored = cases.findForUpdate(school, id).orElseThrow();
+        Mediation mediation = stored.mediation();
+        if (mediation.status() != MediationStatus.AGREEMENT_REACHED) {
+            return false;
+        }
+        List<MediationEvent> caused;
+        try {
+            caused = mediation.followUpDue(clock.instant());
+        } catch (MediationRefused notYet) {
+            return false;
+        }
+        cases.update(mediation, stored.version());
+        caused.forEach(events::publishEvent);
+        audit.append(school, FOLLOW_UP_REMINDER, Action.CHANGE, SUBJECT, id.toString());
+        return true;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    private MediatorCandidate candidate(String school, String userId) {
+        Optional<Person> person = people.person(school, userId);
+        if (person.map(Person::isCoordinator).orElse(false)) {
+            return MediatorCandidate.coordinator(userId);
+        }
+        return new MediatorCandidate(
+                userId,
+                MediatorKind.PEER,
+                people.isCertifiedMediator(school, userId),
+                person.flatMap(Person::schoolClass).orElse(null));
+    }
+
+    public static Actor actor(CurrentUser caller) {
+        return new Actor(caller.id(), caller.has(Role.COORDINATOR));
+    }
+
+    private static void requireCoordinator(CurrentUser caller) {
+        if (!caller.has(Role.COORDINATOR)) {
+            throw new AccessDeniedException("Coordinators only");
+        }
+    }
+
+    /** Cases belong to a school; a district admin has none and sees no case. */
+    private static String schoolOf(CurrentUser caller) {
+        return caller.schoolId().orElseThrow(() -> new ResourceNotFound("Case"));
+    }
+}

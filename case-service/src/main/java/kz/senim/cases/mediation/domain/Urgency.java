@@ -1,0 +1,7 @@
+package kz.senim.cases.mediation.domain;
+
+public enum Urgency {
+    LOW,
+    NORMAL,
+    HIGH
+}

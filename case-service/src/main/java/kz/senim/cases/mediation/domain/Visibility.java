@@ -1,0 +1,19 @@
+package kz.senim.cases.mediation.domain;
+
+/** What someone may see of a case (confidentiality). Anything below {@link #STATUS} answers 404. */
+public enum Visibility {
+    /** Nothing: not even that the case exists. */
+    NONE,
+    /** The status only: someone who referred the case but is not a party. */
+    STATUS,
+    /** A party: the status, the agreement, and their own submission if they submitted it. */
+    PARTY,
+    /** An assigned mediator, while assigned: the case work, including session notes. */
+    MEDIATOR,
+    /** A coordinator of the school: everything. */
+    COORDINATOR;
+
+    public boolean atLeast(Visibility other) {
+        return compareTo(other) >= 0;
+    }
+}

@@ -1,0 +1,354 @@
+package kz.senim.cases.mediation.persistence;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import kz.senim.cases.confidential.ConfidentialTexts;
+import kz.senim.cases.mediation.domain.Agreement;
+import kz.senim.cases.mediation.domain.Channel;
+import kz.senim.cases.mediation.domain.Commitment;
+import kz.senim.cases.mediation.domain.Consent;
+import kz.senim.cases.mediation.domain.FollowUpResult;
+import kz.senim.cases.mediation.domain.MediatedBy;
+import kz.senim.cases.mediation.domain.Mediation;
+import kz.senim.cases.mediation.domain.MediationSettings;
+import kz.senim.cases.mediation.domain.MediationStatus;
+import kz.senim.cases.mediation.domain.Mediator;
+import kz.senim.cases.mediation.domain.Outcome;
+import kz.senim.cases.mediation.domain.Party;
+import kz.senim.cases.mediation.domain.Session;
+import kz.senim.cases.mediation.domain.TriageDecision;
+import kz.senim.cases.mediation.domain.Urgency;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stores mediation cases with {@link JdbcClient}. Confidential text is sealed on the way in and
+ * opened on the way out, here and nowhere else, so no other layer handles ciphertext.
+ */
+@Repository
+public class MediationRepository {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final ConfidentialTexts confidential;
+
+    MediationRepository(JdbcClient jdbc, JsonMapper json, ConfidentialTexts confidential) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.confidential = confidential;
+    }
+
+    public void insert(Mediation mediation) {
+        Mediation.State s = mediation.state();
+        jdbc.sql("""
+                        insert into mediation_case
+                            (id, school_id, kind, channel, urgency, preferred_language, status, submitted_by, submitted_at, description,
+                             triage_decision, triage_reason, mediated_by, escalated, party_user_ids, mediator_ids,
+                             parties, mediators, objected_mediators, conflicted_mediators, consents, sessions,
+                             agreement, settings, follow_up_date, follow_up_result, outcome, closed_at, legal_hold,
+                             purged_at, version)
+                        values (:id, :school, 'MEDIATION', :channel, :urgency, :language, :status, :submittedBy, :submittedAt,
+                                :description, :triageDecision, :triageReason, :mediatedBy, :escalated, :partyUserIds,
+                                :mediatorIds, cast(:parties as jsonb), cast(:mediators as jsonb), :objected,
+                                :conflicted, cast(:consents as jsonb), cast(:sessions as jsonb),
+                                cast(:agreement as jsonb), cast(:settings as jsonb), :followUpDate, :followUpResult,
+                                :outcome, :closedAt, :legalHold, :purgedAt, 0)
+                        """).params(params(s)).update();
+    }
+
+    /** Saves the case if nobody changed it since {@code version}; false otherwise. */
+    public boolean update(Mediation mediation, long version) {
+        Mediation.State s = mediation.state();
+        Map<String, Object> params = params(s);
+        params.put("version", version);
+        return jdbc.sql("""
+                                update mediation_case set
+                                    status = :status, triage_decision = :triageDecision,
+                                    triage_reason = :triageReason, mediated_by = :mediatedBy,
+                                    escalated = :escalated, mediator_ids = :mediatorIds,
+                                    mediators = cast(:mediators as jsonb), objected_mediators = :objected,
+                                    conflicted_mediators = :conflicted, consents = cast(:consents as jsonb),
+                                    sessions = cast(:sessions as jsonb), agreement = cast(:agreement as jsonb),
+                                    follow_up_date = :followUpDate, follow_up_result = :followUpResult,
+                                    outcome = :outcome, closed_at = :closedAt, legal_hold = :legalHold,
+                                    purged_at = :purgedAt, description = :description, parties = cast(:parties as jsonb),
+                                    version = version + 1
+                                where id = :id and school_id = :school and version = :version
+                                """).params(params).update() == 1;
+    }
+
+    /** Closed cases past the retention period, not purged and not on hold, in every school. */
+    public List<UUID> dueForPurge(Instant closedBefore) {
+        return jdbc.sql("""
+                        select id from mediation_case
+                        where purged_at is null and not legal_hold and closed_at <= :before
+                        """)
+                .param("before", Timestamp.from(closedBefore))
+                .query(UUID.class)
+                .list();
+    }
+
+    public Optional<StoredMediation> find(String schoolId, UUID id) {
+        return jdbc.sql("select * from mediation_case where school_id = :school and id = :id")
+                .param("school", schoolId)
+                .param("id", id)
+                .query(this::map)
+                .optional();
+    }
+
+    /** Loads the case and locks it until the end of the transaction, so commands never race. */
+    public Optional<StoredMediation> findForUpdate(String schoolId, UUID id) {
+        return jdbc.sql("select * from mediation_case where school_id = :school and id = :id for update")
+                .param("school", schoolId)
+                .param("id", id)
+                .query(this::map)
+                .optional();
+    }
+
+    /** One page of a school's cases, newest first, for coordinators. */
+    public Page school(String schoolId, CaseFilter filter, int page, int size, boolean oldestFirst) {
+        return page(
+                "school_id = :school" + filter.sql(),
+                filter.params(Map.of("school", schoolId)),
+                page,
+                size,
+                oldestFirst);
+    }
+
+    /** One page of the cases someone submitted, is a party of, or mediates. */
+    public Page involving(String schoolId, String userId, CaseFilter filter, int page, int size, boolean oldestFirst) {
+        return page(
+                "school_id = :school and (submitted_by = :user or :user = any (party_user_ids)"
+                        + " or :user = any (mediator_ids))" + filter.sql(),
+                filter.params(Map.of("school", schoolId, "user", userId)),
+                page,
+                size,
+                oldestFirst);
+    }
+
+    private Page page(String where, Map<String, Object> params, int page, int size, boolean oldestFirst) {
+        long total = jdbc.sql("select count(*) from mediation_case where " + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<StoredMediation> content = jdbc.sql("select * from mediation_case where " + where
+                        + (oldestFirst ? " order by submitted_at, id" : " order by submitted_at desc, id")
+                        + " limit :limit offset :offset")
+                .params(params)
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query(this::map)
+                .list();
+        return new Page(content, total);
+    }
+
+    public record Page(List<StoredMediation> content, long totalElements) {}
+
+    /** Filters of the coordinators' list. */
+    public record CaseFilter(MediationStatus status, String mediatorId) {
+        String sql() {
+            return (status == null ? "" : " and status = :status")
+                    + (mediatorId == null ? "" : " and :mediator = any (mediator_ids)");
+        }
+
+        Map<String, Object> params(Map<String, Object> base) {
+            Map<String, Object> all = new LinkedHashMap<>(base);
+            if (status != null) {
+                all.put("status", status.name());
+            }
+            if (mediatorId != null) {
+                all.put("mediator", mediatorId);
+            }
+            return all;
+        }
+    }
+
+    // ---- mapping ---------------------------------------------------------------------------
+
+    private Map<String, Object> params(Mediation.State s) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("id", s.id());
+        p.put("school", s.schoolId());
+        p.put("channel", s.channel().name());
+        p.put("urgency", s.urgency().name());
+        p.put("language", s.preferredLanguage());
+        p.put("status", s.status().name());
+        p.put("submittedBy", s.submittedBy());
+        p.put("submittedAt", Timestamp.from(s.submittedAt()));
+        p.put("description", confidential.seal(s.description()));
+        p.put("triageDecision", name(s.triageDecision()));
+        p.put("triageReason", confidential.seal(s.triageReason()));
+        p.put("mediatedBy", name(s.mediatedBy()));
+        p.put("escalated", s.escalated());
+        p.put(
+                "partyUserIds",
+                s.parties().stream().map(Party::userId).filter(u -> u != null).toArray(String[]::new));
+        p.put("mediatorIds", s.mediators().stream().map(Mediator::userId).toArray(String[]::new));
+        p.put(
+                "parties",
+                json.writeValueAsString(s.parties().stream()
+                        .map(party -> new Party(
+                                party.id(),
+                                party.userId(),
+                                party.adult(),
+                                party.grade(),
+                                confidential.seal(party.name())))
+                        .toList()));
+        p.put("mediators", json.writeValueAsString(s.mediators()));
+        p.put("objected", s.objectedMediators().toArray(String[]::new));
+        p.put("conflicted", s.conflictedMediators().toArray(String[]::new));
+        p.put(
+                "consents",
+                json.writeValueAsString(s.consents().stream()
+                        .map(c -> new Consent(
+                                c.partyId(),
+                                c.guardian(),
+                                c.given(),
+                                c.recordedBy(),
+                                c.onBehalf(),
+                                confidential.seal(c.note()),
+                                c.at()))
+                        .toList()));
+        p.put(
+                "sessions",
+                json.writeValueAsString(s.sessions().stream()
+                        .map(x -> new Session(
+                                x.id(),
+                                x.kind(),
+                                x.startsAt(),
+                                x.place(),
+                                x.participants(),
+                                x.cancelled(),
+                                confidential.seal(x.notes())))
+                        .toList()));
+        p.put(
+                "agreement",
+                s.agreement() == null
+                        ? null
+                        : json.writeValueAsString(new Agreement(
+                                s.agreement().commitments().stream()
+                                        .map(c -> new Commitment(c.partyId(), confidential.seal(c.text())))
+                                        .toList(),
+                                s.agreement().signatures())));
+        p.put("settings", json.writeValueAsString(new StoredSettings(s.settings())));
+        p.put("followUpDate", s.followUpDate());
+        p.put("followUpResult", name(s.followUpResult()));
+        p.put("outcome", name(s.outcome()));
+        p.put("closedAt", s.closedAt() == null ? null : Timestamp.from(s.closedAt()));
+        p.put("legalHold", s.legalHold());
+        p.put("purgedAt", s.purgedAt() == null ? null : Timestamp.from(s.purgedAt()));
+        return p;
+    }
+
+    private StoredMediation map(ResultSet rs, int row) throws SQLException {
+        List<Party> parties = json.readValue(rs.getString("parties"), new TypeReference<List<Party>>() {}).stream()
+                .map(p -> new Party(p.id(), p.userId(), p.adult(), p.grade(), confidential.open(p.name())))
+                .toList();
+        List<Consent> consents =
+                json.readValue(rs.getString("consents"), new TypeReference<List<Consent>>() {}).stream()
+                        .map(c -> new Consent(
+                                c.partyId(),
+                                c.guardian(),
+                                c.given(),
+                                c.recordedBy(),
+                                c.onBehalf(),
+                                confidential.open(c.note()),
+                                c.at()))
+                        .toList();
+        List<Session> sessions =
+                json.readValue(rs.getString("sessions"), new TypeReference<List<Session>>() {}).stream()
+                        .map(x -> new Session(
+                                x.id(),
+                                x.kind(),
+                                x.startsAt(),
+                                x.place(),
+                                x.participants(),
+                                x.cancelled(),
+                                confidential.open(x.notes())))
+                        .toList();
+        String agreementJson = rs.getString("agreement");
+        Agreement agreement = null;
+        if (agreementJson != null) {
+            Agreement sealed = json.readValue(agreementJson, Agreement.class);
+            agreement = new Agreement(
+                    sealed.commitments().stream()
+                            .map(c -> new Commitment(c.partyId(), confidential.open(c.text())))
+                            .toList(),
+                    sealed.signatures());
+        }
+        Timestamp closedAt = rs.getTimestamp("closed_at");
+        Timestamp purgedAt = rs.getTimestamp("purged_at");
+        Mediation mediation = Mediation.restore(new Mediation.State(
+                rs.getObject("id", UUID.class),
+                rs.getString("school_id"),
+                Channel.valueOf(rs.getString("channel")),
+                Urgency.valueOf(rs.getString("urgency")),
+                rs.getString("preferred_language"),
+                rs.getString("submitted_by"),
+                rs.getTimestamp("submitted_at").toInstant(),
+                parties,
+                confidential.open(rs.getString("description")),
+                json.readValue(rs.getString("settings"), StoredSettings.class).settings(),
+                MediationStatus.valueOf(rs.getString("status")),
+                value(TriageDecision.class, rs.getString("triage_decision")),
+                confidential.open(rs.getString("triage_reason")),
+                value(MediatedBy.class, rs.getString("mediated_by")),
+                rs.getBoolean("escalated"),
+                json.readValue(rs.getString("mediators"), new TypeReference<List<Mediator>>() {}),
+                Set.copyOf(strings(rs.getArray("objected_mediators"))),
+                Set.copyOf(strings(rs.getArray("conflicted_mediators"))),
+                consents,
+                sessions,
+                agreement,
+                rs.getObject("follow_up_date", LocalDate.class),
+                value(FollowUpResult.class, rs.getString("follow_up_result")),
+                value(Outcome.class, rs.getString("outcome")),
+                closedAt == null ? null : closedAt.toInstant(),
+                rs.getBoolean("legal_hold"),
+                purgedAt == null ? null : purgedAt.toInstant()));
+        return new StoredMediation(mediation, rs.getLong("version"));
+    }
+
+    /** The settings as stored: a zone id as text keeps the JSON independent of Jackson's time modules. */
+    record StoredSettings(int mediatorsPerCase, Integer guardianConsentBelowGrade, int followUpDays, String timeZone) {
+        StoredSettings(MediationSettings settings) {
+            this(
+                    settings.mediatorsPerCase(),
+                    settings.guardianConsentBelowGrade(),
+                    settings.followUpDays(),
+                    settings.timeZone().getId());
+        }
+
+        MediationSettings settings() {
+            return new MediationSettings(
+                    mediatorsPerCase, guardianConsentBelowGrade, followUpDays, ZoneId.of(timeZone));
+        }
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : new ArrayList<>(Arrays.asList((String[]) array.getArray()));
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static <E extends Enum<E>> E value(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
+    }
+}

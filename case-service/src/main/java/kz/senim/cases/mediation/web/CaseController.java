@@ -1,0 +1,448 @@
+package kz.senim.cases.mediation.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import kz.senim.cases.directory.SchoolPeople.MediatorLoad;
+import kz.senim.cases.mediation.Mediations;
+import kz.senim.cases.mediation.Mediations.NamedParty;
+import kz.senim.cases.mediation.domain.Channel;
+import kz.senim.cases.mediation.domain.Commitment;
+import kz.senim.cases.mediation.domain.FollowUpResult;
+import kz.senim.cases.mediation.domain.MediationStatus;
+import kz.senim.cases.mediation.domain.SessionKind;
+import kz.senim.cases.mediation.domain.TriageDecision;
+import kz.senim.cases.mediation.domain.Urgency;
+import kz.senim.cases.mediation.domain.Visibility;
+import kz.senim.cases.mediation.persistence.MediationRepository.CaseFilter;
+import kz.senim.cases.mediation.persistence.MediationRepository.Page;
+import kz.senim.cases.mediation.persistence.StoredMediation;
+import kz.senim.cases.mediation.web.CaseRequests.AgreementRequest;
+import kz.senim.cases.mediation.web.CaseRequests.AssignRequest;
+import kz.senim.cases.mediation.web.CaseRequests.ConsentRequest;
+import kz.senim.cases.mediation.web.CaseRequests.EscalationRequest;
+import kz.senim.cases.mediation.web.CaseRequests.FollowUpRequest;
+import kz.senim.cases.mediation.web.CaseRequests.NotesRequest;
+import kz.senim.cases.mediation.web.CaseRequests.ObjectionRequest;
+import kz.senim.cases.mediation.web.CaseRequests.SessionRequest;
+import kz.senim.cases.mediation.web.CaseRequests.SubmitRequest;
+import kz.senim.cases.mediation.web.CaseRequests.TriageRequest;
+import kz.senim.cases.mediation.web.CaseRequests.WithdrawalRequest;
+import kz.senim.platform.security.CurrentUser;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Mediation cases over HTTP. State changes are commands named in the domain's words; each answers
+ * the case as the caller may see it, with its ETag, and honours {@code If-Match}.
+ */
+@RestController
+@RequestMapping("/api/cases")
+class CaseController {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Almaty");
+    private static final String STATUSES = "SUBMITTED|TRIAGED|MEDIATORS_ASSIGNED|AWAITING_CONSENT|IN_MEDIATION"
+            + "|AGREEMENT_REACHED|NO_AGREEMENT|FOLLOW_UP|CLOSED|WITHDRAWN";
+
+    private final Mediations mediations;
+
+    CaseController(Mediations mediations) {
+        this.mediations = mediations;
+    }
+
+    @PostMapping
+    ResponseEntity<CaseView> submit(
+            @Valid @RequestBody SubmitRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false)
+                    @Size(min = 1, max = 64)
+                    @Pattern(regexp = "[A-Za-z0-9._:-]+")
+                    String idempotencyKey,
+            CurrentUser caller) {
+        StoredMediation stored = mediations.submit(
+                caller,
+                request.channel() == null ? Channel.ONLINE_FORM : Channel.valueOf(request.channel()),
+                request.urgency() == null ? Urgency.NORMAL : Urgency.valueOf(request.urgency()),
+                request.preferredLanguage(),
+                request.parties().stream()
+                        .map(p -> new NamedParty(p.userId(), p.name(), p.adult(), p.grade()))
+                        .toList(),
+                request.description(),
+                Optional.ofNullable(idempotencyKey));
+        return ResponseEntity.created(
+                        URI.create("/api/cases/" + stored.mediation().id()))
+                .eTag(etag(stored))
+                .body(CaseView.of(
+                        new Mediations.Seen(
+                                stored,
+                                stored.mediation().visibilityFor(Mediations.actor(caller)),
+                                Mediations.actor(caller)),
+                        ZONE));
+    }
+
+    @GetMapping
+    PageView<CaseSummary> list(
+            @RequestParam(required = false) @Pattern(regexp = STATUSES) String status,
+            @RequestParam(required = false) @Pattern(regexp = CaseRequests.USER_ID) String mediator,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            @RequestParam(defaultValue = "submittedAt,desc") @Pattern(regexp = "submittedAt,(asc|desc)") String sort,
+            CurrentUser caller) {
+        MediationStatus wanted = status == null ? null : MediationStatus.valueOf(status);
+        Page found = mediations.list(caller, new CaseFilter(wanted, mediator), page, size, sort.endsWith("asc"));
+        return new PageView<>(
+                found.content().stream().map(s -> CaseSummary.of(s, ZONE)).toList(),
+                page,
+                size,
+                found.totalElements(),
+                (found.totalElements() + size - 1) / size);
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<CaseView> get(@PathVariable UUID id, CurrentUser caller) {
+        Mediations.Seen seen = mediations.get(id, caller);
+        return ResponseEntity.ok().eTag(etag(seen.stored())).body(CaseView.of(seen, ZONE));
+    }
+
+    @GetMapping("/{id}/eligible-mediators")
+    List<MediatorLoad> eligibleMediators(@PathVariable UUID id, CurrentUser caller) {
+        return mediations.eligibleMediators(id, caller);
+    }
+
+    @GetMapping("/{id}/audit")
+    List<AuditLine> auditTrail(@PathVariable UUID id, CurrentUser caller) {
+        return mediations.auditTrail(id, caller).stream()
+                .map(e -> new AuditLine(
+                        e.occurredAt().atZone(ZONE).toOffsetDateTime(),
+                        e.actorId(),
+                        e.action().name()))
+                .toList();
+    }
+
+    /** Who did what and when; never the content. */
+    record AuditLine(OffsetDateTime occurredAt, String actorId, String action) {}
+
+    @PostMapping("/{id}/legal-hold")
+    ResponseEntity<CaseView> placeLegalHold(
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            CurrentUser caller) {
+        return answer(caller, mediations.change(id, caller, version(ifMatch), (m, actor) -> m.placeLegalHold(actor)));
+    }
+
+    @DeleteMapping("/{id}/legal-hold")
+    ResponseEntity<CaseView> releaseLegalHold(
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            CurrentUser caller) {
+        return answer(caller, mediations.change(id, caller, version(ifMatch), (m, actor) -> m.releaseLegalHold(actor)));
+    }
+
+    @PostMapping("/{id}/triage")
+    ResponseEntity<CaseView> triage(
+            @PathVariable UUID id,
+            @Valid @RequestBody TriageRequest request,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            CurrentUser caller) {
+        return answer(
+                caller,
+                mediations.triage(
+                        id,
+                        caller,
+                        version(ifMatch),
+                        TriageDecision.valueOf(request.decision()),
+                        request.reason(),
+                        Boolean.TRUE.equals(request.safeguardingConcern())));
+    }
+
+    @PostMapping("/{id}/escalation")
+    ResponseEntity<CaseView> escalate(
+            @PathVariable UUID id,
+            @Valid @RequestBody EscalationRequest request,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            CurrentUser caller) {
+        return answer(
+                caller,
+                mediations.change(
+                        id,
+                        caller,
+                        version(ifMatch),
+                        (m, actor) -> m.escalate(actor, request.reason(), mediations.now())));
+    }
+
+    @PostMapping("/{id}/mediators")
+    ResponseEntity<CaseView> assign(
+            @PathVariable UUID id,
+            @Valid @RequestBody AssignRequest request,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            CurrentUser caller) {
+        return answer(caller, mediations.assign(id, caller, version(ifMatch), request.userId()));
+    }
+
+    @DeleteMapping("/{id}/mediators/{mediatorId}")
+    ResponseEntity<CaseView> unassign(
+            @PathVariable UUID id,
+            @PathVariable @Pattern(regexp = CaseRequests.USER_ID) String mediatorId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            CurrentUser caller) {
+        return answer(
+                caller,
+                mediations.change(
+                        id, caller, version(ifMatch), (m, actor) -> m.unassign(actor, mediatorId, mediations.now())));
+    }
+
+    @PostMapping("/{id}/objections")
+    ResponseEntity<CaseView> object(
+            @PathVariable UUID id,
+            @Valid @RequestBody ObjectionRequest request,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            CurrentUser caller) {
+        return answer(
+                caller,
+                mediations.change(
+                        id,
+                        caller,
+                        version(ifMatch),
+                        (m, actor) -> m.object(actor, request.mediatorId(), mediations.now())));
+    }
+
+    @PostMapping("/{id}/conflict-of-interest")
+    ResponseEntity<CaseView> declareConflictOfInterest(
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            CurrentUser caller) {
+        return answer(
+                caller,
+                mediations.change(
+                        id,
+                        caller,
+                        version(ifMatch),
+                        (m, actor) -> m.declareConflictOfInterest(actor, mediations.now())));
+    }
+
+    @PostMapping("/{id}/consent-request")
+    ResponseEntity<CaseView> askForConsent(
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            CurrentUser caller) {
+        return answer(
+                caller,
+                mediations.change(
+                        id, caller, version(ifMatch), (m, actor) -> m.askForConsent(actor, mediations.now())));
+    }
+
+    @PostMapping("/{id}/consents")
+    ResponseEntity<CaseView> answerConsent(
+            @PathVariable UUID id,
+            @Valid @RequestBody ConsentRequest request,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            CurrentUser caller) {
+        return answer(
+                caller,
+                mediations.answerConsent(
+                        id,
+                        caller,
+                        version(ifMatch),
+                        request.partyId(),
+                        Boolean.TRUE.equals(request.guardian()),
+                        request.given(),
+                        request.note()));
+    }
+
+    @PostMapping("/{id}/withdrawal")
+    ResponseEntity<CaseView> withdraw(
+            @PathVariable UUID id,
+            @Valid @RequestBody(required = false) WithdrawalRequest request,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            CurrentUser caller) {
+        WithdrawalRequest body = request == null ? new WithdrawalRequest(null, null) : request;
+        return answer(
+                caller,
+                mediations.change(
+                        id,
+                        caller,
+                        version(ifMatch),
+                        (m, actor) -> m.withdraw(actor, body.partyId(), body.note(), mediations.now())));
+    }
+
+    @PostMapping("/{id}/sessions")
+    ResponseEntity<CaseView> scheduleSession(
+            @PathVariable UUID id,
+            @Valid @RequestBody SessionRequest request,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            CurrentUser caller) {
+        return answer(
+                caller,
+                mediations.change(
+                        id,
+                        caller,
+                        version(ifMatch),
+                        (m, actor) -> m.scheduleSession(
+                                actor,
+                                SessionKind.valueOf(request.kind()),
+                                request.startsAt().toInstant(),
+                                request.place(),
+                                new HashSet<>(request.participants()),
+                                mediations.now())));
+    }
+
+    @PostMapping("/{id}/sessions/{sessionId}/cancellation")
+    ResponseEntity<CaseView> cancelSession(
+            @PathVariable UUID id,
+            @PathVariable UUID sessionId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            CurrentUser caller) {
+        return answer(
+                caller,
+                mediations.change(
+                        id,
+                        caller,
+                        version(ifMatch),
+                        (m, actor) -> m.cancelSession(actor, sessionId, mediations.now())));
+    }
+
+    @PutMapping("/{id}/sessions/{sessionId}/notes")
+    ResponseEntity<CaseView> recordSessionNotes(
+            @PathVariable UUID id,
+            @PathVariable UUID sessionId,
+            @Valid @RequestBody NotesRequest request,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            CurrentUser caller) {
+        return answer(
+                caller,
+                mediations.change(
+                        id,
+                        caller,
+                        version(ifMatch),
+                        (m, actor) -> m.recordSessionNotes(actor, sessionId, request.notes())));
+    }
+
+    @PutMapping("/{id}/agreement")
+    ResponseEntity<CaseView> writeAgreement(
+            @PathVariable UUID id,
+            @Valid @RequestBody AgreementRequest request,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            CurrentUser caller) {
+        List<Commitment> commitments = request.commitments().stream()
+                .map(c -> new Commitment(c.partyId(), c.text()))
+                .toList();
+        return answer(
+                caller,
+                mediations.change(id, caller, version(ifMatch), (m, actor) -> m.writeAgreement(actor, commitments)));
+    }
+
+    @PostMapping("/{id}/agreement/signatures")
+    ResponseEntity<CaseView> sign(
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            CurrentUser caller) {
+        return answer(
+                caller, mediations.change(id, caller, version(ifMatch), (m, actor) -> m.sign(actor, mediations.now())));
+    }
+
+    @PostMapping("/{id}/no-agreement")
+    ResponseEntity<CaseView> recordNoAgreement(
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            CurrentUser caller) {
+        return answer(
+                caller,
+                mediations.change(
+                        id, caller, version(ifMatch), (m, actor) -> m.recordNoAgreement(actor, mediations.now())));
+    }
+
+    @PostMapping("/{id}/follow-up")
+    ResponseEntity<CaseView> recordFollowUp(
+            @PathVariable UUID id,
+            @Valid @RequestBody FollowUpRequest request,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            CurrentUser caller) {
+        return answer(
+                caller,
+                mediations.recordFollowUp(id, caller, version(ifMatch), FollowUpResult.valueOf(request.result())));
+    }
+
+    @PostMapping("/{id}/reopening")
+    ResponseEntity<CaseView> reopen(
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            CurrentUser caller) {
+        return answer(
+                caller,
+                mediations.change(id, caller, version(ifMatch), (m, actor) -> m.reopen(actor, mediations.now())));
+    }
+
+    @PostMapping("/{id}/closure")
+    ResponseEntity<CaseView> close(
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            CurrentUser caller) {
+        return answer(
+                caller,
+                mediations.change(id, caller, version(ifMatch), (m, actor) -> m.close(actor, mediations.now())));
+    }
+
+    private static ResponseEntity<CaseView> answer(CurrentUser caller, StoredMediation stored) {
+        var actor = Mediations.actor(caller);
+        var visibility = stored.mediation().visibilityFor(actor);
+        // A party who just withdrew, or a mediator who just stepped aside, sees the status only.
+        var seen = new Mediations.Seen(stored, visibility == Visibility.NONE ? Visibility.STATUS : visibility, actor);
+        return ResponseEntity.ok().eTag(etag(stored)).body(CaseView.of(seen, ZONE));
+    }
+
+    private static String etag(StoredMediation stored) {
+        return "\"" + stored.version() + "\"";
+    }
+
+    /** The version an {@code If-Match} names; an unreadable one can never match. */
+    private static Long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return null;
+        }
+        String value = ifMatch.strip();
+        if (value.startsWith("W/")) {
+            value = value.substring(2);
+        }
+        value = value.replace("\"", "");
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return -1L;
+        }
+    }
+
+    /** One line of a list: what everyone involved may see (no text). */
+    record CaseSummary(
+            UUID id, String kind, String status, String urgency, OffsetDateTime submittedAt, String outcome) {
+        static CaseSummary of(StoredMediation stored, ZoneId zone) {
+            var m = stored.mediation();
+            return new CaseSummary(
+                    m.id(),
+                    "MEDIATION",
+                    m.status().name(),
+                    m.urgency().name(),
+                    CaseView.time(m.submittedAt(), zone),
+                    m.outcome().map(Enum::name).orElse(null));
+        }
+    }
+
+    /** The one page shape of every list. */
+    record PageView<T>(List<T> content, int page, int size, long totalElements, long totalPages) {}
+}

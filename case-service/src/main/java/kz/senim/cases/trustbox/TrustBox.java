@@ -1,0 +1,136 @@
+package kz.senim.cases.trustbox;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import kz.senim.cases.audit.AuditTrail;
+import kz.senim.cases.audit.domain.AuditEntry.Action;
+import kz.senim.cases.trustbox.TrustBoxRepository.ThreadSummary;
+import kz.senim.cases.trustbox.domain.Receipt;
+import kz.senim.cases.trustbox.domain.TrustBoxThread;
+import kz.senim.platform.problem.ResourceNotFound;
+import kz.senim.platform.security.CurrentUser;
+import kz.senim.platform.security.Role;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The anonymous trust box: a sender drops a message and gets a receipt once; with the receipt they
+ * read the answers and write back; the school's coordinators answer. Failed receipt look-ups are
+ * counted per school and minute, and beyond the limit every look-up of that school waits: guessing
+ * is throttled without knowing anything about who guesses.
+ */
+@Service
+public class TrustBox {
+
+    static final String SUBJECT = "TRUST_BOX_THREAD";
+
+    private final TrustBoxRepository threads;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final int failedLookupsPerMinute;
+    private final SecureRandom random = new SecureRandom();
+
+    TrustBox(
+            TrustBoxRepository threads,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            TransactionTemplate transactions,
+            Clock clock,
+            @Value("${senim.cases.trust-box.failed-lookups-per-minute:20}") int failedLookupsPerMinute) {
+        this.threads = threads;
+        this.audit = audit;
+        this.events = events;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.failedLookupsPerMinute = failedLookupsPerMinute;
+    }
+
+    /** A new conversation; the receipt is returned here and never again. */
+    @Transactional
+    public Receipt drop(String schoolId, String text) {
+        Receipt receipt = Receipt.random(random);
+        TrustBoxThread thread = TrustBoxThread.open(schoolId, receipt, text, clock.instant());
+        threads.insert(thread);
+        events.publishEvent(thread.opened());
+        audit.append(schoolId, null, Action.CHANGE, SUBJECT, thread.id().toString());
+        return receipt;
+    }
+
+    /** The sender reads the conversation with their receipt. */
+    public TrustBoxThread read(String schoolId, String typedReceipt) {
+        TrustBoxThread thread = lookUp(schoolId, typedReceipt);
+        transactions.executeWithoutResult(status -> audit.append(
+                schoolId, null, Action.READ_CONFIDENTIAL, SUBJECT, thread.id().toString()));
+        return thread;
+    }
+
+    /** The sender writes back with their receipt. */
+    public TrustBoxThread writeBack(String schoolId, String typedReceipt, String text) {
+        TrustBoxThread thread = lookUp(schoolId, typedReceipt);
+        return transactions.execute(status -> {
+            thread.senderWrites(text, clock.instant()).forEach(events::publishEvent);
+            threads.append(thread, thread.latest());
+            audit.append(schoolId, null, Action.CHANGE, SUBJECT, thread.id().toString());
+            return thread;
+        });
+    }
+
+    private TrustBoxThread lookUp(String schoolId, String typedReceipt) {
+        Instant now = clock.instant();
+        if (threads.failedLookups(schoolId, now) >= failedLookupsPerMinute) {
+            throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS);
+        }
+        return Receipt.typed(typedReceipt)
+                .flatMap(receipt -> threads.byReceipt(schoolId, receipt.hash()))
+                .orElseThrow(() -> {
+                    threads.failedLookup(schoolId, now);
+                    return new ResourceNotFound("Conversation");
+                });
+    }
+
+    @Transactional(readOnly = true)
+    public List<ThreadSummary> threads(CurrentUser coordinator, int page, int size) {
+        return threads.threads(schoolOf(coordinator), page, size);
+    }
+
+    @Transactional(readOnly = true)
+    public long countThreads(CurrentUser coordinator) {
+        return threads.countThreads(schoolOf(coordinator));
+    }
+
+    @Transactional
+    public TrustBoxThread thread(CurrentUser coordinator, UUID id) {
+        String school = schoolOf(coordinator);
+        TrustBoxThread thread = threads.find(school, id).orElseThrow(() -> new ResourceNotFound("Conversation"));
+        audit.append(school, coordinator.id(), Action.READ_CONFIDENTIAL, SUBJECT, id.toString());
+        return thread;
+    }
+
+    @Transactional
+    public TrustBoxThread answer(CurrentUser coordinator, UUID id, String text) {
+        String school = schoolOf(coordinator);
+        TrustBoxThread thread = threads.find(school, id).orElseThrow(() -> new ResourceNotFound("Conversation"));
+        thread.coordinatorAnswers(coordinator.id(), text, clock.instant()).forEach(events::publishEvent);
+        threads.append(thread, thread.latest());
+        audit.append(school, coordinator.id(), Action.CHANGE, SUBJECT, id.toString());
+        return thread;
+    }
+
+    private static String schoolOf(CurrentUser caller) {
+        if (!caller.has(Role.COORDINATOR)) {
+            throw new AccessDeniedException("Coordinators answer the trust box");
+        }
+        return caller.schoolId().orElseThrow(() -> new ResourceNotFound("Conversation"));
+    }
+}

@@ -1,0 +1,150 @@
+package kz.senim.cases.trustbox;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import kz.senim.cases.trustbox.TrustBoxRepository.ThreadSummary;
+import kz.senim.cases.trustbox.domain.Receipt;
+import kz.senim.cases.trustbox.domain.TrustBoxMessage;
+import kz.senim.cases.trustbox.domain.TrustBoxThread;
+import kz.senim.platform.security.CurrentUser;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The trust box over HTTP. The sender's endpoints ({@code /api/trust-box/schools/**}) take no
+ * token, set no cookie and read nothing about the caller; the receipt travels in the body, never
+ * in a URL that could end up in a log. Coordinators answer under {@code /api/trust-box/threads}.
+ */
+@RestController
+class TrustBoxController {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Almaty");
+    private static final String SCHOOL = "[a-z0-9][a-z0-9-]{1,62}[a-z0-9]";
+
+    private final TrustBox trustBox;
+
+    TrustBoxController(TrustBox trustBox) {
+        this.trustBox = trustBox;
+    }
+
+    record Drop(
+            @NotBlank @Size(max = TrustBoxMessage.MAX_LENGTH)
+            String text) {}
+
+    record ReceiptShownOnce(String receipt, String note) {}
+
+    record ReceiptOnly(@NotNull @Size(max = 64) String receipt) {}
+
+    record WriteBack(
+            @NotNull @Size(max = 64) String receipt,
+
+            @NotBlank @Size(max = TrustBoxMessage.MAX_LENGTH)
+            String text) {}
+
+    record Answer(
+            @NotBlank @Size(max = TrustBoxMessage.MAX_LENGTH)
+            String text) {}
+
+    record MessageView(String author, String text, OffsetDateTime writtenAt) {}
+
+    record Conversation(List<MessageView> messages) {
+        static Conversation of(TrustBoxThread thread) {
+            return new Conversation(thread.messages().stream()
+                    .map(m -> new MessageView(
+                            m.author().name(),
+                            m.text(),
+                            m.writtenAt().atZone(ZONE).toOffsetDateTime()))
+                    .toList());
+        }
+    }
+
+    record ThreadView(UUID id, OffsetDateTime openedAt, List<MessageView> messages) {}
+
+    record ThreadLine(
+            UUID id, OffsetDateTime openedAt, OffsetDateTime lastMessageAt, int messages, boolean awaitingAnswer) {}
+
+    record ThreadPage(List<ThreadLine> content, int page, int size, long totalElements, long totalPages) {}
+
+    @PostMapping("/api/trust-box/schools/{schoolId}/messages")
+    ResponseEntity<ReceiptShownOnce> drop(
+            @PathVariable @Pattern(regexp = SCHOOL) String schoolId, @Valid @RequestBody Drop drop) {
+        Receipt receipt = trustBox.drop(schoolId, drop.text());
+        return ResponseEntity.created(URI.create("/api/trust-box/schools/" + schoolId + "/conversation"))
+                .cacheControl(CacheControl.noStore())
+                .body(new ReceiptShownOnce(
+                        receipt.code(),
+                        "Write this code down. It is shown only once; with it you read answers and write back."));
+    }
+
+    @PostMapping("/api/trust-box/schools/{schoolId}/conversation")
+    ResponseEntity<Conversation> read(
+            @PathVariable @Pattern(regexp = SCHOOL) String schoolId, @Valid @RequestBody ReceiptOnly body) {
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .body(Conversation.of(trustBox.read(schoolId, body.receipt())));
+    }
+
+    @PostMapping("/api/trust-box/schools/{schoolId}/conversation/messages")
+    ResponseEntity<Conversation> writeBack(
+            @PathVariable @Pattern(regexp = SCHOOL) String schoolId, @Valid @RequestBody WriteBack body) {
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .body(Conversation.of(trustBox.writeBack(schoolId, body.receipt(), body.text())));
+    }
+
+    @GetMapping("/api/trust-box/threads")
+    ThreadPage threads(
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            CurrentUser coordinator) {
+        List<ThreadSummary> found = trustBox.threads(coordinator, page, size);
+        long total = trustBox.countThreads(coordinator);
+        return new ThreadPage(
+                found.stream()
+                        .map(t -> new ThreadLine(
+                                t.id(),
+                                t.openedAt().atZone(ZONE).toOffsetDateTime(),
+                                t.lastMessageAt().atZone(ZONE).toOffsetDateTime(),
+                                t.messages(),
+                                t.awaitingAnswer()))
+                        .toList(),
+                page,
+                size,
+                total,
+                (total + size - 1) / size);
+    }
+
+    @GetMapping("/api/trust-box/threads/{id}")
+    ThreadView thread(@PathVariable UUID id, CurrentUser coordinator) {
+        TrustBoxThread thread = trustBox.thread(coordinator, id);
+        return new ThreadView(
+                thread.id(),
+                thread.openedAt().atZone(ZONE).toOffsetDateTime(),
+                Conversation.of(thread).messages());
+    }
+
+    @PostMapping("/api/trust-box/threads/{id}/replies")
+    ThreadView answer(@PathVariable UUID id, @Valid @RequestBody Answer answer, CurrentUser coordinator) {
+        TrustBoxThread thread = trustBox.answer(coordinator, id, answer.text());
+        return new ThreadView(
+                thread.id(),
+                thread.openedAt().atZone(ZONE).toOffsetDateTime(),
+                Conversation.of(thread).messages());
+    }
+}

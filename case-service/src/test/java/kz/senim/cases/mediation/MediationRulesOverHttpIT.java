@@ -1,0 +1,268 @@
+package kz.senim.cases.mediation;
+
+import static kz.senim.cases.mediation.CaseFixture.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import kz.senim.cases.mediation.CaseFixture.Case;
+import kz.senim.contracts.EventContracts;
+import kz.senim.test.SenimIntegrationTest;
+import kz.senim.test.ServiceApi;
+import kz.senim.test.ServiceApi.Answer;
+import kz.senim.test.TopicProbe;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** The principles as the API enforces them, with the events they cause. */
+@SenimIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MediationRulesOverHttpIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    CaseFixture school;
+    ServiceApi api;
+
+    @BeforeAll
+    void aSchool() {
+        api = ServiceApi.at(port);
+        school = new CaseFixture(api, jdbc);
+    }
+
+    @Test
+    void a_party_withdraws_during_mediation_without_blame_and_the_case_is_over() {
+        Case c = school.inMediation();
+
+        JsonNode withdrawn = ok(api.post(c.path() + "/withdrawal")
+                .auth(school.asStudent(school.bekzat))
+                .send());
+
+        assertThat(withdrawn.get("status").asString()).isEqualTo("WITHDRAWN");
+        assertThat(withdrawn.get("outcome").asString()).isEqualTo("WITHDRAWN");
+        assertThat(api.post(c.path() + "/no-agreement")
+                        .auth(school.asMediator(school.dana))
+                        .send()
+                        .problem(409)
+                        .get("reason")
+                        .asString())
+                .isEqualTo("case-not-open");
+        try (TopicProbe probe = TopicProbe.on("senim.cases.v1")) {
+            ConsumerRecord<String, byte[]> record = probe.await(
+                    r -> c.id().equals(r.key()) && type(r).endsWith("party-withdrew.v1"), Duration.ofSeconds(30));
+            EventContracts.assertConforms(type(record), record.value());
+            assertThat(new String(record.value(), StandardCharsets.UTF_8))
+                    .doesNotContain(school.bekzat)
+                    .doesNotContain(c.bekzatParty())
+                    .contains("\"fromStatus\":\"IN_MEDIATION\"");
+        }
+    }
+
+    @Test
+    void a_partys_objection_takes_the_mediator_off_and_out_of_sight() {
+        Case c = school.inMediation();
+        assertThat(api.get(c.path())
+                        .auth(school.asMediator(school.erlan))
+                        .send()
+                        .status())
+                .isEqualTo(200);
+
+        JsonNode objected = ok(api.post(c.path() + "/objections")
+                .auth(school.asStudent(school.alua))
+                .json("{\"mediatorId\":\"" + school.erlan + "\"}")
+                .send());
+
+        assertThat(objected.get("status").asString()).isEqualTo("TRIAGED");
+        api.get(c.path()).auth(school.asMediator(school.erlan)).send().problem(404);
+        assertThat(api.post(c.path() + "/mediators")
+                        .auth(school.asCoordinator())
+                        .json("{\"userId\":\"" + school.erlan + "\"}")
+                        .send()
+                        .problem(409)
+                        .get("reason")
+                        .asString())
+                .isEqualTo("mediator-objected-by-party");
+    }
+
+    @Test
+    void an_escalated_case_never_reaches_young_mediators() {
+        Case c = school.inMediation();
+
+        JsonNode escalated = ok(api.post(c.path() + "/escalation")
+                .auth(school.asCoordinator())
+                .json("{\"reason\":\"violence came up\"}")
+                .send());
+
+        assertThat(escalated.get("mediators")).isEmpty();
+        assertThat(escalated.get("triage").get("escalated").asBoolean()).isTrue();
+        api.get(c.path()).auth(school.asMediator(school.dana)).send().problem(404);
+        Answer eligible = api.get(c.path() + "/eligible-mediators")
+                .auth(school.asCoordinator())
+                .send();
+        assertThat(eligible.json().valueStream().map(m -> m.get("userId").asString()))
+                .containsExactly(school.coordinator);
+        assertThat(api.post(c.path() + "/mediators")
+                        .auth(school.asCoordinator())
+                        .json("{\"userId\":\"" + school.spareMediator + "\"}")
+                        .send()
+                        .problem(409)
+                        .get("reason")
+                        .asString())
+                .isEqualTo("peer-mediation-not-allowed");
+        ok(api.post(c.path() + "/mediators")
+                .auth(school.asCoordinator())
+                .json("{\"userId\":\"" + school.coordinator + "\"}")
+                .send());
+    }
+
+    @Test
+    void a_conflict_with_a_teacher_is_never_peer_mediated() {
+        Answer submitted = api.post("/api/cases")
+                .auth(school.asStudent(school.alua))
+                .json("""
+                        {"description":"My teacher","parties":[{"userId":"%s"},{"userId":"%s"}]}
+                        """.formatted(school.alua, school.teacher))
+                .send();
+        String path = "/api/cases/" + submitted.json().get("id").asString();
+
+        assertThat(api.post(path + "/triage")
+                        .auth(school.asCoordinator())
+                        .json("{\"decision\":\"ACCEPT_FOR_PEER_MEDIATION\",\"reason\":\"r\"}")
+                        .send()
+                        .problem(409)
+                        .get("reason")
+                        .asString())
+                .isEqualTo("peer-mediation-not-allowed");
+        ok(api.post(path + "/triage")
+                .auth(school.asCoordinator())
+                .json("{\"decision\":\"ACCEPT_FOR_COORDINATOR_MEDIATION\",\"reason\":\"r\"}")
+                .send());
+        assertThat(api.post(path + "/mediators")
+                        .auth(school.asCoordinator())
+                        .json("{\"userId\":\"" + school.dana + "\"}")
+                        .send()
+                        .problem(409)
+                        .get("reason")
+                        .asString())
+                .isEqualTo("peer-mediation-not-allowed");
+    }
+
+    @Test
+    void only_a_coordinator_records_a_request_received_in_person() {
+        String body = """
+                {"channel":"IN_PERSON","description":"Told in the office","parties":[{"userId":"%s"},{"name":"A boy from 6B","grade":6}]}
+                """.formatted(school.bekzat);
+
+        api.post("/api/cases")
+                .auth(school.asStudent(school.alua))
+                .json(body)
+                .send()
+                .problem(403);
+        Answer recorded =
+                api.post("/api/cases").auth(school.asCoordinator()).json(body).send();
+
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+        assertThat(recorded.json().get("channel").asString()).isEqualTo("IN_PERSON");
+        assertThat(recorded.json()
+                        .get("parties")
+                        .valueStream()
+                        .map(p -> p.path("name").asString("")))
+                .contains("A boy from 6B");
+        assertThat(jdbc.sql("select parties::text from mediation_case where id = cast(:id as uuid)")
+                        .param("id", recorded.json().get("id").asString())
+                        .query(String.class)
+                        .single())
+                .doesNotContain("A boy from 6B");
+    }
+
+    @Test
+    void a_request_routed_to_consultation_continues_as_a_consultation_of_its_submitter() {
+        Answer submitted = api.post("/api/cases")
+                .auth(school.asStudent(school.alua))
+                .json("""
+                        {"description":"I do not know how to talk to him","parties":[{"userId":"%s"},{"userId":"%s"}]}
+                        """.formatted(school.alua, school.bekzat))
+                .send();
+        String path = "/api/cases/" + submitted.json().get("id").asString();
+
+        JsonNode routed = ok(api.post(path + "/triage")
+                .auth(school.asCoordinator())
+                .json("{\"decision\":\"ROUTE_TO_CONSULTATION\",\"reason\":\"advice first\"}")
+                .send());
+
+        assertThat(routed.get("status").asString()).isEqualTo("CLOSED");
+        assertThat(routed.get("outcome").asString()).isEqualTo("ROUTED_TO_CONSULTATION");
+        JsonNode mine = api.get("/api/consultations")
+                .auth(school.asStudent(school.alua))
+                .send()
+                .json();
+        String consultation = mine.get("content").get(0).get("id").asString();
+        JsonNode read = api.get("/api/consultations/" + consultation)
+                .auth(school.asStudent(school.alua))
+                .send()
+                .json();
+        assertThat(read.get("question").asString()).isEqualTo("I do not know how to talk to him");
+        assertThat(read.get("kind").asString()).isEqualTo("CONSULTATION");
+        api.get("/api/consultations/" + consultation)
+                .auth(school.asStudent(school.bekzat))
+                .send()
+                .problem(404);
+    }
+
+    @Test
+    void a_stale_if_match_is_412_and_changes_nothing() {
+        Case c = school.inMediation();
+        Answer current = api.get(c.path()).auth(school.asCoordinator()).send();
+        String etag = current.headers().getETag();
+
+        Answer stale = api.post(c.path() + "/no-agreement")
+                .auth(school.asMediator(school.dana))
+                .header("If-Match", "\"0\"")
+                .send();
+        stale.problem(412);
+        assertThat(api.get(c.path())
+                        .auth(school.asCoordinator())
+                        .send()
+                        .headers()
+                        .getETag())
+                .isEqualTo(etag);
+
+        Answer fresh = api.post(c.path() + "/no-agreement")
+                .auth(school.asMediator(school.dana))
+                .header("If-Match", etag)
+                .send();
+        assertThat(fresh.status()).isEqualTo(200);
+        assertThat(fresh.headers().getETag()).isNotEqualTo(etag);
+    }
+
+    @Test
+    void a_referrer_follows_the_status_of_what_they_submitted_and_nothing_more() {
+        Case c = school.inMediation();
+
+        Answer list = api.get("/api/cases?status=IN_MEDIATION")
+                .auth(school.asTeacher())
+                .send();
+        Answer one = api.get(c.path()).auth(school.asTeacher()).send();
+
+        assertThat(list.json().get("content").valueStream().map(x -> x.get("id").asString()))
+                .contains(c.id());
+        assertThat(one.json().get("status").asString()).isEqualTo("IN_MEDIATION");
+        assertThat(List.of("description", "parties", "sessions", "agreement", "triage"))
+                .allSatisfy(field -> assertThat(one.json().has(field)).as(field).isFalse());
+    }
+
+    private static String type(ConsumerRecord<String, byte[]> record) {
+        return new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8);
+    }
+}
