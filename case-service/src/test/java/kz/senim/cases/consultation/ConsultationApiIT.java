@@ -123,6 +123,13 @@ class ConsultationApiIT {
                 EventContracts.assertConforms(type(r), r.value());
                 assertThat(new String(r.value(), StandardCharsets.UTF_8)).doesNotContain("MARKER");
             });
+            // The asker is told that an answer waits: the answered event names them by user id.
+            assertThat(records.stream()
+                            .filter(r -> type(r).endsWith("consultation-answered.v1"))
+                            .map(r -> new String(r.value(), StandardCharsets.UTF_8)))
+                    .singleElement()
+                    .asString()
+                    .contains("\"askerId\":\"" + asker + "\"");
         }
     }
 

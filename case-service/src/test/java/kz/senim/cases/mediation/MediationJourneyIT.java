@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole journey through the HTTP API against real PostgreSQL and Kafka: a request, triage,
@@ -35,6 +36,7 @@ import tools.jackson.databind.JsonNode;
 class MediationJourneyIT {
 
     static final String TOPIC = "senim.cases.v1";
+    static final JsonMapper JSON = JsonMapper.builder().build();
     static final String DESCRIPTION = "Aigerim took my seat and laughed at me twice";
     static final String NOTES = "Both want to sit by the window; agreed to take turns";
     static final String COMMITMENT = "I will ask before taking the window seat";
@@ -215,9 +217,11 @@ class MediationJourneyIT {
                 "request-triaged",
                 "mediator-assigned",
                 "mediator-assigned",
+                "consent-requested",
                 "consent-given",
                 "consent-given",
                 "session-scheduled",
+                "agreement-proposed",
                 "agreement-signed-by-all",
                 "follow-up-due",
                 "follow-up-recorded",
@@ -240,6 +244,25 @@ class MediationJourneyIT {
                         .doesNotContain("Two classmates")
                         .contains(school);
             }
+            // The people to tell, by user id only: the parties, the session's participants and
+            // mediators, and the submitter when the case closes.
+            assertThat(payload(records, "consent-requested")
+                            .get("partyUserIds")
+                            .valueStream()
+                            .map(JsonNode::asString))
+                    .containsExactlyInAnyOrder(alua, bekzat);
+            JsonNode sessionEvent = payload(records, "session-scheduled");
+            assertThat(sessionEvent.get("participantUserIds").valueStream().map(JsonNode::asString))
+                    .containsExactlyInAnyOrder(alua, bekzat);
+            assertThat(sessionEvent.get("mediatorIds").valueStream().map(JsonNode::asString))
+                    .containsExactlyInAnyOrder(dana, erlan);
+            assertThat(payload(records, "agreement-proposed")
+                            .get("partyUserIds")
+                            .valueStream()
+                            .map(JsonNode::asString))
+                    .containsExactlyInAnyOrder(alua, bekzat);
+            assertThat(payload(records, "case-closed").get("submitterId").asString())
+                    .isEqualTo(alua);
         }
 
         // At rest the confidential text is ciphertext with its key id.
@@ -286,6 +309,14 @@ class MediationJourneyIT {
                 .orElseThrow()
                 .get("id")
                 .asString();
+    }
+
+    private static JsonNode payload(List<ConsumerRecord<String, byte[]>> records, String event) {
+        ConsumerRecord<String, byte[]> record = records.stream()
+                .filter(r -> type(r).equals("kz.senim.cases." + event + ".v1"))
+                .findFirst()
+                .orElseThrow();
+        return JSON.readTree(record.value());
     }
 
     private static String type(ConsumerRecord<String, byte[]> record) {

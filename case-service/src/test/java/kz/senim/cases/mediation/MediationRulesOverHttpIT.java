@@ -70,6 +70,39 @@ class MediationRulesOverHttpIT {
     }
 
     @Test
+    void a_cancelled_session_and_a_closed_case_name_whom_to_tell_by_user_id_only() {
+        Case c = school.inMediation();
+
+        ok(api.post(c.path() + "/sessions/" + c.session() + "/cancellation")
+                .auth(school.asMediator(school.dana))
+                .send());
+        ok(api.post(c.path() + "/withdrawal")
+                .auth(school.asStudent(school.bekzat))
+                .send());
+
+        try (TopicProbe probe = TopicProbe.on("senim.cases.v1")) {
+            ConsumerRecord<String, byte[]> cancelled = probe.await(
+                    r -> c.id().equals(r.key()) && type(r).endsWith("session-cancelled.v1"), Duration.ofSeconds(30));
+            ConsumerRecord<String, byte[]> closed = probe.await(
+                    r -> c.id().equals(r.key()) && type(r).endsWith("case-closed.v1"), Duration.ofSeconds(30));
+            for (ConsumerRecord<String, byte[]> record : List.of(cancelled, closed)) {
+                EventContracts.assertConforms(type(record), record.value());
+                String payload = new String(record.value(), StandardCharsets.UTF_8);
+                CaseFixture.CONFIDENTIAL.forEach(text -> assertThat(payload).doesNotContain(text));
+            }
+            String session = new String(cancelled.value(), StandardCharsets.UTF_8);
+            assertThat(session)
+                    .contains("\"participantUserIds\":[\"" + school.alua + "\"]")
+                    .contains(school.dana)
+                    .contains(school.erlan)
+                    .doesNotContain(school.bekzat);
+            // The teacher who referred the case online is told its status.
+            assertThat(new String(closed.value(), StandardCharsets.UTF_8))
+                    .contains("\"submitterId\":\"" + school.teacher + "\"");
+        }
+    }
+
+    @Test
     void a_partys_objection_takes_the_mediator_off_and_out_of_sight() {
         Case c = school.inMediation();
         assertThat(api.get(c.path())

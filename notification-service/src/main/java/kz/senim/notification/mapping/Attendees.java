@@ -12,15 +12,22 @@ public class Attendees {
 
     private final CaseMediatorRepository mediators;
     private final ActivityRepository activities;
+    private final SessionParticipantRepository participants;
 
-    Attendees(CaseMediatorRepository mediators, ActivityRepository activities) {
+    Attendees(
+            CaseMediatorRepository mediators,
+            ActivityRepository activities,
+            SessionParticipantRepository participants) {
         this.mediators = mediators;
         this.activities = activities;
+        this.participants = participants;
     }
 
-    /** The mediators of the session's case (parties wait for case-service to name them in an event). */
-    public List<String> ofSession(UUID caseId) {
-        return mediators.mediatorsOf(caseId);
+    /** The parties (with an account) taking part in the session, and the mediators of its case. */
+    public List<String> ofSession(UUID caseId, UUID sessionId) {
+        Set<String> attendees = new LinkedHashSet<>(participants.participantsOf(sessionId));
+        attendees.addAll(mediators.mediatorsOf(caseId));
+        return List.copyOf(attendees);
     }
 
     /** Those registered (not waitlisted) and the facilitators. */

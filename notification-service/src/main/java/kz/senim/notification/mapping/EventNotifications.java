@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import kz.senim.notification.delivery.Notifier;
@@ -41,6 +42,7 @@ class EventNotifications {
     private final Notifier notifier;
     private final PersonRepository people;
     private final CaseMediatorRepository mediators;
+    private final SessionParticipantRepository sessionParticipants;
     private final ActivityRepository activities;
     private final ReminderRepository reminders;
     private final ReminderPlan reminderPlan;
@@ -50,6 +52,7 @@ class EventNotifications {
             Notifier notifier,
             PersonRepository people,
             CaseMediatorRepository mediators,
+            SessionParticipantRepository sessionParticipants,
             ActivityRepository activities,
             ReminderRepository reminders,
             @Value("${senim.reminders.leads}") List<Duration> reminderLeads) {
@@ -57,6 +60,7 @@ class EventNotifications {
         this.notifier = notifier;
         this.people = people;
         this.mediators = mediators;
+        this.sessionParticipants = sessionParticipants;
         this.activities = activities;
         this.reminders = reminders;
         this.reminderPlan = new ReminderPlan(reminderLeads);
@@ -106,23 +110,49 @@ class EventNotifications {
                         "follow-up-due",
                         "caseId");
             case CASES + "session-scheduled.v1" -> {
-                planReminders(event, ReminderRepository.Kind.SESSION, uuid(event, "sessionId"), uuid(event, "caseId"));
-                notify(
-                        event,
-                        mediators.mediatorsOf(uuid(event, "caseId")),
-                        Category.CASE_PARTICIPATION,
-                        "session-scheduled",
-                        "caseId");
+                UUID sessionId = uuid(event, "sessionId");
+                sessionParticipants.record(sessionId, optionalTexts(event, "participantUserIds"));
+                planReminders(event, ReminderRepository.Kind.SESSION, sessionId, uuid(event, "caseId"));
+                notify(event, sessionAttendees(event), Category.CASE_PARTICIPATION, "session-scheduled", "caseId");
             }
             case CASES + "session-cancelled.v1" -> {
                 reminders.cancel(ReminderRepository.Kind.SESSION, uuid(event, "sessionId"));
+                notify(event, sessionAttendees(event), Category.CASE_PARTICIPATION, "session-cancelled", "caseId");
+            }
+            case CASES + "consent-requested.v1" -> {
+                List<String> parties = texts(event, "partyUserIds");
+                notify(event, parties, Category.CASE_PARTICIPATION, "consent-requested", "caseId");
+                Set<String> guardians = new LinkedHashSet<>();
+                texts(event, "guardianConsentUserIds")
+                        .forEach(student -> guardians.addAll(people.guardiansOf(student)));
+                parties.forEach(guardians::remove);
                 notify(
                         event,
-                        mediators.mediatorsOf(uuid(event, "caseId")),
+                        List.copyOf(guardians),
                         Category.CASE_PARTICIPATION,
-                        "session-cancelled",
+                        "consent-requested-guardian",
                         "caseId");
             }
+            case CASES + "agreement-proposed.v1" ->
+                notify(
+                        event,
+                        texts(event, "partyUserIds"),
+                        Category.CASE_PARTICIPATION,
+                        "agreement-proposed",
+                        "caseId");
+            case CASES + "case-closed.v1" -> {
+                // Status only, to whoever submitted online; nobody for an in-person or trust-box request.
+                List<String> submitter =
+                        optionalText(event, "submitterId").map(List::of).orElse(List.of());
+                notify(event, submitter, Category.CASE_PARTICIPATION, "case-closed", "caseId");
+            }
+            case CASES + "consultation-answered.v1" ->
+                notify(
+                        event,
+                        optionalText(event, "askerId").map(List::of).orElse(List.of()),
+                        Category.CASE_PARTICIPATION,
+                        "consultation-answered",
+                        "consultationId");
             case MEMBERSHIP + "application-submitted.v1" ->
                 notify(event, coordinators(event), Category.APPLICATIONS, "application-submitted", "applicationId");
             case MEMBERSHIP + "interview-scheduled.v1" -> applicant(event, "interview-scheduled");
@@ -211,6 +241,21 @@ class EventNotifications {
                 event.id(), schoolOf(event), recipients, category, template, Map.of(idField, text(event, idField)));
     }
 
+    /**
+     * The session's parties and mediators as the event names them, plus the case's mediators as
+     * this service knows them (events produced before case-service named the participants carry
+     * neither list).
+     */
+    private List<String> sessionAttendees(IncomingEvent event) {
+        Set<String> told = new LinkedHashSet<>(optionalTexts(event, "participantUserIds"));
+        if (told.isEmpty()) {
+            told.addAll(sessionParticipants.participantsOf(uuid(event, "sessionId")));
+        }
+        told.addAll(optionalTexts(event, "mediatorIds"));
+        told.addAll(mediators.mediatorsOf(uuid(event, "caseId")));
+        return List.copyOf(told);
+    }
+
     private List<String> coordinators(IncomingEvent event) {
         return people.withRole(schoolOf(event), "coordinator");
     }
@@ -257,13 +302,32 @@ class EventNotifications {
         return value == null || !value.isNumber() ? null : value.asInt();
     }
 
+    private static Optional<String> optionalText(IncomingEvent event, String field) {
+        JsonNode value = event.data().get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(text(event, field));
+    }
+
+    /** A list of ids added to an event within its version: absent in older events, so empty then. */
+    private static List<String> optionalTexts(IncomingEvent event, String field) {
+        JsonNode value = event.data().get(field);
+        return value == null || value.isNull() ? List.of() : texts(event, field);
+    }
+
     private static List<String> texts(IncomingEvent event, String field) {
         JsonNode values = event.data().get(field);
         if (values == null || !values.isArray()) {
             throw new MalformedEvent("Event " + event.id() + " has no list " + field, null);
         }
         List<String> texts = new ArrayList<>();
-        values.forEach(v -> texts.add(v.asString()));
+        for (JsonNode v : values) {
+            if (!v.isString() || v.asString().isBlank()) {
+                throw new MalformedEvent("Event " + event.id() + " has a bad id in " + field, null);
+            }
+            texts.add(v.asString());
+        }
         return texts;
     }
 }

@@ -67,7 +67,7 @@ class ReminderClock {
                     notifier.notify(
                             source,
                             reminder.schoolId(),
-                            attendees.ofSession(reminder.caseId()),
+                            attendees.ofSession(reminder.caseId(), reminder.subjectId()),
                             Category.REMINDERS,
                             "session-reminder",
                             Map.of("caseId", reminder.caseId().toString()));

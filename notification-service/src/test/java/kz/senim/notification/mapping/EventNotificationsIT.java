@@ -160,8 +160,9 @@ class EventNotificationsIT {
                 "caseId":"%s","mediatorId":"%s","mediatorKind":"PEER","status":"MEDIATORS_ASSIGNED\"""".formatted(
                         caseId, mediator));
         publish(CASES, "kz.senim.cases.session-scheduled.v1", caseId.toString(), school, """
-                "caseId":"%s","sessionId":"%s","sessionKind":"JOINT","startsAt":"2026-12-01T09:00:00Z","participantCount":4""".formatted(
-                        caseId, UUID.randomUUID()));
+                "caseId":"%s","sessionId":"%s","sessionKind":"JOINT","startsAt":"2026-12-01T09:00:00Z","participantCount":4,
+                "participantUserIds":[],"mediatorIds":["%s"]""".formatted(
+                        caseId, UUID.randomUUID(), mediator));
         publish(CASES, "kz.senim.cases.follow-up-due.v1", caseId.toString(), school, """
                 "caseId":"%s","followUpDate":"2026-12-20\"""".formatted(caseId));
 
@@ -170,6 +171,106 @@ class EventNotificationsIT {
                 .extracting(Mailbox::subject)
                 .containsExactlyInAnyOrder(
                         "Вы назначены на случай", "Назначена встреча", "Пора провести контрольную встречу");
+    }
+
+    @Test
+    void consent_needed_tells_each_party_and_the_guardian_the_school_asks_and_nobody_learns_who_else() {
+        UUID caseId = UUID.randomUUID();
+        publish(CASES, "kz.senim.cases.consent-requested.v1", caseId.toString(), school, """
+                "caseId":"%s","partyUserIds":["%s","%s"],"guardianConsentUserIds":["%s"],"partyCount":3""".formatted(
+                        caseId, student5, student9, student5));
+
+        MimeMessage toStudent5 = Mailbox.awaitOne(address(student5));
+        MimeMessage toStudent9 = Mailbox.awaitOne(address(student9));
+        MimeMessage toParent = Mailbox.awaitOne(address(parentOf5));
+        assertThat(Mailbox.subject(toStudent5)).isEqualTo("Просим вашего согласия");
+        assertThat(Mailbox.subject(toStudent9)).isEqualTo("Сіздің келісіміңіз сұралады");
+        assertThat(Mailbox.subject(toParent)).isEqualTo("Your consent as a guardian is asked");
+        assertThat(Mailbox.plainText(toParent)).contains("https://portal.senim.test/cases/" + caseId);
+        // Essential: consent cannot be switched off.
+        assertThat(Mailbox.header(toStudent5, "List-Unsubscribe")).isNull();
+        assertThat(Mailbox.everything(toStudent5)).doesNotContain(student9);
+        assertThat(Mailbox.everything(toStudent9)).doesNotContain(student5);
+        assertThat(Mailbox.everything(toParent)).doesNotContain(student5, student9);
+        for (String nobody : List.of(coordinatorKk, coordinatorEn, teacher)) {
+            assertThat(Mailbox.to(address(nobody))).isEmpty();
+        }
+    }
+
+    @Test
+    void a_session_scheduled_and_cancelled_tells_its_participants_and_mediators_but_not_the_other_party() {
+        UUID caseId = UUID.randomUUID();
+        UUID sessionId = UUID.randomUUID();
+        String mediator = user("mediator");
+        publish(CASES, "kz.senim.cases.session-scheduled.v1", caseId.toString(), school, """
+                "caseId":"%s","sessionId":"%s","sessionKind":"INDIVIDUAL","startsAt":"2026-12-01T09:00:00Z","participantCount":1,
+                "participantUserIds":["%s"],"mediatorIds":["%s"]""".formatted(
+                        caseId, sessionId, student9, mediator));
+        publish(CASES, "kz.senim.cases.session-cancelled.v1", caseId.toString(), school, """
+                "caseId":"%s","sessionId":"%s","participantUserIds":["%s"],"mediatorIds":["%s"]""".formatted(
+                        caseId, sessionId, student9, mediator));
+
+        assertThat(Mailbox.awaitCount(address(student9), 2))
+                .extracting(Mailbox::subject)
+                .containsExactlyInAnyOrder("Кездесу белгіленді", "Кездесу тоқтатылды");
+        // Neither the mediator nor their school's language is known here for them: the school's (ru).
+        assertThat(Mailbox.awaitCount(address(mediator), 2))
+                .extracting(Mailbox::subject)
+                .containsExactlyInAnyOrder("Назначена встреча", "Встреча отменена");
+        Mailbox.to(address(student9))
+                .forEach(mail -> assertThat(Mailbox.everything(mail))
+                        .doesNotContain(mediator)
+                        .doesNotContain(sessionId.toString()));
+        assertThat(Mailbox.to(address(student5))).isEmpty();
+    }
+
+    @Test
+    void an_agreement_ready_to_sign_tells_each_party() {
+        UUID caseId = UUID.randomUUID();
+        publish(CASES, "kz.senim.cases.agreement-proposed.v1", caseId.toString(), school, """
+                "caseId":"%s","partyUserIds":["%s","%s"],"commitmentCount":3""".formatted(
+                        caseId, student5, teacher));
+
+        MimeMessage toTeacher = Mailbox.awaitOne(address(teacher));
+        assertThat(Mailbox.subject(toTeacher)).isEqualTo("Соглашение готово к подписанию");
+        assertThat(Mailbox.plainText(toTeacher)).contains("https://portal.senim.test/cases/" + caseId);
+        assertThat(Mailbox.everything(toTeacher)).doesNotContain(student5);
+        assertThat(Mailbox.subject(Mailbox.awaitOne(address(student5)))).isEqualTo("Соглашение готово к подписанию");
+        assertThat(Mailbox.to(address(parentOf5))).isEmpty();
+    }
+
+    @Test
+    void a_closed_case_tells_the_submitter_its_status_only_and_nobody_when_the_request_was_anonymous() {
+        UUID anonymousCase = UUID.randomUUID();
+        UUID caseId = UUID.randomUUID();
+        // Same key, same partition: the anonymous one is consumed first.
+        UUID anonymousClosure = publish(
+                CASES, "kz.senim.cases.case-closed.v1", "closure-" + school, school, """
+                "caseId":"%s","status":"CLOSED","outcome":"ESCALATED","submitterId":null""".formatted(anonymousCase));
+        publish(CASES, "kz.senim.cases.case-closed.v1", "closure-" + school, school, """
+                "caseId":"%s","status":"CLOSED","outcome":"CONSENT_REFUSED","submitterId":"%s\"""".formatted(caseId, parentOf5));
+
+        MimeMessage mail = Mailbox.awaitOne(address(parentOf5));
+        assertThat(Mailbox.subject(mail)).isEqualTo("A request you submitted has been closed");
+        assertThat(Mailbox.plainText(mail)).contains("https://portal.senim.test/cases/" + caseId);
+        assertThat(Mailbox.everything(mail)).doesNotContain("CONSENT_REFUSED", "refused", "CLOSED");
+        assertThat(notifications.forEvent(anonymousClosure)).isEmpty();
+        for (String nobody : List.of(coordinatorKk, coordinatorEn, student5, teacher)) {
+            assertThat(Mailbox.to(address(nobody))).isEmpty();
+        }
+    }
+
+    @Test
+    void an_answered_request_for_advice_tells_the_asker_only() {
+        UUID consultation = UUID.randomUUID();
+        publish(CASES, "kz.senim.cases.consultation-answered.v1", consultation.toString(), school, """
+                "consultationId":"%s","kind":"CONSULTATION","inMeeting":false,"peerAdvice":true,"askerId":"%s\"""".formatted(
+                        consultation, student9));
+
+        MimeMessage mail = Mailbox.awaitOne(address(student9));
+        assertThat(Mailbox.subject(mail)).isEqualTo("Сұрауыңызға жауап бар");
+        assertThat(Mailbox.plainText(mail)).contains("https://portal.senim.test/consultations/" + consultation);
+        assertThat(Mailbox.to(address(coordinatorEn))).isEmpty();
     }
 
     @Test

@@ -85,6 +85,7 @@ class RemindersIT {
         String registered = "student-" + UUID.randomUUID();
         String waitlisted = "student-" + UUID.randomUUID();
         String facilitator = "coach-" + UUID.randomUUID();
+        String party = "party-" + UUID.randomUUID();
         publish(
                 MEMBERSHIP,
                 "kz.senim.membership.person-registered.v1",
@@ -103,8 +104,9 @@ class RemindersIT {
                 "caseId":"%s","mediatorId":"%s","mediatorKind":"PEER","status":"MEDIATORS_ASSIGNED\"""".formatted(
                         caseId, mediator));
         publish(CASES, "kz.senim.cases.session-scheduled.v1", caseId.toString(), school, """
-                "caseId":"%s","sessionId":"%s","sessionKind":"JOINT","startsAt":"%s","participantCount":4""".formatted(
-                        caseId, UUID.randomUUID(), startsAt));
+                "caseId":"%s","sessionId":"%s","sessionKind":"INDIVIDUAL","startsAt":"%s","participantCount":1,
+                "participantUserIds":["%s"],"mediatorIds":["%s"]""".formatted(
+                        caseId, UUID.randomUUID(), startsAt, party, mediator));
         publish(TRAINING, "kz.senim.training.activity-scheduled.v1", activityId.toString(), school, """
                 "activityId":"%s","seriesId":"%s","activityType":"TRAINING","startsAt":"%s",
                 "endsAt":"%s","timeZone":"Asia/Almaty","language":"ru","capacity":1,
@@ -123,7 +125,7 @@ class RemindersIT {
                                 .query(Long.class)
                                 .single()
                         == 2);
-        for (String told : new String[] {mediator, registered, facilitator}) {
+        for (String told : new String[] {mediator, registered, facilitator, party}) {
             Mailbox.awaitOne(address(told));
         }
         sleep(1500); // time enough for a second reminder or mail, if there were one
@@ -143,6 +145,10 @@ class RemindersIT {
                 .extracting(Mailbox::subject)
                 .containsOnlyOnce("Еске салу: жақында сабақ")
                 .hasSize(2);
+        // The party taking part heard of the session and is reminded once, like the mediator.
+        assertThat(Mailbox.to(address(party)))
+                .extracting(Mailbox::subject)
+                .containsExactlyInAnyOrder("Кездесу белгіленді", "Еске салу: жақында кездесу");
         assertThat(Mailbox.to(address(waitlisted))).isEmpty();
         assertThat(jdbc.sql("""
                         select count(*) from reminder where school_id = :school and lead_seconds = 86400
@@ -157,12 +163,13 @@ class RemindersIT {
         UUID sessionId = UUID.randomUUID();
         Instant startsAt = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
         publish(CASES, "kz.senim.cases.session-scheduled.v1", caseId.toString(), school, """
-                "caseId":"%s","sessionId":"%s","sessionKind":"JOINT","startsAt":"%s","participantCount":2""".formatted(
+                "caseId":"%s","sessionId":"%s","sessionKind":"JOINT","startsAt":"%s","participantCount":2,
+                "participantUserIds":[],"mediatorIds":[]""".formatted(
                         caseId, sessionId, startsAt));
         await().atMost(Duration.ofSeconds(30)).until(() -> pending(school) == 2);
 
         publish(CASES, "kz.senim.cases.session-cancelled.v1", caseId.toString(), school, """
-                "caseId":"%s","sessionId":"%s\"""".formatted(
+                "caseId":"%s","sessionId":"%s","participantUserIds":[],"mediatorIds":[]""".formatted(
                         caseId, sessionId));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> pending(school) == 0);

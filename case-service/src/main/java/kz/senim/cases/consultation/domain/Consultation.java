@@ -144,7 +144,8 @@ public final class Consultation {
         answer = text;
         answeredAt = now;
         status = ConsultationStatus.ANSWERED;
-        return List.of(new ConsultationAnswered(UUID.randomUUID(), schoolId, now, id, kind, false, peerAdvice));
+        return List.of(
+                new ConsultationAnswered(UUID.randomUUID(), schoolId, now, id, kind, false, peerAdvice, askedBy));
     }
 
     /** The advisor held a consultation meeting and records it (notes are confidential). */
@@ -155,7 +156,7 @@ public final class Consultation {
         answer = notes;
         answeredAt = now;
         status = ConsultationStatus.ANSWERED;
-        return List.of(new ConsultationAnswered(UUID.randomUUID(), schoolId, now, id, kind, true, peerAdvice));
+        return List.of(new ConsultationAnswered(UUID.randomUUID(), schoolId, now, id, kind, true, peerAdvice, askedBy));
     }
 
     /** Once answered, the asker or a coordinator closes it. */

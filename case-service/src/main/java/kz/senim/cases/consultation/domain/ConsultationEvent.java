@@ -28,7 +28,8 @@ public sealed interface ConsultationEvent extends SenimEvent {
             UUID consultationId,
             ConsultationKind kind,
             boolean inMeeting,
-            boolean peerAdvice)
+            boolean peerAdvice,
+            String askerId)
             implements ConsultationEvent {}
 
     @EventType("kz.senim.cases.consultation-closed.v1")

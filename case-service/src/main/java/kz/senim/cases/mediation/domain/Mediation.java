@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,10 +26,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import kz.senim.cases.mediation.domain.MediationEvent.AgreementProposed;
 import kz.senim.cases.mediation.domain.MediationEvent.AgreementSignedByAll;
 import kz.senim.cases.mediation.domain.MediationEvent.CaseClosed;
 import kz.senim.cases.mediation.domain.MediationEvent.ConsentGiven;
 import kz.senim.cases.mediation.domain.MediationEvent.ConsentRefused;
+import kz.senim.cases.mediation.domain.MediationEvent.ConsentRequested;
 import kz.senim.cases.mediation.domain.MediationEvent.FollowUpDue;
 import kz.senim.cases.mediation.domain.MediationEvent.FollowUpRecorded;
 import kz.senim.cases.mediation.domain.MediationEvent.MediationReopened;
@@ -468,7 +471,35 @@ public final class Mediation {
         }
         requireStatus(EnumSet.of(MEDIATORS_ASSIGNED), "not-ready-for-consent");
         status = AWAITING_CONSENT;
-        return List.of();
+        return List.of(consentRequested(now));
+    }
+
+    /** Who is asked: the parties with an account, and which of them need a guardian's consent too. */
+    private ConsentRequested consentRequested(Instant now) {
+        return new ConsentRequested(
+                UUID.randomUUID(),
+                schoolId,
+                now,
+                id,
+                userIdsOf(parties),
+                userIdsOf(parties.stream()
+                        .filter(p -> p.needsGuardianConsent(settings))
+                        .toList()),
+                parties.size());
+    }
+
+    private static List<String> userIdsOf(Collection<Party> some) {
+        return some.stream().map(Party::userId).filter(Objects::nonNull).toList();
+    }
+
+    private List<String> participantUserIds(Session session) {
+        return userIdsOf(parties.stream()
+                .filter(p -> session.participants().contains(p.id()))
+                .toList());
+    }
+
+    private List<String> mediatorIds() {
+        return mediators.stream().map(Mediator::userId).toList();
     }
 
     /**
@@ -549,7 +580,7 @@ public final class Mediation {
         closedAt = now;
         return List.of(
                 new PartyWithdrew(UUID.randomUUID(), schoolId, now, id, from),
-                new CaseClosed(UUID.randomUUID(), schoolId, now, id, WITHDRAWN, Outcome.WITHDRAWN));
+                new CaseClosed(UUID.randomUUID(), schoolId, now, id, WITHDRAWN, Outcome.WITHDRAWN, submitterToTell()));
     }
 
     // ---- sessions --------------------------------------------------------------------------
@@ -570,7 +601,16 @@ public final class Mediation {
         Session session = new Session(UUID.randomUUID(), kind, startsAt, place, participants, false, null);
         sessions.add(session);
         return List.of(new SessionScheduled(
-                UUID.randomUUID(), schoolId, now, id, session.id(), kind, startsAt, participants.size()));
+                UUID.randomUUID(),
+                schoolId,
+                now,
+                id,
+                session.id(),
+                kind,
+                startsAt,
+                participants.size(),
+                participantUserIds(session),
+                mediatorIds()));
     }
 
     public List<MediationEvent> cancelSession(Actor actor, UUID sessionId, Instant now) {
@@ -581,7 +621,8 @@ public final class Mediation {
             throw new MediationRefused("session-already-cancelled", "The session is already cancelled");
         }
         sessions.set(sessions.indexOf(session), session.cancel());
-        return List.of(new SessionCancelled(UUID.randomUUID(), schoolId, now, id, sessionId));
+        return List.of(new SessionCancelled(
+                UUID.randomUUID(), schoolId, now, id, sessionId, participantUserIds(session), mediatorIds()));
     }
 
     /** Session notes are confidential: no event carries them. */
@@ -599,7 +640,7 @@ public final class Mediation {
      * The team writes down the parties' mutual commitments: each owned by a party, and every party
      * owning at least one. Changing the terms voids every signature given so far.
      */
-    public List<MediationEvent> writeAgreement(Actor actor, List<Commitment> commitments) {
+    public List<MediationEvent> writeAgreement(Actor actor, List<Commitment> commitments, Instant now) {
         requireCaseWorker(actor);
         requireStatus(EnumSet.of(IN_MEDIATION), "mediation-not-in-progress");
         for (Commitment commitment : commitments) {
@@ -615,7 +656,8 @@ public final class Mediation {
             }
         }
         agreement = new Agreement(commitments, Map.of());
-        return List.of();
+        return List.of(
+                new AgreementProposed(UUID.randomUUID(), schoolId, now, id, userIdsOf(parties), commitments.size()));
     }
 
     /** A party signs the agreement for themselves; when the last one signs, it takes effect. */
@@ -685,7 +727,8 @@ public final class Mediation {
         followUpResult = null;
         consents.clear();
         status = mediators.size() >= requiredMediators() ? AWAITING_CONSENT : TRIAGED;
-        return List.of(new MediationReopened(UUID.randomUUID(), schoolId, now, id));
+        MediationReopened reopened = new MediationReopened(UUID.randomUUID(), schoolId, now, id);
+        return status == AWAITING_CONSENT ? List.of(reopened, consentRequested(now)) : List.of(reopened);
     }
 
     /**
@@ -710,7 +753,15 @@ public final class Mediation {
         status = CLOSED;
         outcome = result;
         closedAt = now;
-        return new CaseClosed(UUID.randomUUID(), schoolId, now, id, CLOSED, result);
+        return new CaseClosed(UUID.randomUUID(), schoolId, now, id, CLOSED, result, submitterToTell());
+    }
+
+    /**
+     * Whoever submitted the request online is told its status; a request recorded in person names
+     * the coordinator who typed it, and one from the trust box stays anonymous: nobody to tell.
+     */
+    private String submitterToTell() {
+        return channel == Channel.ONLINE_FORM ? submittedBy : null;
     }
 
     // ---- retention ---------------------------------------------------------------------------

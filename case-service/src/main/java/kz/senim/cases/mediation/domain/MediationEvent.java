@@ -2,14 +2,17 @@ package kz.senim.cases.mediation.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import kz.senim.platform.events.EventType;
 import kz.senim.platform.events.SenimEvent;
 
 /**
  * What happened to a mediation case. Ids, school, kinds, statuses, counts and dates only: never
- * text and never names. Party ids are the case's own ids, not user ids; the party who withdrew
- * is not named, so that withdrawing never blames anyone.
+ * text and never names. Party ids are the case's own ids; the Keycloak user ids of the people to
+ * tell (parties with an account, mediators, the submitter) are carried where someone must be told
+ * something (ARCHITECTURE.md §5). The party who withdrew is not named, so that withdrawing never
+ * blames anyone.
  */
 public sealed interface MediationEvent extends SenimEvent {
 
@@ -92,6 +95,28 @@ public sealed interface MediationEvent extends SenimEvent {
             boolean onBehalf)
             implements MediationEvent {}
 
+    /**
+     * The team asks the parties to consent.
+     *
+     * @param partyUserIds the user ids of the parties with an account
+     * @param guardianConsentUserIds of those, the students whose guardian consents as well
+     */
+    @EventType("kz.senim.cases.consent-requested.v1")
+    record ConsentRequested(
+            UUID eventId,
+            String schoolId,
+            Instant occurredAt,
+            UUID caseId,
+            List<String> partyUserIds,
+            List<String> guardianConsentUserIds,
+            int partyCount)
+            implements MediationEvent {
+        public ConsentRequested {
+            partyUserIds = List.copyOf(partyUserIds);
+            guardianConsentUserIds = List.copyOf(guardianConsentUserIds);
+        }
+    }
+
     @EventType("kz.senim.cases.party-withdrew.v1")
     record PartyWithdrew(UUID eventId, String schoolId, Instant occurredAt, UUID caseId, MediationStatus fromStatus)
             implements MediationEvent {}
@@ -105,12 +130,46 @@ public sealed interface MediationEvent extends SenimEvent {
             UUID sessionId,
             SessionKind sessionKind,
             Instant startsAt,
-            int participantCount)
-            implements MediationEvent {}
+            int participantCount,
+            List<String> participantUserIds,
+            List<String> mediatorIds)
+            implements MediationEvent {
+        public SessionScheduled {
+            participantUserIds = List.copyOf(participantUserIds);
+            mediatorIds = List.copyOf(mediatorIds);
+        }
+    }
 
     @EventType("kz.senim.cases.session-cancelled.v1")
-    record SessionCancelled(UUID eventId, String schoolId, Instant occurredAt, UUID caseId, UUID sessionId)
-            implements MediationEvent {}
+    record SessionCancelled(
+            UUID eventId,
+            String schoolId,
+            Instant occurredAt,
+            UUID caseId,
+            UUID sessionId,
+            List<String> participantUserIds,
+            List<String> mediatorIds)
+            implements MediationEvent {
+        public SessionCancelled {
+            participantUserIds = List.copyOf(participantUserIds);
+            mediatorIds = List.copyOf(mediatorIds);
+        }
+    }
+
+    /** Terms written (or rewritten): every party's signature is needed; never the terms. */
+    @EventType("kz.senim.cases.agreement-proposed.v1")
+    record AgreementProposed(
+            UUID eventId,
+            String schoolId,
+            Instant occurredAt,
+            UUID caseId,
+            List<String> partyUserIds,
+            int commitmentCount)
+            implements MediationEvent {
+        public AgreementProposed {
+            partyUserIds = List.copyOf(partyUserIds);
+        }
+    }
 
     @EventType("kz.senim.cases.agreement-signed-by-all.v1")
     record AgreementSignedByAll(
@@ -133,9 +192,21 @@ public sealed interface MediationEvent extends SenimEvent {
     record MediationReopened(UUID eventId, String schoolId, Instant occurredAt, UUID caseId)
             implements MediationEvent {}
 
+    /**
+     * A case ended.
+     *
+     * @param submitterId who submitted the request online, to be told the status; {@code null} for a
+     *     request recorded in person or opened from the anonymous trust box
+     */
     @EventType("kz.senim.cases.case-closed.v1")
     record CaseClosed(
-            UUID eventId, String schoolId, Instant occurredAt, UUID caseId, MediationStatus status, Outcome outcome)
+            UUID eventId,
+            String schoolId,
+            Instant occurredAt,
+            UUID caseId,
+            MediationStatus status,
+            Outcome outcome,
+            String submitterId)
             implements MediationEvent {}
 
     /** Why a mediator left a case. */

@@ -345,7 +345,11 @@ class CaseController {
                 .toList();
         return answer(
                 caller,
-                mediations.change(id, caller, version(ifMatch), (m, actor) -> m.writeAgreement(actor, commitments)));
+                mediations.change(
+                        id,
+                        caller,
+                        version(ifMatch),
+                        (m, actor) -> m.writeAgreement(actor, commitments, mediations.now())));
     }
 
     @PostMapping("/{id}/agreement/signatures")

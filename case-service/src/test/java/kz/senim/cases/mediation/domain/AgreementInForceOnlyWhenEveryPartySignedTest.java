@@ -76,7 +76,8 @@ class AgreementInForceOnlyWhenEveryPartySignedTest {
                 dana,
                 List.of(
                         new Commitment(partyId(mediation, ALUA), "I will ask first"),
-                        new Commitment(partyId(mediation, BEKZAT), "I will speak calmly")));
+                        new Commitment(partyId(mediation, BEKZAT), "I will speak calmly")),
+                Cases.NOW);
         mediation.sign(bekzat, NOW);
 
         assertThat(mediation.isAgreementInForce()).isFalse();
@@ -89,7 +90,7 @@ class AgreementInForceOnlyWhenEveryPartySignedTest {
         refused(
                 mediation,
                 () -> mediation.writeAgreement(
-                        dana, List.of(new Commitment(partyId(mediation, ALUA), "I will apologise"))),
+                        dana, List.of(new Commitment(partyId(mediation, ALUA), "I will apologise")), Cases.NOW),
                 "agreement-not-mutual");
         refused(
                 mediation,
@@ -98,7 +99,8 @@ class AgreementInForceOnlyWhenEveryPartySignedTest {
                         List.of(
                                 new Commitment(partyId(mediation, ALUA), "a"),
                                 new Commitment(partyId(mediation, BEKZAT), "b"),
-                                new Commitment(UUID.randomUUID(), "someone else's"))),
+                                new Commitment(UUID.randomUUID(), "someone else's")),
+                        Cases.NOW),
                 "unknown-party");
     }
 
@@ -148,7 +150,8 @@ class AgreementInForceOnlyWhenEveryPartySignedTest {
                         dana,
                         mediation.parties().stream()
                                 .map(p -> new Commitment(p.id(), "a"))
-                                .toList()),
+                                .toList(),
+                        Cases.NOW),
                 "party-cannot-sign");
     }
 }

@@ -137,7 +137,8 @@ final class Cases {
                 dana,
                 List.of(
                         new Commitment(partyId(mediation, ALUA), "I will ask before taking the seat"),
-                        new Commitment(partyId(mediation, BEKZAT), "I will not shout")));
+                        new Commitment(partyId(mediation, BEKZAT), "I will not shout")),
+                Cases.NOW);
         return mediation;
     }
 

@@ -53,7 +53,8 @@ class FollowingUpOnTheAgreementTest {
                 dana,
                 mediation.parties().stream()
                         .map(p -> new Commitment(p.id(), "be kind"))
-                        .toList());
+                        .toList(),
+                Cases.NOW);
         mediation.sign(Cases.alua, NOW);
         mediation.sign(Cases.bekzat, NOW);
 
@@ -86,7 +87,8 @@ class FollowingUpOnTheAgreementTest {
 
         var events = mediation.reopen(dana, NOW);
 
-        assertThat(events).singleElement().isInstanceOf(MediationReopened.class);
+        assertThat(events).first().isInstanceOf(MediationReopened.class);
+        assertThat(events).last().isInstanceOf(MediationEvent.ConsentRequested.class);
         assertThat(mediation.status()).isEqualTo(MediationStatus.AWAITING_CONSENT);
         assertThat(mediation.consents()).isEmpty();
         assertThat(mediation.agreement()).isEmpty();
