@@ -85,13 +85,4 @@ create index application_by_school_idx on application (school_id, submitted_at);
 create unique index application_one_open_idx on application (school_id, applicant_id)
     where status in ('SUBMITTED', 'INTERVIEW_SCHEDULED', 'WAITLISTED');
 
--- Creating POSTs replayed with the same Idempotency-Key answer the resource created the first time.
-create table idempotent_creation
-(
-    school_id       text                     not null,
-    caller_id       text                     not null,
-    idempotency_key text                     not null,
-    resource        text                     not null,
-    created_at      timestamp with time zone not null,
-    primary key (school_id, caller_id, idempotency_key)
-);
+-- (Idempotency-Key: the platform's idempotent_request table, migration V0_3.)

@@ -114,12 +114,4 @@ create table calendar_feed
     created_at timestamp with time zone not null
 );
 
--- Creating POSTs replayed with the same Idempotency-Key answer with what the first one created.
-create table idempotent_request
-(
-    user_id         text                     not null,
-    idempotency_key text                     not null,
-    resource_id     text                     not null,
-    created_at      timestamp with time zone not null,
-    primary key (user_id, idempotency_key)
-);
+-- (Idempotency-Key: the platform's idempotent_request table, migration V0_3.)

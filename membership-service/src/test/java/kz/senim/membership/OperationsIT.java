@@ -7,6 +7,6 @@ import kz.senim.test.ServiceOperationsContract;
 class OperationsIT extends ServiceOperationsContract {
 
     OperationsIT() {
-        super("school", "person", "guardian_link", "club", "roster", "member", "application", "idempotent_creation");
+        super("school", "person", "guardian_link", "club", "roster", "member", "application", "idempotent_request");
     }
 }

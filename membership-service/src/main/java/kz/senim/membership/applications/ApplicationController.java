@@ -5,10 +5,10 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 import kz.senim.membership.applications.domain.MembershipApplication;
-import kz.senim.membership.web.Page;
-import kz.senim.membership.web.PageRequest;
-import kz.senim.membership.web.Versions;
 import kz.senim.platform.security.CurrentUser;
+import kz.senim.platform.web.Page;
+import kz.senim.platform.web.PageQuery;
+import kz.senim.platform.web.Versions;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,7 +49,7 @@ class ApplicationController {
             @RequestParam(required = false) String sort,
             CurrentUser caller) {
         return applications
-                .list(status, PageRequest.of(page, size, sort, Applications.SORTS, "submittedAt,desc"), caller)
+                .list(status, PageQuery.of(page, size, sort, Applications.SORTS, "submittedAt,desc"), caller)
                 .map(ApplicationView::of);
     }
 

@@ -10,7 +10,7 @@ import kz.senim.membership.applications.domain.ApplicationStatus;
 import kz.senim.membership.applications.domain.Interview;
 import kz.senim.membership.applications.domain.MembershipApplication;
 import kz.senim.membership.members.domain.SchoolYear;
-import kz.senim.membership.web.PageRequest;
+import kz.senim.platform.web.PageQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -78,7 +78,7 @@ class ApplicationRepository {
                 .optional();
     }
 
-    List<MembershipApplication> page(String schoolId, String applicant, ApplicationStatus status, PageRequest page) {
+    List<MembershipApplication> page(String schoolId, String applicant, ApplicationStatus status, PageQuery page) {
         return jdbc.sql("select * from application where school_id = :school"
                         + " and (cast(:applicant as text) is null or applicant_id = :applicant)"
                         + " and (cast(:status as text) is null or status = :status)"

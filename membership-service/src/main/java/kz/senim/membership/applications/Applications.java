@@ -17,14 +17,14 @@ import kz.senim.membership.members.Members;
 import kz.senim.membership.people.People;
 import kz.senim.membership.people.domain.Person;
 import kz.senim.membership.people.domain.PersonRole;
-import kz.senim.membership.web.IdempotentCreations;
-import kz.senim.membership.web.Page;
-import kz.senim.membership.web.PageRequest;
-import kz.senim.membership.web.PreconditionFailed;
-import kz.senim.membership.web.Versions;
+import kz.senim.platform.problem.PreconditionFailed;
 import kz.senim.platform.problem.ResourceNotFound;
 import kz.senim.platform.security.CurrentUser;
 import kz.senim.platform.security.Role;
+import kz.senim.platform.web.IdempotentRequests;
+import kz.senim.platform.web.Page;
+import kz.senim.platform.web.PageQuery;
+import kz.senim.platform.web.Versions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -41,7 +41,7 @@ public class Applications {
     private final People people;
     private final Clubs clubs;
     private final Members members;
-    private final IdempotentCreations creations;
+    private final IdempotentRequests creations;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -50,7 +50,7 @@ public class Applications {
             People people,
             Clubs clubs,
             Members members,
-            IdempotentCreations creations,
+            IdempotentRequests creations,
             ApplicationEventPublisher events,
             Clock clock) {
         this.repository = repository;
@@ -69,7 +69,7 @@ public class Applications {
             throw new AccessDeniedException("Only students apply to the club");
         }
         String school = caller.schoolId().orElseThrow(() -> new ResourceNotFound("School"));
-        Optional<String> earlier = creations.earlier(school, caller.id(), idempotencyKey);
+        Optional<String> earlier = creations.earlier(caller.id(), idempotencyKey);
         if (earlier.isPresent()) {
             return repository
                     .find(school, UUID.fromString(earlier.get()))
@@ -96,7 +96,7 @@ public class Applications {
         if (!repository.insert(application)) {
             throw new RefusedByRule("application-already-open", "The student already has an open application");
         }
-        creations.remember(school, caller.id(), idempotencyKey, application.id().toString());
+        creations.remember(caller.id(), idempotencyKey, application.id().toString());
         events.publishEvent(ApplicationSubmitted.of(application, now));
         return application;
     }
@@ -169,7 +169,7 @@ public class Applications {
     }
 
     @Transactional(readOnly = true)
-    public Page<MembershipApplication> list(String status, PageRequest page, CurrentUser caller) {
+    public Page<MembershipApplication> list(String status, PageQuery page, CurrentUser caller) {
         String school = caller.schoolId().orElseThrow(() -> new ResourceNotFound("School"));
         String applicant = caller.has(Role.COORDINATOR) || caller.has(Role.ADMIN) ? null : caller.id();
         ApplicationStatus wanted = null;

@@ -10,10 +10,10 @@ import java.util.Map;
 import kz.senim.membership.members.domain.Member;
 import kz.senim.membership.members.domain.MemberStatus;
 import kz.senim.membership.members.domain.RosterRenewal;
-import kz.senim.membership.web.Page;
-import kz.senim.membership.web.PageRequest;
-import kz.senim.membership.web.Versions;
 import kz.senim.platform.security.CurrentUser;
+import kz.senim.platform.web.Page;
+import kz.senim.platform.web.PageQuery;
+import kz.senim.platform.web.Versions;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,7 +43,7 @@ class MemberController {
             @RequestParam(required = false) String sort,
             CurrentUser caller) {
         Members.Roster roster =
-                members.roster(year, status, PageRequest.of(page, size, sort, Members.SORTS, "userId"), caller);
+                members.roster(year, status, PageQuery.of(page, size, sort, Members.SORTS, "userId"), caller);
         return new RosterView(
                 roster.schoolYear(),
                 roster.capacity(),

@@ -11,7 +11,7 @@ import java.util.Optional;
 import kz.senim.membership.members.domain.Member;
 import kz.senim.membership.members.domain.MemberStatus;
 import kz.senim.membership.members.domain.SchoolYear;
-import kz.senim.membership.web.PageRequest;
+import kz.senim.platform.web.PageQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -105,7 +105,7 @@ class MemberRepository {
                 .list();
     }
 
-    List<Member> page(String schoolId, SchoolYear year, MemberStatus status, PageRequest page) {
+    List<Member> page(String schoolId, SchoolYear year, MemberStatus status, PageQuery page) {
         return jdbc.sql("select * from member where school_id = :school and school_year = :year"
                         + " and (cast(:status as text) is null or status = :status)"
                         + " order by " + page.orderBy() + ", user_id limit :limit offset :offset")

@@ -20,11 +20,11 @@ import kz.senim.membership.people.People;
 import kz.senim.membership.people.domain.Person;
 import kz.senim.membership.school.School;
 import kz.senim.membership.school.Schools;
-import kz.senim.membership.web.Page;
-import kz.senim.membership.web.PageRequest;
 import kz.senim.platform.problem.ResourceNotFound;
 import kz.senim.platform.security.CurrentUser;
 import kz.senim.platform.security.Role;
+import kz.senim.platform.web.Page;
+import kz.senim.platform.web.PageQuery;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -162,7 +162,7 @@ public class Members {
 
     /** The roster of a year with its counts (the current year by default). */
     @Transactional
-    public Roster roster(String year, String status, PageRequest page, CurrentUser caller) {
+    public Roster roster(String year, String status, PageQuery page, CurrentUser caller) {
         String school = viewedSchool(caller);
         SchoolYear schoolYear = year == null ? currentYear(school) : parseYear(year, "year");
         MemberStatus wanted = null;

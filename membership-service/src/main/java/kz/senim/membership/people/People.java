@@ -14,15 +14,15 @@ import kz.senim.membership.domain.InvalidInput;
 import kz.senim.membership.people.domain.DirectoryFile;
 import kz.senim.membership.people.domain.Person;
 import kz.senim.membership.people.domain.PersonRole;
-import kz.senim.membership.web.IdempotentCreations;
-import kz.senim.membership.web.Page;
-import kz.senim.membership.web.PageRequest;
-import kz.senim.membership.web.PreconditionFailed;
-import kz.senim.membership.web.Versions;
+import kz.senim.platform.problem.PreconditionFailed;
 import kz.senim.platform.problem.ResourceNotFound;
 import kz.senim.platform.problem.StateConflict;
 import kz.senim.platform.security.CurrentUser;
 import kz.senim.platform.security.Role;
+import kz.senim.platform.web.IdempotentRequests;
+import kz.senim.platform.web.Page;
+import kz.senim.platform.web.PageQuery;
+import kz.senim.platform.web.Versions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -45,11 +45,11 @@ public class People {
             "user_id");
 
     private final PersonRepository repository;
-    private final IdempotentCreations creations;
+    private final IdempotentRequests creations;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    People(PersonRepository repository, IdempotentCreations creations, ApplicationEventPublisher events, Clock clock) {
+    People(PersonRepository repository, IdempotentRequests creations, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.creations = creations;
         this.events = events;
@@ -71,7 +71,7 @@ public class People {
     @Transactional
     public Person register(RegisterPerson command, String idempotencyKey, CurrentUser caller) {
         String school = managedSchool(caller);
-        Optional<String> earlier = creations.earlier(school, caller.id(), idempotencyKey);
+        Optional<String> earlier = creations.earlier(caller.id(), idempotencyKey);
         if (earlier.isPresent()) {
             return repository.find(school, earlier.get()).orElseThrow(() -> new ResourceNotFound("Person"));
         }
@@ -90,7 +90,7 @@ public class People {
         if (!repository.insert(person, now)) {
             throw new StateConflict("person-already-registered", "This person is already in the directory");
         }
-        creations.remember(school, caller.id(), idempotencyKey, person.userId());
+        creations.remember(caller.id(), idempotencyKey, person.userId());
         events.publishEvent(PersonRegistered.of(person, now));
         return person;
     }
@@ -141,7 +141,7 @@ public class People {
     }
 
     @Transactional(readOnly = true)
-    public Page<Person> list(String role, PageRequest page, CurrentUser caller) {
+    public Page<Person> list(String role, PageQuery page, CurrentUser caller) {
         String school = managedSchool(caller);
         PersonRole wanted = null;
         if (role != null) {

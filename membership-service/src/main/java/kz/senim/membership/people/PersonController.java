@@ -4,10 +4,10 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import kz.senim.membership.people.domain.Person;
-import kz.senim.membership.web.Page;
-import kz.senim.membership.web.PageRequest;
-import kz.senim.membership.web.Versions;
 import kz.senim.platform.security.CurrentUser;
+import kz.senim.platform.web.Page;
+import kz.senim.platform.web.PageQuery;
+import kz.senim.platform.web.Versions;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,7 +49,7 @@ class PersonController {
             @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String sort,
             CurrentUser caller) {
-        return people.list(role, PageRequest.of(page, size, sort, People.SORTS, "familyName"), caller)
+        return people.list(role, PageQuery.of(page, size, sort, People.SORTS, "familyName"), caller)
                 .map(PersonView::of);
     }
 

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import kz.senim.membership.people.domain.Person;
 import kz.senim.membership.people.domain.PersonRole;
-import kz.senim.membership.web.PageRequest;
+import kz.senim.platform.web.PageQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -109,7 +109,7 @@ class PersonRepository {
                 .map(p -> withLinks(List.of(p)).get(0));
     }
 
-    List<Person> page(String schoolId, PersonRole role, PageRequest page) {
+    List<Person> page(String schoolId, PersonRole role, PageQuery page) {
         List<Person> people = jdbc.sql(
                         "select * from person where school_id = :school and (cast(:role as text) is null or role = :role)"
                                 + " order by " + page.orderBy() + ", user_id limit :limit offset :offset")

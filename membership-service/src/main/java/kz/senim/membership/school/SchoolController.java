@@ -7,6 +7,8 @@ import java.util.List;
 import kz.senim.membership.domain.FieldProblem;
 import kz.senim.membership.domain.InvalidInput;
 import kz.senim.platform.security.CurrentUser;
+import kz.senim.platform.web.Page;
+import kz.senim.platform.web.PageQuery;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -49,9 +52,15 @@ class SchoolController {
         return ResponseEntity.ok().eTag(Long.toString(school.version())).body(SchoolView.of(school));
     }
 
+    /** The common page shape; {@code sort} is one of {@link Schools#SORTS} (default {@code id}). */
     @GetMapping
-    List<SchoolView> list(CurrentUser caller) {
-        return schools.visibleTo(caller).stream().map(SchoolView::of).toList();
+    Page<SchoolView> list(
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort,
+            CurrentUser caller) {
+        PageQuery query = PageQuery.of(page, size, sort, Schools.SORTS, "id");
+        return schools.visibleTo(caller, query).map(SchoolView::of);
     }
 
     @GetMapping("/{id}")

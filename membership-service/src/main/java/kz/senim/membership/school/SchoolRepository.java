@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import kz.senim.platform.web.PageQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -72,6 +73,19 @@ class SchoolRepository {
         return jdbc.sql("select * from school order by id")
                 .query(SchoolRepository::map)
                 .list();
+    }
+
+    /** One page of every school; {@code page.orderBy()} comes from {@link Schools#SORTS} only. */
+    List<School> page(PageQuery page) {
+        return jdbc.sql("select * from school order by " + page.orderBy() + ", id limit :limit offset :offset")
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(SchoolRepository::map)
+                .list();
+    }
+
+    long count() {
+        return jdbc.sql("select count(*) from school").query(Long.class).single();
     }
 
     private static School map(ResultSet rs, int row) throws SQLException {

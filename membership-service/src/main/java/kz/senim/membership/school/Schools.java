@@ -2,13 +2,16 @@ package kz.senim.membership.school;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import kz.senim.membership.web.PreconditionFailed;
-import kz.senim.membership.web.Versions;
+import kz.senim.platform.problem.PreconditionFailed;
 import kz.senim.platform.problem.ResourceNotFound;
 import kz.senim.platform.problem.StateConflict;
 import kz.senim.platform.security.CurrentUser;
 import kz.senim.platform.security.Role;
+import kz.senim.platform.web.Page;
+import kz.senim.platform.web.PageQuery;
+import kz.senim.platform.web.Versions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -91,12 +94,17 @@ public class Schools {
         return repository.find(id).orElseThrow(() -> new ResourceNotFound("School"));
     }
 
-    /** A district admin sees every school; anyone else only their own. */
+    /** The sort keys of the school list and their columns. */
+    public static final Map<String, String> SORTS =
+            Map.of("id", "id", "city", "city", "region", "region", "registeredAt", "registered_at");
+
+    /** A page of the schools the caller may see: a district admin every school, others their own. */
     @Transactional(readOnly = true)
-    public List<School> visibleTo(CurrentUser caller) {
+    public Page<School> visibleTo(CurrentUser caller, PageQuery page) {
         if (caller.isDistrictAdmin()) {
-            return repository.findAll();
+            return Page.of(repository.page(page), page, repository.count());
         }
-        return caller.schoolId().flatMap(repository::find).stream().toList();
+        List<School> own = caller.schoolId().flatMap(repository::find).stream().toList();
+        return Page.of(page.offset() < own.size() ? own : List.of(), page, own.size());
     }
 }

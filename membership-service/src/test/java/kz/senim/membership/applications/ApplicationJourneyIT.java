@@ -200,7 +200,7 @@ class ApplicationJourneyIT {
                         .auth(school.coordinator())
                         .send()
                         .json()
-                        .get("totalItems")
+                        .get("totalElements")
                         .asInt())
                 .isEqualTo(1);
 

@@ -43,7 +43,7 @@ class RosterRenewalIT {
                 .json();
         SchoolYear current = SchoolYear.parse(before.get("schoolYear").asString());
         assertThat(before.get("activeMembers").asInt()).isEqualTo(2);
-        assertThat(before.get("members").get("totalItems").asInt()).isEqualTo(3);
+        assertThat(before.get("members").get("totalElements").asInt()).isEqualTo(3);
 
         school.api
                 .post("/api/membership/roster/renewals")
@@ -67,9 +67,9 @@ class RosterRenewalIT {
                 .send()
                 .json();
         assertThat(next.get("schoolYear").asString()).isEqualTo(current.next().toString());
-        assertThat(next.get("members").get("items").get(0).get("userId").asString())
+        assertThat(next.get("members").get("content").get(0).get("userId").asString())
                 .isEqualTo("r-10");
-        assertThat(next.get("members").get("items").get(0).get("status").asString())
+        assertThat(next.get("members").get("content").get(0).get("status").asString())
                 .isEqualTo("CERTIFIED");
         assertThat(next.get("counts").get("CERTIFIED").asInt()).isEqualTo(1);
         JsonNode last = school.api
@@ -77,7 +77,7 @@ class RosterRenewalIT {
                 .auth(school.coordinator())
                 .send()
                 .json();
-        assertThat(last.get("members").get("items").get(0).get("userId").asString())
+        assertThat(last.get("members").get("content").get(0).get("userId").asString())
                 .isEqualTo("r-11");
 
         school.api

@@ -137,9 +137,9 @@ class PeopleDirectoryIT {
                 .auth(school.coordinator())
                 .send()
                 .json();
-        assertThat(page.get("totalItems").asInt()).isEqualTo(2);
+        assertThat(page.get("totalElements").asInt()).isEqualTo(2);
         assertThat(page.get("totalPages").asInt()).isEqualTo(2);
-        assertThat(page.get("items").get(0).get("userId").asString()).isEqualTo("s-11");
+        assertThat(page.get("content").get(0).get("userId").asString()).isEqualTo("s-11");
 
         // school registered, coordinator, 4 imported, 1 updated: the repeated import sent nothing
         assertThat(TestSchool.types(school.events(7)))

@@ -111,12 +111,32 @@ class SchoolApiIT {
         String coordinatorElsewhere =
                 TestJwts.user().roles("coordinator").school("demo-school-2").bearer();
         api.get("/api/schools/" + id).auth(coordinatorElsewhere).send().problem(404);
-        assertThat(api.get("/api/schools")
-                        .auth(coordinatorElsewhere)
-                        .send()
-                        .json()
-                        .size())
-                .isZero();
+        JsonNode visible =
+                api.get("/api/schools").auth(coordinatorElsewhere).send().json();
+        assertThat(visible.get("content").size()).isZero();
+        assertThat(visible.get("totalElements").asLong()).isZero();
+    }
+
+    @Test
+    void the_school_list_is_a_page_and_refuses_an_unknown_sort() {
+        String admin = TestJwts.user().roles("admin").bearer();
+        api.post("/api/schools").auth(admin).json(validSchool("paged-school-a")).send();
+        api.post("/api/schools").auth(admin).json(validSchool("paged-school-b")).send();
+
+        JsonNode page =
+                api.get("/api/schools?size=1&sort=id,desc").auth(admin).send().json();
+        JsonNode refused = api.get("/api/schools?sort=name_kk;drop&size=0")
+                .auth(admin)
+                .send()
+                .problem(400);
+
+        assertThat(page.get("content").size()).isEqualTo(1);
+        assertThat(page.get("size").asInt()).isEqualTo(1);
+        assertThat(page.get("totalElements").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(page.get("totalPages").asLong())
+                .isEqualTo(page.get("totalElements").asLong());
+        assertThat(refused.get("errors").valueStream().map(e -> e.get("field").asString()))
+                .containsExactlyInAnyOrder("sort", "size");
     }
 
     private String validSchool(String id) {

@@ -1,6 +1,7 @@
 package kz.senim.platform.events;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -34,9 +35,21 @@ public class EventsConfiguration {
                 .routeAll(
                         event -> RoutingTarget.forTarget(properties.topic()).andKey(((SenimEvent) event).aggregateId()))
                 .headers(event -> CloudEventHeaders.of((SenimEvent) event, source))
-                // One publication at a time keeps the order of events of one aggregate on the topic.
+                // One send in flight at a time; together with the single externalization thread
+                // (ExternalizationInCommitOrder) publications reach Kafka in the order they were handed over.
                 .serializeExternalization(true)
                 .build();
+    }
+
+    /** Publications go to Kafka on one thread, in the order they were committed (see the class). */
+    @Bean
+    static ExternalizationInCommitOrder senimExternalizationInCommitOrder(ObjectProvider<CommitOrder> commitOrder) {
+        return new ExternalizationInCommitOrder(commitOrder);
+    }
+
+    @Bean
+    CommitOrder senimCommitOrder() {
+        return new CommitOrder();
     }
 
     @Bean

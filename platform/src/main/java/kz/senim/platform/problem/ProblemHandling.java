@@ -1,15 +1,22 @@
 package kz.senim.platform.problem;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -17,6 +24,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -25,11 +33,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
 
 /**
  * Every error of a service as {@code application/problem+json} (RFC 9457): validation lists
@@ -61,6 +73,46 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         problem.setDetail(messages.getMessage("conflict." + e.reason(), null, e.getMessage(), locale()));
         problem.setProperty("reason", e.reason());
         return respond(problem, request);
+    }
+
+    @ExceptionHandler(PreconditionFailed.class)
+    ResponseEntity<ProblemDetail> preconditionFailed(PreconditionFailed e, HttpServletRequest request) {
+        return respond(problems.problem(HttpStatus.PRECONDITION_FAILED, "precondition-failed", locale()), request);
+    }
+
+    @ExceptionHandler(FieldsRefused.class)
+    ResponseEntity<ProblemDetail> fieldsRefused(FieldsRefused e, HttpServletRequest request) {
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (FieldsRefused.Refusal refusal : e.refusals()) {
+            errors.add(error(
+                    refusal.field(),
+                    refusal.code(),
+                    messages.getMessage(refusal.code(), null, refusal.code(), locale())));
+        }
+        return respond(validation(errors), request);
+    }
+
+    /** Constraints on controller parameters of a {@code @Validated} controller, or of a validated service. */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolated(ConstraintViolationException e, HttpServletRequest request) {
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            String field = field(violation.getPropertyPath());
+            String code = violation
+                    .getConstraintDescriptor()
+                    .getAnnotation()
+                    .annotationType()
+                    .getSimpleName();
+            List<Object> args = new ArrayList<>();
+            args.add(field);
+            new TreeMap<>(violation.getConstraintDescriptor().getAttributes()).forEach((name, value) -> {
+                if (!List.of("message", "groups", "payload").contains(name)) {
+                    args.add(value);
+                }
+            });
+            errors.add(error(field, code, messages.getMessage(code, args.toArray(), violation.getMessage(), locale())));
+        }
+        return respond(validation(errors), request);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -104,6 +156,10 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return validationProblem(errors, request);
     }
 
+    /**
+     * Constraints on parameters, checked by Spring's method validation. An error inside a {@code @Valid}
+     * body names the body's field ({@code word}, {@code rows[1].grade}); other errors name the parameter.
+     */
     @Override
     protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
             HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -111,10 +167,78 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         e.getParameterValidationResults()
                 .forEach(result -> result.getResolvableErrors()
                         .forEach(error -> errors.add(Map.of(
-                                "field", result.getMethodParameter().getParameterName(),
-                                "code", code(error.getCodes()),
-                                "message", messages.getMessage(error, locale())))));
+                                "field",
+                                error instanceof FieldError fieldError
+                                        ? fieldError.getField()
+                                        : result.getMethodParameter().getParameterName(),
+                                "code",
+                                code(error.getCodes()),
+                                "message",
+                                messages.getMessage(error, locale())))));
         return validationProblem(errors, request);
+    }
+
+    /** A query parameter, path variable or header that does not convert: 400 naming the parameter. */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = e instanceof MethodArgumentTypeMismatchException mismatch
+                ? mismatch.getName()
+                : Objects.requireNonNullElse(e.getPropertyName(), "value");
+        return validationProblem(List.of(typeMismatch(field)), request);
+    }
+
+    /**
+     * A JSON value of the wrong type answers 400 naming its JSON path; a body that is no JSON at all
+     * answers 400 with the field {@code body}.
+     */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e.getCause() instanceof DatabindException databind
+                && !databind.getPath().isEmpty()) {
+            StringBuilder field = new StringBuilder();
+            for (var reference : databind.getPath()) {
+                if (reference.getPropertyName() != null) {
+                    if (!field.isEmpty()) {
+                        field.append('.');
+                    }
+                    field.append(reference.getPropertyName());
+                } else if (reference.getIndex() >= 0) {
+                    field.append('[').append(reference.getIndex()).append(']');
+                }
+            }
+            if (!field.isEmpty()) {
+                return validationProblem(List.of(typeMismatch(field.toString())), request);
+            }
+        }
+        ResponseEntity<Object> answer = super.handleHttpMessageNotReadable(e, headers, status, request);
+        if (answer != null && answer.getBody() instanceof ProblemDetail problem) {
+            // Same title and detail as before, plus the validation type and the body as the field in error.
+            problem.setType(Problems.VALIDATION);
+            problem.setProperty(
+                    "errors",
+                    List.of(error(
+                            "body",
+                            "unreadable",
+                            messages.getMessage("unreadable", null, "is not valid JSON", locale()))));
+        }
+        return answer;
+    }
+
+    /** A missing required header answers 400 naming the header. */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleServletRequestBindingException(
+            ServletRequestBindingException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e instanceof MissingRequestHeaderException missing) {
+            return validationProblem(
+                    List.of(error(
+                            missing.getHeaderName(),
+                            "NotBlank",
+                            messages.getMessage("NotBlank", null, "must not be blank", locale()))),
+                    request);
+        }
+        return super.handleServletRequestBindingException(e, headers, status, request);
     }
 
     @Override
@@ -130,12 +254,49 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     }
 
     private ResponseEntity<Object> validationProblem(List<Map<String, Object>> errors, WebRequest request) {
+        return ResponseEntity.badRequest()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(validation(errors));
+    }
+
+    private ProblemDetail validation(List<Map<String, Object>> errors) {
         ProblemDetail problem = problems.problem(HttpStatus.BAD_REQUEST, "validation", locale(), errors.size());
         problem.setType(Problems.VALIDATION);
         problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest()
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        return problem;
+    }
+
+    private Map<String, Object> typeMismatch(String field) {
+        return error(
+                field, "typeMismatch", messages.getMessage("typeMismatch", null, "has an invalid value", locale()));
+    }
+
+    private static Map<String, Object> error(String field, String code, String message) {
+        return Map.of("field", field, "code", code, "message", message);
+    }
+
+    /** {@code create.arg0.rows[1].grade} → {@code rows[1].grade}: the path without the method's node. */
+    private static String field(Path path) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
+                continue;
+            }
+            if (node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            } else if (node.getKey() != null) {
+                field.append('[').append(node.getKey()).append(']');
+            }
+            if (node.getName() != null
+                    && !node.getName().isEmpty()
+                    && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(node.getName());
+            }
+        }
+        return field.isEmpty() ? path.toString() : field.toString();
     }
 
     private Map<String, Object> fieldError(ObjectError error) {

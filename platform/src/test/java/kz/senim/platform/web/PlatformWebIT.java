@@ -87,7 +87,9 @@ class PlatformWebIT {
                 .json("{oops")
                 .send();
 
-        assertThat(answer.problem(400).get("title").asString()).isEqualTo("Сұрауды оқу мүмкін емес");
+        JsonNode problem = answer.problem(400);
+        assertThat(problem.get("title").asString()).isEqualTo("Сұрауды оқу мүмкін емес");
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("body");
     }
 
     @Test

@@ -10,10 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import kz.senim.platform.problem.PreconditionFailed;
 import kz.senim.platform.problem.ResourceNotFound;
 import kz.senim.platform.problem.StateConflict;
 import kz.senim.platform.security.CurrentUser;
 import kz.senim.platform.security.Role;
+import kz.senim.platform.web.IdempotentRequests;
+import kz.senim.platform.web.Page;
+import kz.senim.platform.web.Versions;
 import kz.senim.training.activities.ActivityEvents.ActivityCancelled;
 import kz.senim.training.activities.ActivityEvents.ActivityCompleted;
 import kz.senim.training.activities.ActivityEvents.ActivityRescheduled;
@@ -27,9 +31,6 @@ import kz.senim.training.activities.domain.RegistrationStatus;
 import kz.senim.training.activities.domain.Roster;
 import kz.senim.training.curriculum.Qualifications;
 import kz.senim.training.directory.Directory;
-import kz.senim.training.web.IdempotentRequests;
-import kz.senim.training.web.PageView;
-import kz.senim.training.web.PreconditionFailed;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -65,7 +66,7 @@ public class Activities {
     @Transactional
     public Activity schedule(ScheduleActivity command, CurrentUser caller, String idempotencyKey) {
         String school = staffSchool(caller);
-        Optional<String> previous = idempotent.previous(caller.id(), idempotencyKey);
+        Optional<String> previous = idempotent.earlier(caller.id(), idempotencyKey);
         if (previous.isPresent()) {
             return get(UUID.fromString(previous.get()), caller);
         }
@@ -96,7 +97,7 @@ public class Activities {
 
     /** The school's calendar between two dates of its time zone (both included). */
     @Transactional(readOnly = true)
-    public PageView<Activity> calendar(
+    public Page<Activity> calendar(
             CurrentUser caller,
             LocalDate from,
             LocalDate to,
@@ -113,7 +114,7 @@ public class Activities {
                 to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(),
                 type,
                 seriesId);
-        return PageView.of(
+        return Page.of(
                 repository.findIn(window, descending, page * size, size), page, size, repository.countIn(window));
     }
 
@@ -160,7 +161,7 @@ public class Activities {
         if (!current.facilitatedBy(caller.id()) && !caller.has(Role.COORDINATOR) && !caller.has(Role.ADMIN)) {
             throw new AccessDeniedException("Only facilitators and coordinators complete activities");
         }
-        PreconditionFailed.check(ifMatch, current.version());
+        Versions.check(ifMatch, current.version());
         Instant now = clock.instant();
         Activity changed = current.complete(now);
         save(changed);
@@ -311,7 +312,7 @@ public class Activities {
     private Activity forStaff(UUID id, CurrentUser caller, String ifMatch) {
         String school = staffSchool(caller);
         Activity current = repository.lock(school, id).orElseThrow(() -> new ResourceNotFound("Activity"));
-        PreconditionFailed.check(ifMatch, current.version());
+        Versions.check(ifMatch, current.version());
         return current;
     }
 

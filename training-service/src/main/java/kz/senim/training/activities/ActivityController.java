@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.UUID;
 import kz.senim.platform.problem.ResourceNotFound;
 import kz.senim.platform.security.CurrentUser;
+import kz.senim.platform.web.Page;
 import kz.senim.training.activities.domain.Activity;
 import kz.senim.training.activities.domain.Registration;
 import kz.senim.training.activities.domain.RegistrationStatus;
-import kz.senim.training.web.PageView;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -54,18 +54,18 @@ class ActivityController {
 
     /** The calendar: activities between two dates of the school's time zone, both included. */
     @GetMapping
-    PageView<ActivityView> calendar(
+    Page<ActivityView> calendar(
             @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to,
             @RequestParam(required = false) @Pattern(regexp = ScheduleActivity.TYPES) String type,
             @RequestParam(required = false) UUID seriesId,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(PageView.MAX_SIZE) int size,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size,
             @RequestParam(defaultValue = "startsAt,asc") @Pattern(regexp = "startsAt(,(asc|desc))?") String sort,
             CurrentUser caller) {
-        PageView<Activity> found =
+        Page<Activity> found =
                 activities.calendar(caller, from, to, type, seriesId, sort.endsWith(",desc"), page, size);
-        return new PageView<>(
+        return new Page<>(
                 found.content().stream().map(this::view).toList(),
                 found.page(),
                 found.size(),

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import kz.senim.platform.problem.ResourceNotFound;
 import kz.senim.platform.security.CurrentUser;
+import kz.senim.platform.web.IdempotentRequests;
 import kz.senim.training.activities.Activities;
 import kz.senim.training.activities.domain.Activity;
 import kz.senim.training.directory.Directory;
-import kz.senim.training.web.IdempotentRequests;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,7 +47,7 @@ public class CalendarFeeds {
     @Transactional
     public Feed create(boolean mine, CurrentUser caller, String idempotencyKey) {
         String school = caller.schoolId().orElseThrow(() -> new ResourceNotFound("School"));
-        Optional<String> previous = idempotent.previous(caller.id(), idempotencyKey);
+        Optional<String> previous = idempotent.earlier(caller.id(), idempotencyKey);
         if (previous.isPresent()) {
             return find(previous.get()).orElseThrow();
         }

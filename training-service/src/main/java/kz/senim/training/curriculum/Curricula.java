@@ -5,14 +5,15 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import kz.senim.platform.problem.PreconditionFailed;
 import kz.senim.platform.problem.ResourceNotFound;
 import kz.senim.platform.security.CurrentUser;
 import kz.senim.platform.security.Role;
+import kz.senim.platform.web.Page;
+import kz.senim.platform.web.Versions;
 import kz.senim.training.curriculum.domain.Curriculum;
 import kz.senim.training.curriculum.domain.CurriculumModule;
 import kz.senim.training.curriculum.domain.TraineeProgress;
-import kz.senim.training.web.PageView;
-import kz.senim.training.web.PreconditionFailed;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,7 +43,7 @@ public class Curricula {
             throw new AccessDeniedException("Only coordinators revise the curriculum");
         }
         Curriculum current = repository.of(school);
-        PreconditionFailed.check(ifMatch, current.version());
+        Versions.check(ifMatch, current.version());
         Curriculum revised =
                 current.revise(modules.isEmpty() ? EnumSet.noneOf(CurriculumModule.class) : modules, simulations);
         if (!repository.save(revised)) {
@@ -68,7 +69,7 @@ public class Curricula {
     }
 
     @Transactional(readOnly = true)
-    public PageView<Progress> trainees(CurrentUser caller, int page, int size) {
+    public Page<Progress> trainees(CurrentUser caller, int page, int size) {
         String school = school(caller);
         if (!isStaff(caller)) {
             throw new AccessDeniedException("Only coordinators see every trainee");
@@ -77,7 +78,7 @@ public class Curricula {
         List<Progress> content = repository.trainees(school, page * size, size).stream()
                 .map(m -> progress(curriculum, m))
                 .toList();
-        return PageView.of(content, page, size, repository.countTrainees(school));
+        return Page.of(content, page, size, repository.countTrainees(school));
     }
 
     private Progress progress(Curriculum curriculum, CurriculumRepository.Member member) {

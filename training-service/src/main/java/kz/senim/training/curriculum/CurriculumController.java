@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import kz.senim.platform.security.CurrentUser;
+import kz.senim.platform.web.Page;
 import kz.senim.training.curriculum.domain.Curriculum;
 import kz.senim.training.curriculum.domain.CurriculumModule;
-import kz.senim.training.web.PageView;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,12 +55,12 @@ class CurriculumController {
     }
 
     @GetMapping("/trainees")
-    PageView<ProgressView> trainees(
+    Page<ProgressView> trainees(
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(PageView.MAX_SIZE) int size,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size,
             CurrentUser caller) {
-        PageView<Curricula.Progress> found = curricula.trainees(caller, page, size);
-        return new PageView<>(
+        Page<Curricula.Progress> found = curricula.trainees(caller, page, size);
+        return new Page<>(
                 found.content().stream().map(ProgressView::of).toList(),
                 found.page(),
                 found.size(),

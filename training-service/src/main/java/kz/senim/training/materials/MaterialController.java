@@ -8,12 +8,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
+import kz.senim.platform.problem.FieldsRefused;
 import kz.senim.platform.security.CurrentUser;
+import kz.senim.platform.web.Page;
 import kz.senim.training.activities.ScheduleActivity;
 import kz.senim.training.materials.domain.Material;
 import kz.senim.training.materials.domain.UploadedFile;
-import kz.senim.training.web.FieldRefused;
-import kz.senim.training.web.PageView;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -49,12 +49,12 @@ class MaterialController {
     }
 
     @GetMapping
-    PageView<MaterialView> list(
+    Page<MaterialView> list(
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(PageView.MAX_SIZE) int size,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size,
             CurrentUser caller) {
-        PageView<Material> found = materials.list(caller, page, size);
-        return new PageView<>(
+        Page<Material> found = materials.list(caller, page, size);
+        return new Page<>(
                 found.content().stream().map(MaterialView::of).toList(),
                 found.page(),
                 found.size(),
@@ -77,7 +77,7 @@ class MaterialController {
             throws IOException {
         long declaredLength = request.getContentLengthLong();
         if (declaredLength > materials.maxFileBytes()) {
-            throw new FieldRefused("file", "File.too-large");
+            throw new FieldsRefused("file", "File.too-large");
         }
         // Never more than one byte past the limit is read, whatever the sender claims.
         byte[] content = request.getInputStream().readNBytes(materials.maxFileBytes() + 1);

@@ -5,16 +5,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import kz.senim.platform.problem.FieldsRefused;
+import kz.senim.platform.problem.PreconditionFailed;
 import kz.senim.platform.problem.ResourceNotFound;
 import kz.senim.platform.security.CurrentUser;
 import kz.senim.platform.security.Role;
+import kz.senim.platform.web.IdempotentRequests;
+import kz.senim.platform.web.Page;
+import kz.senim.platform.web.Versions;
 import kz.senim.training.directory.Directory;
 import kz.senim.training.materials.domain.Material;
 import kz.senim.training.materials.domain.UploadedFile;
-import kz.senim.training.web.FieldRefused;
-import kz.senim.training.web.IdempotentRequests;
-import kz.senim.training.web.PageView;
-import kz.senim.training.web.PreconditionFailed;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -57,7 +58,7 @@ public class Materials {
     @Transactional
     public Material create(CreateMaterial command, CurrentUser caller, String idempotencyKey) {
         String school = staffSchool(caller);
-        Optional<String> previous = idempotent.previous(caller.id(), idempotencyKey);
+        Optional<String> previous = idempotent.earlier(caller.id(), idempotencyKey);
         if (previous.isPresent()) {
             return get(UUID.fromString(previous.get()), caller);
         }
@@ -79,14 +80,14 @@ public class Materials {
     }
 
     @Transactional(readOnly = true)
-    public PageView<Material> list(CurrentUser caller, int page, int size) {
+    public Page<Material> list(CurrentUser caller, int page, int size) {
         String school = school(caller);
         List<Material> visible = repository.findAll(school, !isStaff(caller)).stream()
                 .filter(m -> visible(m, caller, school))
                 .toList();
         int from = Math.min(page * size, visible.size());
         int to = Math.min(from + size, visible.size());
-        return PageView.of(visible.subList(from, to), page, size, visible.size());
+        return Page.of(visible.subList(from, to), page, size, visible.size());
     }
 
     @Transactional
@@ -96,7 +97,7 @@ public class Materials {
         try {
             file = UploadedFile.accept(declaredType, content, maxFileBytes);
         } catch (UploadedFile.Refused e) {
-            throw new FieldRefused("file", "File." + e.code());
+            throw new FieldsRefused("file", "File." + e.code());
         }
         Material changed = current.attachFile();
         save(changed);
@@ -145,7 +146,7 @@ public class Materials {
     private Material forStaff(UUID id, CurrentUser caller, String ifMatch) {
         String school = staffSchool(caller);
         Material current = repository.find(school, id).orElseThrow(() -> new ResourceNotFound("Material"));
-        PreconditionFailed.check(ifMatch, current.version());
+        Versions.check(ifMatch, current.version());
         return current;
     }
 

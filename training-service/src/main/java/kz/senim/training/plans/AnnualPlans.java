@@ -5,18 +5,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import kz.senim.platform.problem.FieldsRefused;
 import kz.senim.platform.problem.ResourceNotFound;
 import kz.senim.platform.problem.StateConflict;
 import kz.senim.platform.security.CurrentUser;
 import kz.senim.platform.security.Role;
+import kz.senim.platform.web.IdempotentRequests;
+import kz.senim.platform.web.Page;
+import kz.senim.platform.web.Versions;
 import kz.senim.training.activities.ActivityEvents.ActivityCancelled;
 import kz.senim.training.activities.ActivityEvents.ActivityCompleted;
 import kz.senim.training.plans.domain.PlanCompletion;
 import kz.senim.training.plans.domain.PlanItemStatus;
-import kz.senim.training.web.FieldRefused;
-import kz.senim.training.web.IdempotentRequests;
-import kz.senim.training.web.PageView;
-import kz.senim.training.web.PreconditionFailed;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
@@ -46,12 +46,12 @@ public class AnnualPlans {
     @Transactional
     public PlanRepository.Item add(String year, AddPlanItem command, CurrentUser caller, String idempotencyKey) {
         String school = staffSchool(caller);
-        Optional<String> previous = idempotent.previous(caller.id(), idempotencyKey);
+        Optional<String> previous = idempotent.earlier(caller.id(), idempotencyKey);
         if (previous.isPresent()) {
             return item(year, UUID.fromString(previous.get()), caller);
         }
         if (!command.monthWithin(year)) {
-            throw new FieldRefused("month", "MonthOfSchoolYear");
+            throw new FieldsRefused("month", "MonthOfSchoolYear");
         }
         PlanRepository.Item item = new PlanRepository.Item(
                 UUID.randomUUID(),
@@ -69,7 +69,7 @@ public class AnnualPlans {
         List<UUID> activities = command.activityIds() == null ? List.of() : command.activityIds();
         for (int i = 0; i < activities.size(); i++) {
             if (!repository.link(item.id(), school, activities.get(i))) {
-                throw new FieldRefused("activityIds[" + i + "]", "UnknownActivity");
+                throw new FieldsRefused("activityIds[" + i + "]", "UnknownActivity");
             }
         }
         idempotent.remember(caller.id(), idempotencyKey, item.id().toString());
@@ -87,13 +87,13 @@ public class AnnualPlans {
     }
 
     @Transactional(readOnly = true)
-    public PageView<PlanRepository.Item> items(String year, String month, CurrentUser caller, int page, int size) {
+    public Page<PlanRepository.Item> items(String year, String month, CurrentUser caller, int page, int size) {
         List<PlanRepository.Item> all = repository.items(school(caller), year).stream()
                 .filter(i -> month == null || i.month().equals(month))
                 .toList();
         int from = Math.min(page * size, all.size());
         int to = Math.min(from + size, all.size());
-        return PageView.of(all.subList(from, to), page, size, all.size());
+        return Page.of(all.subList(from, to), page, size, all.size());
     }
 
     @Transactional(readOnly = true)
@@ -194,7 +194,7 @@ public class AnnualPlans {
         String school = staffSchool(caller);
         PlanRepository.Item item =
                 repository.lock(school, year, id).orElseThrow(() -> new ResourceNotFound("Plan item"));
-        PreconditionFailed.check(ifMatch, item.version());
+        Versions.check(ifMatch, item.version());
         return item;
     }
 

@@ -8,11 +8,11 @@ import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import kz.senim.platform.problem.FieldsRefused;
 import kz.senim.platform.security.CurrentUser;
+import kz.senim.platform.web.Page;
 import kz.senim.training.plans.domain.PlanCompletion;
 import kz.senim.training.plans.domain.PlanItemStatus;
-import kz.senim.training.web.FieldRefused;
-import kz.senim.training.web.PageView;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,14 +56,14 @@ class PlanController {
     }
 
     @GetMapping("/items")
-    PageView<ItemView> items(
+    Page<ItemView> items(
             @PathVariable String schoolYear,
             @RequestParam(required = false) @Pattern(regexp = "[0-9]{4}-(0[1-9]|1[0-2])") String month,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(PageView.MAX_SIZE) int size,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size,
             CurrentUser caller) {
-        PageView<PlanRepository.Item> found = plans.items(year(schoolYear), month, caller, page, size);
-        return new PageView<>(
+        Page<PlanRepository.Item> found = plans.items(year(schoolYear), month, caller, page, size);
+        return new Page<>(
                 found.content().stream().map(this::view).toList(),
                 found.page(),
                 found.size(),
@@ -122,7 +122,7 @@ class PlanController {
      */
     private static String year(String schoolYear) {
         if (!schoolYear.matches(YEAR)) {
-            throw new FieldRefused("schoolYear", "Pattern");
+            throw new FieldsRefused("schoolYear", "Pattern");
         }
         return schoolYear;
     }
