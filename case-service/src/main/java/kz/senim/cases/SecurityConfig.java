@@ -32,7 +32,8 @@ class SecurityConfig {
                                 HttpMethod.POST,
                                 "/api/trust-box/schools/*/messages",
                                 "/api/trust-box/schools/*/conversation",
-                                "/api/trust-box/schools/*/conversation/messages")
+                                "/api/trust-box/schools/*/conversation/messages",
+                                "/api/trust-box/schools/*/conversation/case-proposal-answer")
                         .permitAll()
                         .anyRequest()
                         .permitAll())

@@ -175,6 +175,21 @@ public class Mediations {
         return cases.find(school, mediation.id()).orElseThrow();
     }
 
+    /**
+     * An anonymous case opened by a coordinator from a trust-box conversation its sender agreed to
+     * open, in the caller's transaction; returns its id.
+     */
+    @Transactional
+    public UUID openFromTrustBox(String schoolId, String coordinatorId, Urgency urgency, String description) {
+        Mediation mediation =
+                Mediation.fromTrustBox(schoolId, urgency, description, defaults.settings(), clock.instant());
+        cases.insert(mediation);
+        events.publishEvent(mediation.submitted());
+        audit.append(
+                schoolId, coordinatorId, Action.CHANGE, SUBJECT, mediation.id().toString());
+        return mediation.id();
+    }
+
     /** A case as the caller may see it; reading its confidential text is audited. */
     @Transactional
     public Seen get(UUID id, CurrentUser caller) {

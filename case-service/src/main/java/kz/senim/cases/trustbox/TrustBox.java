@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.UUID;
 import kz.senim.cases.audit.AuditTrail;
 import kz.senim.cases.audit.domain.AuditEntry.Action;
+import kz.senim.cases.mediation.Mediations;
+import kz.senim.cases.mediation.domain.Urgency;
 import kz.senim.cases.trustbox.TrustBoxRepository.ThreadSummary;
 import kz.senim.cases.trustbox.domain.Receipt;
 import kz.senim.cases.trustbox.domain.TrustBoxThread;
@@ -37,6 +39,7 @@ public class TrustBox {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final Mediations mediations;
     private final Clock clock;
     private final int failedLookupsPerMinute;
     private final SecureRandom random = new SecureRandom();
@@ -46,12 +49,14 @@ public class TrustBox {
             AuditTrail audit,
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
+            Mediations mediations,
             Clock clock,
             @Value("${senim.cases.trust-box.failed-lookups-per-minute:20}") int failedLookupsPerMinute) {
         this.threads = threads;
         this.audit = audit;
         this.events = events;
         this.transactions = transactions;
+        this.mediations = mediations;
         this.clock = clock;
         this.failedLookupsPerMinute = failedLookupsPerMinute;
     }
@@ -81,6 +86,17 @@ public class TrustBox {
         return transactions.execute(status -> {
             thread.senderWrites(text, clock.instant()).forEach(events::publishEvent);
             threads.append(thread, thread.latest());
+            audit.append(schoolId, null, Action.CHANGE, SUBJECT, thread.id().toString());
+            return thread;
+        });
+    }
+
+    /** The sender, with their receipt, agrees to the proposed anonymous case or declines it. */
+    public TrustBoxThread answerCaseProposal(String schoolId, String typedReceipt, boolean agreed) {
+        TrustBoxThread thread = lookUp(schoolId, typedReceipt);
+        return transactions.execute(status -> {
+            thread.senderAnswersCaseProposal(agreed, clock.instant()).forEach(events::publishEvent);
+            threads.saveCaseProposal(thread);
             audit.append(schoolId, null, Action.CHANGE, SUBJECT, thread.id().toString());
             return thread;
         });
@@ -123,6 +139,45 @@ public class TrustBox {
         TrustBoxThread thread = threads.find(school, id).orElseThrow(() -> new ResourceNotFound("Conversation"));
         thread.coordinatorAnswers(coordinator.id(), text, clock.instant()).forEach(events::publishEvent);
         threads.append(thread, thread.latest());
+        audit.append(school, coordinator.id(), Action.CHANGE, SUBJECT, id.toString());
+        return thread;
+    }
+
+    /** A coordinator flags a concern for the sender's safety; every coordinator of the school sees it. */
+    @Transactional
+    public TrustBoxThread flagSafetyConcern(CurrentUser coordinator, UUID id) {
+        String school = schoolOf(coordinator);
+        TrustBoxThread thread = threads.find(school, id).orElseThrow(() -> new ResourceNotFound("Conversation"));
+        thread.flagSafetyConcern(coordinator.id(), clock.instant()).forEach(events::publishEvent);
+        threads.flagged(thread, thread.latestSafetyConcern());
+        audit.append(school, coordinator.id(), Action.CHANGE, SUBJECT, id.toString());
+        return thread;
+    }
+
+    /** A coordinator proposes to open an anonymous case; the sender sees it with their receipt. */
+    @Transactional
+    public TrustBoxThread proposeCase(CurrentUser coordinator, UUID id) {
+        String school = schoolOf(coordinator);
+        TrustBoxThread thread = threads.find(school, id).orElseThrow(() -> new ResourceNotFound("Conversation"));
+        thread.proposeCase(coordinator.id(), clock.instant()).forEach(events::publishEvent);
+        threads.saveCaseProposal(thread);
+        audit.append(school, coordinator.id(), Action.CHANGE, SUBJECT, id.toString());
+        return thread;
+    }
+
+    /**
+     * After the sender agreed, a coordinator opens the anonymous case: a mediation request from the
+     * trust box with no submitter, described by what the sender wrote (sealed like every case text).
+     */
+    @Transactional
+    public TrustBoxThread openCase(CurrentUser coordinator, UUID id, Urgency urgency) {
+        String school = schoolOf(coordinator);
+        TrustBoxThread thread = threads.find(school, id).orElseThrow(() -> new ResourceNotFound("Conversation"));
+        thread.requireAgreementToOpenACase();
+        UUID caseId = mediations.openFromTrustBox(school, coordinator.id(), urgency, thread.senderText());
+        thread.caseOpened(caseId, clock.instant()).forEach(events::publishEvent);
+        threads.saveCaseProposal(thread);
+        audit.append(school, coordinator.id(), Action.READ_CONFIDENTIAL, SUBJECT, id.toString());
         audit.append(school, coordinator.id(), Action.CHANGE, SUBJECT, id.toString());
         return thread;
     }

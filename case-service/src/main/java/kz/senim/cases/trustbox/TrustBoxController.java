@@ -12,7 +12,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import kz.senim.cases.mediation.domain.Urgency;
 import kz.senim.cases.trustbox.TrustBoxRepository.ThreadSummary;
+import kz.senim.cases.trustbox.domain.CaseProposal;
 import kz.senim.cases.trustbox.domain.Receipt;
 import kz.senim.cases.trustbox.domain.TrustBoxMessage;
 import kz.senim.cases.trustbox.domain.TrustBoxThread;
@@ -63,18 +65,60 @@ class TrustBoxController {
 
     record MessageView(String author, String text, OffsetDateTime writtenAt) {}
 
-    record Conversation(List<MessageView> messages) {
+    record CaseAnswer(
+            @NotNull @Size(max = 64) String receipt,
+
+            @NotNull Boolean agreed) {}
+
+    record OpenCase(@NotNull Urgency urgency) {}
+
+    /** What the sender sees: the messages, and whether a case was proposed (no names, no case id). */
+    record Conversation(List<MessageView> messages, String caseProposal) {
         static Conversation of(TrustBoxThread thread) {
-            return new Conversation(thread.messages().stream()
-                    .map(m -> new MessageView(
-                            m.author().name(),
-                            m.text(),
-                            m.writtenAt().atZone(ZONE).toOffsetDateTime()))
-                    .toList());
+            return new Conversation(
+                    thread.messages().stream()
+                            .map(m -> new MessageView(
+                                    m.author().name(),
+                                    m.text(),
+                                    m.writtenAt().atZone(ZONE).toOffsetDateTime()))
+                            .toList(),
+                    thread.caseProposal().map(p -> p.status().name()).orElse(null));
         }
     }
 
-    record ThreadView(UUID id, OffsetDateTime openedAt, List<MessageView> messages) {}
+    record CaseProposalView(
+            String status, String proposedBy, OffsetDateTime proposedAt, OffsetDateTime answeredAt, UUID caseId) {
+        static CaseProposalView of(CaseProposal p) {
+            return new CaseProposalView(
+                    p.status().name(),
+                    p.proposedBy(),
+                    p.proposedAt().atZone(ZONE).toOffsetDateTime(),
+                    p.answeredAt() == null ? null : p.answeredAt().atZone(ZONE).toOffsetDateTime(),
+                    p.caseId());
+        }
+    }
+
+    record SafetyConcernView(String coordinatorId, OffsetDateTime flaggedAt) {}
+
+    record ThreadView(
+            UUID id,
+            OffsetDateTime openedAt,
+            List<MessageView> messages,
+            List<SafetyConcernView> safetyConcerns,
+            CaseProposalView caseProposal) {
+        static ThreadView of(TrustBoxThread thread) {
+            return new ThreadView(
+                    thread.id(),
+                    thread.openedAt().atZone(ZONE).toOffsetDateTime(),
+                    Conversation.of(thread).messages(),
+                    thread.safetyConcerns().stream()
+                            .map(c -> new SafetyConcernView(
+                                    c.coordinatorId(),
+                                    c.flaggedAt().atZone(ZONE).toOffsetDateTime()))
+                            .toList(),
+                    thread.caseProposal().map(CaseProposalView::of).orElse(null));
+        }
+    }
 
     record ThreadLine(
             UUID id, OffsetDateTime openedAt, OffsetDateTime lastMessageAt, int messages, boolean awaitingAnswer) {}
@@ -108,6 +152,15 @@ class TrustBoxController {
                 .body(Conversation.of(trustBox.writeBack(schoolId, body.receipt(), body.text())));
     }
 
+    /** The sender agrees to the proposed anonymous case, or declines it. */
+    @PostMapping("/api/trust-box/schools/{schoolId}/conversation/case-proposal-answer")
+    ResponseEntity<Conversation> answerCaseProposal(
+            @PathVariable @Pattern(regexp = SCHOOL) String schoolId, @Valid @RequestBody CaseAnswer body) {
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .body(Conversation.of(trustBox.answerCaseProposal(schoolId, body.receipt(), body.agreed())));
+    }
+
     @GetMapping("/api/trust-box/threads")
     ThreadPage threads(
             @RequestParam(defaultValue = "0") @Min(0) @Max(10000) int page,
@@ -132,19 +185,33 @@ class TrustBoxController {
 
     @GetMapping("/api/trust-box/threads/{id}")
     ThreadView thread(@PathVariable UUID id, CurrentUser coordinator) {
-        TrustBoxThread thread = trustBox.thread(coordinator, id);
-        return new ThreadView(
-                thread.id(),
-                thread.openedAt().atZone(ZONE).toOffsetDateTime(),
-                Conversation.of(thread).messages());
+        return ThreadView.of(trustBox.thread(coordinator, id));
     }
 
     @PostMapping("/api/trust-box/threads/{id}/replies")
     ThreadView answer(@PathVariable UUID id, @Valid @RequestBody Answer answer, CurrentUser coordinator) {
-        TrustBoxThread thread = trustBox.answer(coordinator, id, answer.text());
-        return new ThreadView(
-                thread.id(),
-                thread.openedAt().atZone(ZONE).toOffsetDateTime(),
-                Conversation.of(thread).messages());
+        return ThreadView.of(trustBox.answer(coordinator, id, answer.text()));
+    }
+
+    /** A coordinator flags a concern for the sender's safety. */
+    @PostMapping("/api/trust-box/threads/{id}/safety-concerns")
+    ThreadView flagSafetyConcern(@PathVariable UUID id, CurrentUser coordinator) {
+        return ThreadView.of(trustBox.flagSafetyConcern(coordinator, id));
+    }
+
+    /** A coordinator proposes to open an anonymous case; the sender answers in the conversation. */
+    @PostMapping("/api/trust-box/threads/{id}/case-proposal")
+    ThreadView proposeCase(@PathVariable UUID id, CurrentUser coordinator) {
+        return ThreadView.of(trustBox.proposeCase(coordinator, id));
+    }
+
+    /** After the sender agreed, a coordinator opens the anonymous case. */
+    @PostMapping("/api/trust-box/threads/{id}/case")
+    ResponseEntity<ThreadView> openCase(
+            @PathVariable UUID id, @Valid @RequestBody OpenCase body, CurrentUser coordinator) {
+        ThreadView thread = ThreadView.of(trustBox.openCase(coordinator, id, body.urgency()));
+        return ResponseEntity.created(
+                        URI.create("/api/cases/" + thread.caseProposal().caseId()))
+                .body(thread);
     }
 }

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.UUID;
 import kz.senim.cases.confidential.ConfidentialTexts;
 import kz.senim.cases.trustbox.domain.Author;
+import kz.senim.cases.trustbox.domain.CaseProposal;
+import kz.senim.cases.trustbox.domain.SafetyConcern;
 import kz.senim.cases.trustbox.domain.TrustBoxMessage;
 import kz.senim.cases.trustbox.domain.TrustBoxThread;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,8 +76,61 @@ class TrustBoxRepository {
                         rs.getString("school_id"),
                         rs.getString("receipt_hash"),
                         rs.getTimestamp("opened_at").toInstant(),
-                        messages(id)))
+                        messages(id),
+                        safetyConcerns(id),
+                        rs.getString("case_proposal") == null
+                                ? null
+                                : new CaseProposal(
+                                        CaseProposal.Status.valueOf(rs.getString("case_proposal")),
+                                        rs.getString("case_proposed_by"),
+                                        rs.getTimestamp("case_proposed_at").toInstant(),
+                                        rs.getTimestamp("case_answered_at") == null
+                                                ? null
+                                                : rs.getTimestamp("case_answered_at")
+                                                        .toInstant(),
+                                        rs.getObject("case_id", UUID.class))))
                 .optional();
+    }
+
+    /** Saves where the thread's case proposal stands. */
+    void saveCaseProposal(TrustBoxThread thread) {
+        CaseProposal proposal = thread.caseProposal().orElseThrow();
+        jdbc.sql("""
+                        update trust_box_thread
+                           set case_proposal = :status, case_proposed_by = :by, case_proposed_at = :at,
+                               case_answered_at = :answeredAt, case_id = :caseId
+                         where id = :id
+                        """)
+                .param("status", proposal.status().name())
+                .param("by", proposal.proposedBy())
+                .param("at", Timestamp.from(proposal.proposedAt()))
+                .param("answeredAt", proposal.answeredAt() == null ? null : Timestamp.from(proposal.answeredAt()))
+                .param("caseId", proposal.caseId())
+                .param("id", thread.id())
+                .update();
+    }
+
+    /** Safety concerns are only ever added. */
+    void flagged(TrustBoxThread thread, SafetyConcern concern) {
+        jdbc.sql("""
+                        insert into trust_box_safety_concern (id, thread_id, coordinator_id, flagged_at)
+                        values (:id, :thread, :coordinator, :at)
+                        """)
+                .param("id", concern.id())
+                .param("thread", thread.id())
+                .param("coordinator", concern.coordinatorId())
+                .param("at", Timestamp.from(concern.flaggedAt()))
+                .update();
+    }
+
+    private List<SafetyConcern> safetyConcerns(UUID threadId) {
+        return jdbc.sql("select * from trust_box_safety_concern where thread_id = :thread order by flagged_at, id")
+                .param("thread", threadId)
+                .query((rs, n) -> new SafetyConcern(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("coordinator_id"),
+                        rs.getTimestamp("flagged_at").toInstant()))
+                .list();
     }
 
     private List<TrustBoxMessage> messages(UUID threadId) {

@@ -121,7 +121,8 @@ public final class Mediation {
         this.channel = Objects.requireNonNull(s.channel());
         this.urgency = Objects.requireNonNull(s.urgency());
         this.preferredLanguage = s.preferredLanguage();
-        this.submittedBy = Objects.requireNonNull(s.submittedBy());
+        // A trust-box case has no submitter: the sender stays anonymous.
+        this.submittedBy = s.channel() == Channel.TRUST_BOX ? s.submittedBy() : Objects.requireNonNull(s.submittedBy());
         this.submittedAt = Objects.requireNonNull(s.submittedAt());
         this.parties = new ArrayList<>(s.parties());
         this.description = s.description();
@@ -252,6 +253,46 @@ public final class Mediation {
                 null));
     }
 
+    /**
+     * A coordinator opens a case from a trust-box conversation, after its sender agreed: no
+     * submitter and no parties yet, since the sender stays anonymous; the conversation's text is
+     * the description.
+     */
+    public static Mediation fromTrustBox(
+            String schoolId, Urgency urgency, String description, MediationSettings settings, Instant now) {
+        if (description == null || description.isBlank()) {
+            throw new IllegalArgumentException("a request describes the conflict");
+        }
+        return new Mediation(new State(
+                UUID.randomUUID(),
+                schoolId,
+                Channel.TRUST_BOX,
+                urgency,
+                null,
+                null,
+                now,
+                List.of(),
+                description,
+                settings,
+                SUBMITTED,
+                null,
+                null,
+                null,
+                false,
+                List.of(),
+                Set.of(),
+                Set.of(),
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null));
+    }
+
     /** The event of the submission itself. */
     public RequestSubmitted submitted() {
         return new RequestSubmitted(
@@ -278,6 +319,11 @@ public final class Mediation {
         requireStatus(EnumSet.of(SUBMITTED), "case-already-triaged");
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("a triage decision has a reason");
+        }
+        if (decision == TriageDecision.ROUTE_TO_CONSULTATION && channel == Channel.TRUST_BOX) {
+            throw new MediationRefused(
+                    "trust-box-case-not-routable",
+                    "An anonymous sender is advised in the trust box, not in a consultation of their own");
         }
         if (decision == TriageDecision.ACCEPT_FOR_PEER_MEDIATION && (hasAdultParty() || safeguardingConcern)) {
             throw new MediationRefused(
@@ -848,7 +894,7 @@ public final class Mediation {
         if (partyOf(actor).isPresent()) {
             return Visibility.PARTY;
         }
-        if (submittedBy.equals(actor.userId())) {
+        if (Objects.equals(submittedBy, actor.userId())) {
             return Visibility.STATUS;
         }
         return Visibility.NONE;
@@ -858,7 +904,7 @@ public final class Mediation {
     public boolean mayReadDescription(Actor actor) {
         Visibility visibility = visibilityFor(actor);
         return visibility.atLeast(Visibility.MEDIATOR)
-                || (visibility == Visibility.PARTY && submittedBy.equals(actor.userId()));
+                || (visibility == Visibility.PARTY && Objects.equals(submittedBy, actor.userId()));
     }
 
     // ---- rules shared by the commands --------------------------------------------------------

@@ -25,4 +25,25 @@ public sealed interface TrustBoxEvent extends SenimEvent {
     @EventType("kz.senim.cases.trust-box-message-answered.v1")
     record TrustBoxMessageAnswered(UUID eventId, String schoolId, Instant occurredAt, UUID threadId)
             implements TrustBoxEvent {}
+
+    /** A coordinator flagged a concern for the sender's safety: ids and time only. */
+    @EventType("kz.senim.cases.trust-box-safety-concern-flagged.v1")
+    record TrustBoxSafetyConcernFlagged(UUID eventId, String schoolId, Instant occurredAt, UUID threadId)
+            implements TrustBoxEvent {}
+
+    /** A coordinator proposed to open an anonymous case; the sender answers with their receipt. */
+    @EventType("kz.senim.cases.trust-box-case-proposed.v1")
+    record TrustBoxCaseProposed(UUID eventId, String schoolId, Instant occurredAt, UUID threadId)
+            implements TrustBoxEvent {}
+
+    /** The sender agreed to, or declined, opening an anonymous case. */
+    @EventType("kz.senim.cases.trust-box-case-proposal-answered.v1")
+    record TrustBoxCaseProposalAnswered(
+            UUID eventId, String schoolId, Instant occurredAt, UUID threadId, boolean agreed)
+            implements TrustBoxEvent {}
+
+    /** A coordinator opened the agreed anonymous case; {@code caseId} links the conversation to it. */
+    @EventType("kz.senim.cases.trust-box-case-opened.v1")
+    record TrustBoxCaseOpened(UUID eventId, String schoolId, Instant occurredAt, UUID threadId, UUID caseId)
+            implements TrustBoxEvent {}
 }
