@@ -123,7 +123,7 @@ public final class StandaloneKafkaBroker implements AutoCloseable {
         command.add("-Xmx384m");
         command.add("-XX:+UseSerialGC");
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classpath());
         command.add(mainClass);
         command.addAll(List.of(args));
         try {
@@ -135,6 +135,29 @@ public final class StandaloneKafkaBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + mainClass, e);
         }
+    }
+
+    /**
+     * The Kafka jars' classpath: the JVM's own, or, when running inside a tool that loads the project
+     * in a class loader of its own (Maven's exec:java), that loader's jars.
+     */
+    private static String classpath() {
+        List<String> entries = new ArrayList<>();
+        for (ClassLoader loader = StandaloneKafkaBroker.class.getClassLoader();
+                loader != null;
+                loader = loader.getParent()) {
+            if (loader instanceof java.net.URLClassLoader urls) {
+                for (java.net.URL url : urls.getURLs()) {
+                    try {
+                        entries.add(Path.of(url.toURI()).toString());
+                    } catch (java.net.URISyntaxException | IllegalArgumentException ignored) {
+                        // not a file: nothing a child JVM could load
+                    }
+                }
+            }
+        }
+        entries.add(System.getProperty("java.class.path"));
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     private void awaitPort(boolean open) {
