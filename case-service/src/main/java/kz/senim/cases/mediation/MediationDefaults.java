@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The mediation settings every school starts with (DOMAIN.md: co-mediation by two, no guardian
- * consent, follow-up after 14 days, Asia/Almaty). Per-school settings are not built yet.
+ * consent, follow-up after 14 days, Asia/Almaty); a school changes them in its own settings
+ * ({@link SchoolSettingsService}).
  */
 @ConfigurationProperties("senim.cases.mediation")
 public record MediationDefaults(

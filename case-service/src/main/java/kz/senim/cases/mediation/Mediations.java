@@ -38,7 +38,6 @@ import kz.senim.platform.problem.ResourceNotFound;
 import kz.senim.platform.problem.StateConflict;
 import kz.senim.platform.security.CurrentUser;
 import kz.senim.platform.security.Role;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,7 +52,6 @@ import org.springframework.web.server.ResponseStatusException;
  * publishes the events through the outbox and writes the audit trail, in one transaction.
  */
 @Service
-@EnableConfigurationProperties(MediationDefaults.class)
 public class Mediations {
 
     static final String SUBJECT = "CASE";
@@ -66,7 +64,7 @@ public class Mediations {
     private final SchoolPeople people;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
-    private final MediationDefaults defaults;
+    private final SchoolSettingsService settings;
     private final JdbcClient jdbc;
     private final Consultations consultations;
     private final Clock clock;
@@ -76,7 +74,7 @@ public class Mediations {
             SchoolPeople people,
             AuditTrail audit,
             ApplicationEventPublisher events,
-            MediationDefaults defaults,
+            SchoolSettingsService settings,
             JdbcClient jdbc,
             Consultations consultations,
             Clock clock) {
@@ -84,7 +82,7 @@ public class Mediations {
         this.people = people;
         this.audit = audit;
         this.events = events;
-        this.defaults = defaults;
+        this.settings = settings;
         this.jdbc = jdbc;
         this.consultations = consultations;
         this.clock = clock;
@@ -142,7 +140,7 @@ public class Mediations {
                 caller.id(),
                 parties,
                 description,
-                defaults.settings(),
+                settings.inForce(school).mediation(),
                 now);
         if (idempotencyKey.isPresent()) {
             boolean first = jdbc.sql("""
@@ -181,8 +179,8 @@ public class Mediations {
      */
     @Transactional
     public UUID openFromTrustBox(String schoolId, String coordinatorId, Urgency urgency, String description) {
-        Mediation mediation =
-                Mediation.fromTrustBox(schoolId, urgency, description, defaults.settings(), clock.instant());
+        Mediation mediation = Mediation.fromTrustBox(
+                schoolId, urgency, description, settings.inForce(schoolId).mediation(), clock.instant());
         cases.insert(mediation);
         events.publishEvent(mediation.submitted());
         audit.append(
@@ -314,6 +312,8 @@ public class Mediations {
         if (ifMatch != null && ifMatch != stored.version()) {
             throw new ResponseStatusException(HttpStatus.PRECONDITION_FAILED);
         }
+        // A decision follows the school's settings in force when it is made.
+        mediation.followSettings(settings.inForce(school).mediation());
         List<MediationEvent> caused = command.apply(mediation, actor);
         if (!cases.update(mediation, stored.version())) {
             throw new StateConflict("concurrent-change", "The case changed meanwhile");
@@ -323,14 +323,15 @@ public class Mediations {
         return cases.find(school, id).orElseThrow();
     }
 
-    /** Purges the confidential text of one closed case past the retention period; false when not due. */
+    /** Purges the confidential text of one closed case past its school's retention period; false when not due. */
     @Transactional
-    public boolean purge(UUID id, Duration retention) {
+    public boolean purge(UUID id) {
         String school = jdbc.sql("select school_id from mediation_case where id = :id")
                 .param("id", id)
                 .query(String.class)
                 .single();
         StoredMediation stored = cases.findForUpdate(school, id).orElseThrow();
+        Duration retention = settings.inForce(school).retention();
         if (!stored.mediation().purge(retention, clock.instant())) {
             return false;
         }
@@ -339,8 +340,9 @@ public class Mediations {
         return true;
     }
 
-    public List<UUID> dueForPurge(Duration retention) {
-        return cases.dueForPurge(clock.instant().minus(retention));
+    /** The closed cases past their school's retention period, in every school. */
+    public List<UUID> dueForPurge() {
+        return cases.dueForPurge(clock.instant(), settings.defaults().retentionDays());
     }
 
     /** The audit trail of a case, for the school's coordinators. */
@@ -356,12 +358,14 @@ public class Mediations {
     @Transactional(readOnly = true)
     public List<UUID> followUpsDue() {
         return jdbc.sql("""
-                        select id from mediation_case
-                        where status = 'AGREEMENT_REACHED'
-                          and follow_up_date
-                              <= cast((cast(:now as timestamptz) at time zone (settings ->> 'timeZone')) as date)
+                        select c.id from mediation_case c
+                        left join school_settings s on s.school_id = c.school_id
+                        where c.status = 'AGREEMENT_REACHED'
+                          and c.follow_up_date
+                              <= cast((cast(:now as timestamptz) at time zone coalesce(s.time_zone, :defaultZone)) as date)
                         """)
                 .param("now", java.sql.Timestamp.from(clock.instant()))
+                .param("defaultZone", settings.defaults().timeZone().getId())
                 .query(UUID.class)
                 .list();
     }
@@ -378,6 +382,7 @@ public class Mediations {
         if (mediation.status() != MediationStatus.AGREEMENT_REACHED) {
             return false;
         }
+        mediation.followSettings(settings.inForce(school).mediation());
         List<MediationEvent> caused;
         try {
             caused = mediation.followUpDue(clock.instant());

@@ -1,16 +1,14 @@
 package kz.senim.cases.mediation;
 
-import java.time.Duration;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Purges the confidential text of cases closed longer ago than the retention period (default 365
- * days; per-school settings are not built yet), except under a legal hold. Safe with many
+ * Purges the confidential text of cases closed longer ago than their school's retention period
+ * (a school setting, default 365 days), except under a legal hold. Safe with many
  * instances: each case is purged under its row lock, once.
  */
 @Component
@@ -19,11 +17,9 @@ class RetentionPurge {
     private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
 
     private final Mediations mediations;
-    private final Duration retention;
 
-    RetentionPurge(Mediations mediations, @Value("${senim.cases.retention.days:365}") int days) {
+    RetentionPurge(Mediations mediations) {
         this.mediations = mediations;
-        this.retention = Duration.ofDays(days);
     }
 
     @Scheduled(
@@ -31,9 +27,9 @@ class RetentionPurge {
             initialDelayString = "${senim.cases.retention.check-interval:PT6H}")
     int purgeDue() {
         int purged = 0;
-        for (UUID id : mediations.dueForPurge(retention)) {
+        for (UUID id : mediations.dueForPurge()) {
             try {
-                if (mediations.purge(id, retention)) {
+                if (mediations.purge(id)) {
                     purged++;
                 }
             } catch (RuntimeException e) {

@@ -192,6 +192,55 @@ class CaseAuthorizationMatrixIT {
     void aSchoolWithACaseInMediation() {
         school = new CaseFixture(ServiceApi.at(port), jdbc);
         shared = school.inMediation();
+        Answer settings = school.api
+                .request(HttpMethod.PUT, SETTINGS)
+                .auth(school.asCoordinator())
+                .json(SCHOOL_SETTINGS)
+                .send();
+        assertThat(settings.status()).as(settings.body()).isEqualTo(200);
+    }
+
+    static final String SETTINGS = "/api/cases/settings";
+    /** The shared school's settings; 123 retention days mark them (and change nothing the matrix does). */
+    static final String SCHOOL_SETTINGS =
+            "{\"mediatorsPerCase\":2,\"followUpDays\":14,\"retentionDays\":123,\"timeZone\":\"Asia/Almaty\"}";
+
+    @ParameterizedTest(name = "school settings by {0}")
+    @MethodSource("callers")
+    void the_school_settings_answer_by_who_calls_and_only_for_their_own_school(Caller caller) {
+        Answer read = school.api.get(SETTINGS).auth(bearer(caller)).send();
+        // A stale version: whoever passes authorization is stopped by 412, so nothing changes.
+        Answer change = school.api
+                .request(HttpMethod.PUT, SETTINGS)
+                .auth(bearer(caller))
+                .header("If-Match", "\"999\"")
+                .json(SCHOOL_SETTINGS.replace("123", "7"))
+                .send();
+
+        switch (caller) {
+            case COORDINATOR, ADMIN_OF_SCHOOL -> {
+                assertThat(read.status()).as(read.body()).isEqualTo(200);
+                assertThat(read.json().get("retentionDays").asInt()).isEqualTo(123);
+                change.problem(412);
+            }
+            case COORDINATOR_OF_OTHER_SCHOOL -> {
+                // Their own school's settings, never the shared school's.
+                assertThat(read.status()).as(read.body()).isEqualTo(200);
+                assertThat(read.json().get("retentionDays").asInt()).isNotEqualTo(123);
+                change.problem(412);
+            }
+            case DISTRICT_ADMIN -> {
+                read.problem(404);
+                change.problem(404);
+            }
+            default -> {
+                read.problem(403);
+                change.problem(403);
+            }
+        }
+        Answer after = school.api.get(SETTINGS).auth(school.asCoordinator()).send();
+        assertThat(after.headers().getETag()).isEqualTo("\"1\"");
+        assertThat(after.json().get("retentionDays").asInt()).isEqualTo(123);
     }
 
     Stream<Arguments> cells() {

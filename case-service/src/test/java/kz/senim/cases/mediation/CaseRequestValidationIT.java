@@ -44,6 +44,7 @@ class CaseRequestValidationIT {
             {"PUT", CASE + "/sessions/" + UUID.randomUUID() + "/notes"},
             {"PUT", CASE + "/agreement"},
             {"POST", CASE + "/follow-up"},
+            {"PUT", "/api/cases/settings"},
         };
         for (String[] e : endpoints) {
             rows.add(Arguments.of(e[0], e[1], null, List.of()));
@@ -126,6 +127,28 @@ class CaseRequestValidationIT {
                 List.of("parties[0].grade")));
         rows.add(Arguments.of("POST", "/api/cases", "{\"description\":\"d\",\"parties\":\"two\"}", List.of("parties")));
         rows.add(Arguments.of("POST", CASE + "/withdrawal", "{\"partyId\":42}", List.of("partyId")));
+        // School settings: missing, out of range, oversized, wrongly typed.
+        rows.add(Arguments.of(
+                "PUT",
+                "/api/cases/settings",
+                "{}",
+                List.of("mediatorsPerCase", "followUpDays", "retentionDays", "timeZone")));
+        rows.add(Arguments.of(
+                "PUT",
+                "/api/cases/settings",
+                "{\"mediatorsPerCase\":0,\"guardianConsentBelowGrade\":13,\"followUpDays\":366,"
+                        + "\"retentionDays\":-1,\"timeZone\":\"" + "x".repeat(65) + "\"}",
+                List.of("mediatorsPerCase", "guardianConsentBelowGrade", "followUpDays", "retentionDays", "timeZone")));
+        rows.add(Arguments.of(
+                "PUT",
+                "/api/cases/settings",
+                "{\"mediatorsPerCase\":2,\"followUpDays\":14,\"retentionDays\":365,\"timeZone\":\"Nowhere/City\"}",
+                List.of("timeZone")));
+        rows.add(Arguments.of(
+                "PUT",
+                "/api/cases/settings",
+                "{\"mediatorsPerCase\":2,\"followUpDays\":\"two weeks\",\"retentionDays\":365,\"timeZone\":\"Asia/Almaty\"}",
+                List.of("followUpDays")));
         return rows.stream();
     }
 

@@ -70,6 +70,34 @@ class FollowUpReminderIT {
         assertThat(trail.valueStream().map(e -> e.get("actorId").asString())).contains("senim:follow-up-reminder");
     }
 
+    @Test
+    void the_follow_up_comes_after_the_days_the_school_set_when_the_agreement_was_signed() {
+        ServiceApi api = ServiceApi.at(port);
+        CaseFixture quick = new CaseFixture(api, jdbc);
+        CaseFixture defaults = new CaseFixture(api, jdbc);
+        Case soon = quick.inMediation();
+        Case later = defaults.inMediation();
+        ok(api.request(org.springframework.http.HttpMethod.PUT, "/api/cases/settings")
+                .auth(quick.asCoordinator())
+                .json("""
+                        {"mediatorsPerCase":2,"followUpDays":3,"retentionDays":365,"timeZone":"Asia/Almaty"}
+                        """)
+                .send());
+        for (var signed : java.util.Map.of(quick, soon, defaults, later).entrySet()) {
+            for (String student : java.util.List.of(signed.getKey().alua, signed.getKey().bekzat)) {
+                ok(api.post(signed.getValue().path() + "/agreement/signatures")
+                        .auth(signed.getKey().asStudent(student))
+                        .send());
+            }
+        }
+
+        clock.advance(Duration.ofDays(3).plusHours(20));
+        reminder.remindDue();
+
+        assertThat(status(api, quick, soon)).isEqualTo("FOLLOW_UP");
+        assertThat(status(api, defaults, later)).isEqualTo("AGREEMENT_REACHED");
+    }
+
     private static String status(ServiceApi api, CaseFixture school, Case c) {
         return api.get(c.path())
                 .auth(school.asCoordinator())

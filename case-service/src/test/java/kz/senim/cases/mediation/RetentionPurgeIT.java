@@ -16,7 +16,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-/** Retention against the real database: the purge removes the text from the rows, a legal hold keeps it. */
+/**
+ * Retention against the real database: the purge removes the text from the rows after the school's
+ * retention period, a legal hold keeps it.
+ */
 @SenimIntegrationTest
 @Import(MovableClock.Config.class)
 class RetentionPurgeIT {
@@ -71,6 +74,36 @@ class RetentionPurgeIT {
         JsonNode kept = ok(api.get(held.path()).auth(school.asCoordinator()).send());
         assertThat(kept.get("description").asString()).isEqualTo(CaseFixture.DESCRIPTION);
         assertThat(row(held).get(0)).startsWith("senim:v1:");
+    }
+
+    @Test
+    void each_school_keeps_the_text_for_its_own_number_of_days() {
+        ServiceApi api = ServiceApi.at(port);
+        CaseFixture shortRetention = new CaseFixture(api, jdbc);
+        CaseFixture defaults = new CaseFixture(api, jdbc);
+        ok(api.request(org.springframework.http.HttpMethod.PUT, "/api/cases/settings")
+                .auth(shortRetention.asCoordinator())
+                .json("""
+                        {"mediatorsPerCase":2,"followUpDays":14,"retentionDays":30,"timeZone":"Asia/Almaty"}
+                        """)
+                .send());
+        Case soon = closedWithoutAgreement(api, shortRetention);
+        Case kept = closedWithoutAgreement(api, defaults);
+
+        clock.advance(Duration.ofDays(31));
+        purge.purgeDue();
+
+        assertThat(row(soon).get(0)).isNull();
+        assertThat(row(kept).get(0)).startsWith("senim:v1:");
+    }
+
+    private static Case closedWithoutAgreement(ServiceApi api, CaseFixture school) {
+        Case c = school.inMediation();
+        ok(api.post(c.path() + "/no-agreement")
+                .auth(school.asMediator(school.dana))
+                .send());
+        ok(api.post(c.path() + "/closure").auth(school.asMediator(school.dana)).send());
+        return c;
     }
 
     private List<String> row(Case c) {

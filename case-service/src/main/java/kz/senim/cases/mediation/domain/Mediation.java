@@ -65,7 +65,7 @@ public final class Mediation {
     private final Instant submittedAt;
     private final List<Party> parties;
     private String description;
-    private final MediationSettings settings;
+    private MediationSettings settings;
 
     private MediationStatus status;
     private TriageDecision triageDecision;
@@ -1051,6 +1051,14 @@ public final class Mediation {
 
     public Optional<Instant> closedAt() {
         return Optional.ofNullable(closedAt);
+    }
+
+    /**
+     * Takes the school's settings in force now: the decisions made on the case from here on
+     * (mediators needed, guardian consent, the follow-up date) follow them.
+     */
+    public void followSettings(MediationSettings inForce) {
+        this.settings = Objects.requireNonNull(inForce);
     }
 
     public MediationSettings settings() {

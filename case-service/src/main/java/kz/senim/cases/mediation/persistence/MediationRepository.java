@@ -87,18 +87,23 @@ public class MediationRepository {
                                     follow_up_date = :followUpDate, follow_up_result = :followUpResult,
                                     outcome = :outcome, closed_at = :closedAt, legal_hold = :legalHold,
                                     purged_at = :purgedAt, description = :description, parties = cast(:parties as jsonb),
-                                    version = version + 1
+                                    settings = cast(:settings as jsonb), version = version + 1
                                 where id = :id and school_id = :school and version = :version
                                 """).params(params).update() == 1;
     }
 
     /** Closed cases past the retention period, not purged and not on hold, in every school. */
-    public List<UUID> dueForPurge(Instant closedBefore) {
+    /** Closed cases past their school's retention period ({@code defaultDays} where the school set none). */
+    public List<UUID> dueForPurge(Instant now, int defaultDays) {
         return jdbc.sql("""
-                        select id from mediation_case
-                        where purged_at is null and not legal_hold and closed_at <= :before
+                        select c.id from mediation_case c
+                        left join school_settings s on s.school_id = c.school_id
+                        where c.purged_at is null and not c.legal_hold
+                          and c.closed_at <= cast(:now as timestamptz)
+                                             - make_interval(days => coalesce(s.retention_days, :defaultDays))
                         """)
-                .param("before", Timestamp.from(closedBefore))
+                .param("now", Timestamp.from(now))
+                .param("defaultDays", defaultDays)
                 .query(UUID.class)
                 .list();
     }
