@@ -29,7 +29,8 @@ class MembershipListener {
         this.members = members;
     }
 
-    @KafkaListener(topics = "senim.membership.v1", id = "training-membership")
+    // The group comes from spring.kafka.consumer.group-id (the tests give each context its own).
+    @KafkaListener(topics = "senim.membership.v1", id = "training-membership", idIsGroup = false)
     void on(ConsumerRecord<String, byte[]> record) {
         incoming.handleOnce(CONSUMER, record, this::apply);
     }
