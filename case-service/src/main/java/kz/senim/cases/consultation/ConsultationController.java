@@ -13,16 +13,19 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import kz.senim.cases.consultation.ConsultationRepository.Stored;
 import kz.senim.cases.consultation.domain.Consultation;
 import kz.senim.cases.consultation.domain.ConsultationKind;
+import kz.senim.cases.web.IfMatch;
 import kz.senim.platform.security.CurrentUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -90,22 +93,32 @@ class ConsultationController {
     record Page(List<Line> content, int page, int size, long totalElements, long totalPages) {}
 
     @PostMapping
-    ResponseEntity<View> ask(@Valid @RequestBody Ask ask, CurrentUser caller) {
-        Stored stored = consultations.ask(caller, ConsultationKind.valueOf(ask.kind()), ask.question());
+    ResponseEntity<View> ask(
+            @Valid @RequestBody Ask ask,
+            @RequestHeader(name = "Idempotency-Key", required = false)
+                    @Size(min = 1, max = 64)
+                    @Pattern(regexp = "[A-Za-z0-9._:-]+")
+                    String idempotencyKey,
+            CurrentUser caller) {
+        Stored stored = consultations.ask(
+                caller, ConsultationKind.valueOf(ask.kind()), ask.question(), Optional.ofNullable(idempotencyKey));
         return ResponseEntity.created(
                         URI.create("/api/consultations/" + stored.consultation().id()))
                 .eTag(etag(stored))
                 .body(View.of(stored.consultation()));
     }
 
+    /** {@code kind} filters by CONSULTATION or QUESTION; any other kind (a MEDIATION is a case) is 400. */
     @GetMapping
     Page list(
+            @RequestParam(required = false) @Pattern(regexp = "CONSULTATION|QUESTION") String kind,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             CurrentUser caller) {
-        long total = consultations.count(caller);
+        ConsultationKind wanted = kind == null ? null : ConsultationKind.valueOf(kind);
+        long total = consultations.count(caller, wanted);
         return new Page(
-                consultations.list(caller, page, size).stream()
+                consultations.list(caller, wanted, page, size).stream()
                         .map(s -> new Line(
                                 s.consultation().id(),
                                 s.consultation().kind().name(),
@@ -125,35 +138,56 @@ class ConsultationController {
 
     @PostMapping("/{id}/advisor")
     ResponseEntity<View> assignAdvisor(
-            @PathVariable UUID id, @Valid @RequestBody AdvisorRequest request, CurrentUser caller) {
-        return answer(consultations.assignAdvisor(id, caller, request.userId()));
+            @PathVariable UUID id,
+            @Valid @RequestBody AdvisorRequest request,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            CurrentUser caller) {
+        return answer(consultations.assignAdvisor(id, caller, IfMatch.version(ifMatch), request.userId()));
     }
 
     @PostMapping("/{id}/answer")
     ResponseEntity<View> answerInApp(
-            @PathVariable UUID id, @Valid @RequestBody AnswerRequest request, CurrentUser caller) {
-        return answer(
-                consultations.change(id, caller, (c, actor) -> c.answer(actor, request.text(), consultations.now())));
+            @PathVariable UUID id,
+            @Valid @RequestBody AnswerRequest request,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            CurrentUser caller) {
+        return answer(consultations.change(
+                id,
+                caller,
+                IfMatch.version(ifMatch),
+                (c, actor) -> c.answer(actor, request.text(), consultations.now())));
     }
 
     @PostMapping("/{id}/meeting")
     ResponseEntity<View> recordMeeting(
-            @PathVariable UUID id, @Valid @RequestBody MeetingRequest request, CurrentUser caller) {
+            @PathVariable UUID id,
+            @Valid @RequestBody MeetingRequest request,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            CurrentUser caller) {
         return answer(consultations.change(
                 id,
                 caller,
+                IfMatch.version(ifMatch),
                 (c, actor) ->
                         c.recordMeeting(actor, request.heldAt().toInstant(), request.notes(), consultations.now())));
     }
 
     @PostMapping("/{id}/closure")
-    ResponseEntity<View> close(@PathVariable UUID id, CurrentUser caller) {
-        return answer(consultations.change(id, caller, (c, actor) -> c.close(actor, consultations.now())));
+    ResponseEntity<View> close(
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            CurrentUser caller) {
+        return answer(consultations.change(
+                id, caller, IfMatch.version(ifMatch), (c, actor) -> c.close(actor, consultations.now())));
     }
 
     @PostMapping("/{id}/withdrawal")
-    ResponseEntity<View> withdraw(@PathVariable UUID id, CurrentUser caller) {
-        return answer(consultations.change(id, caller, (c, actor) -> c.withdraw(actor, consultations.now())));
+    ResponseEntity<View> withdraw(
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            CurrentUser caller) {
+        return answer(consultations.change(
+                id, caller, IfMatch.version(ifMatch), (c, actor) -> c.withdraw(actor, consultations.now())));
     }
 
     private static ResponseEntity<View> answer(Stored stored) {

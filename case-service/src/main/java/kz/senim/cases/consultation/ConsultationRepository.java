@@ -59,23 +59,28 @@ class ConsultationRepository {
     }
 
     /** Coordinators: every one of the school; others: what they asked or advise on. */
-    List<Stored> visible(String schoolId, String userId, boolean coordinator, int page, int size) {
+    List<Stored> visible(
+            String schoolId, String userId, boolean coordinator, ConsultationKind kind, int page, int size) {
         return jdbc.sql("select * from consultation where school_id = :school"
                         + (coordinator ? "" : " and (asked_by = :user or advisor_id = :user)")
+                        + (kind == null ? "" : " and kind = :kind")
                         + " order by asked_at desc, id limit :limit offset :offset")
                 .param("school", schoolId)
                 .param("user", userId)
+                .param("kind", kind == null ? null : kind.name())
                 .param("limit", size)
                 .param("offset", (long) page * size)
                 .query(this::map)
                 .list();
     }
 
-    long countVisible(String schoolId, String userId, boolean coordinator) {
+    long countVisible(String schoolId, String userId, boolean coordinator, ConsultationKind kind) {
         return jdbc.sql("select count(*) from consultation where school_id = :school"
-                        + (coordinator ? "" : " and (asked_by = :user or advisor_id = :user)"))
+                        + (coordinator ? "" : " and (asked_by = :user or advisor_id = :user)")
+                        + (kind == null ? "" : " and kind = :kind"))
                 .param("school", schoolId)
                 .param("user", userId)
+                .param("kind", kind == null ? null : kind.name())
                 .query(Long.class)
                 .single();
     }

@@ -203,6 +203,10 @@ class CaseRequestValidationIT {
                 Arguments.of("size=1000", "size"),
                 Arguments.of("page=-1", "page"),
                 Arguments.of("status=LOST", "status"),
+                // Consultations and questions are listed by /api/consultations, never here.
+                Arguments.of("kind=CONSULTATION", "kind"),
+                Arguments.of("kind=QUESTION", "kind"),
+                Arguments.of("kind=mediation", "kind"),
                 Arguments.of("sort=name,asc", "sort"));
     }
 }

@@ -295,6 +295,31 @@ class MediationRulesOverHttpIT {
                 .allSatisfy(field -> assertThat(one.json().has(field)).as(field).isFalse());
     }
 
+    @Test
+    void coordinators_filter_their_list_by_kind_and_every_case_here_is_a_mediation() {
+        Case c = school.inMediation();
+
+        JsonNode mediations = api.get("/api/cases?kind=MEDIATION&status=IN_MEDIATION&size=100")
+                .auth(school.asCoordinator())
+                .send()
+                .json();
+        long all = api.get("/api/cases?status=IN_MEDIATION&size=100")
+                .auth(school.asCoordinator())
+                .send()
+                .json()
+                .get("totalElements")
+                .asLong();
+
+        assertThat(mediations.get("content").valueStream().map(x -> x.get("id").asString()))
+                .contains(c.id());
+        assertThat(mediations
+                        .get("content")
+                        .valueStream()
+                        .map(x -> x.get("kind").asString()))
+                .containsOnly("MEDIATION");
+        assertThat(mediations.get("totalElements").asLong()).isEqualTo(all);
+    }
+
     private static String type(ConsumerRecord<String, byte[]> record) {
         return new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8);
     }

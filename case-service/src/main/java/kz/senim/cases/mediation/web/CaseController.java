@@ -37,6 +37,7 @@ import kz.senim.cases.mediation.web.CaseRequests.SessionRequest;
 import kz.senim.cases.mediation.web.CaseRequests.SubmitRequest;
 import kz.senim.cases.mediation.web.CaseRequests.TriageRequest;
 import kz.senim.cases.mediation.web.CaseRequests.WithdrawalRequest;
+import kz.senim.cases.web.IfMatch;
 import kz.senim.platform.security.CurrentUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -97,8 +98,14 @@ class CaseController {
                         ZONE));
     }
 
+    /**
+     * Every case of this list is a {@code MEDIATION}: {@code kind=MEDIATION} filters nothing out, and
+     * any other kind (consultations and questions live in {@code /api/consultations}) answers 400 naming
+     * {@code kind} rather than an empty page that would read as "none of those".
+     */
     @GetMapping
     PageView<CaseSummary> list(
+            @RequestParam(required = false) @Pattern(regexp = "MEDIATION") String kind,
             @RequestParam(required = false) @Pattern(regexp = STATUSES) String status,
             @RequestParam(required = false) @Pattern(regexp = CaseRequests.USER_ID) String mediator,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10000) int page,
@@ -417,19 +424,7 @@ class CaseController {
 
     /** The version an {@code If-Match} names; an unreadable one can never match. */
     private static Long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return null;
-        }
-        String value = ifMatch.strip();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        value = value.replace("\"", "");
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            return -1L;
-        }
+        return IfMatch.version(ifMatch);
     }
 
     /** One line of a list: what everyone involved may see (no text). */
