@@ -88,16 +88,23 @@ class MailDeliveryIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> notifications.retryQueueSize() >= users.size());
         assertThat(meters.get("senim.notifications.retry.queue").gauge().value())
                 .isGreaterThanOrEqualTo(users.size());
-        Thread.sleep(1500); // several more attempts, all refused
-        users.forEach(
-                user -> assertThat(Mailbox.to(TestRecipients.address(user))).isEmpty());
+        // Several more attempts, all refused: nothing may arrive meanwhile.
+        await().during(Duration.ofMillis(1500))
+                .atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> users.forEach(user ->
+                        assertThat(Mailbox.to(TestRecipients.address(user))).isEmpty()));
 
         smtpIsUp();
 
         for (String user : users) {
             Mailbox.awaitOne(TestRecipients.address(user));
         }
-        Thread.sleep(1500); // time enough for a duplicate to show up, if there were one
+        // Long enough for a duplicate to show up, if there were one.
+        await().during(Duration.ofMillis(1500))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> users.stream()
+                        .allMatch(
+                                user -> Mailbox.to(TestRecipients.address(user)).size() == 1));
         for (String user : users) {
             List<MimeMessage> received = Mailbox.to(TestRecipients.address(user));
             assertThat(received).hasSize(1);
@@ -233,13 +240,14 @@ class MailDeliveryIT {
         awaitLatch(firstHolds);
         List<UUID> second = new ArrayList<>();
         // The running dispatcher may hold the other rows for a moment: ask again until some are free.
-        for (int attempt = 0; attempt < 50 && second.isEmpty(); attempt++) {
-            second.addAll(transactions.execute(status -> ids(notifications.claimDueEmails(now, 100))));
-            if (second.isEmpty()) {
-                Thread.sleep(50);
-            }
+        try {
+            await().atMost(Duration.ofMillis(2500))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() ->
+                            second.addAll(transactions.execute(status -> ids(notifications.claimDueEmails(now, 100)))));
+        } finally {
+            secondDone.countDown();
         }
-        secondDone.countDown();
 
         List<UUID> firstClaimed = first.get(10, TimeUnit.SECONDS);
         assertThat(firstClaimed).isNotEmpty().doesNotContainAnyElementsOf(second);

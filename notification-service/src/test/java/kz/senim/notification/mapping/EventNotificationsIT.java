@@ -404,8 +404,11 @@ class EventNotificationsIT {
         }
 
         Mailbox.awaitOne(address(coordinatorEn));
-        Thread.sleep(2000); // time enough for a second mail, if there were one
-        assertThat(Mailbox.to(address(coordinatorEn))).hasSize(1);
+        // Long enough for a second mail, if there were one.
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(6))
+                .untilAsserted(
+                        () -> assertThat(Mailbox.to(address(coordinatorEn))).hasSize(1));
         assertThat(notifications.forEvent(eventId)).hasSize(4); // two coordinators, e-mail and inbox each
     }
 

@@ -128,10 +128,12 @@ class RemindersIT {
         for (String told : new String[] {mediator, registered, facilitator, party}) {
             Mailbox.awaitOne(address(told));
         }
-        sleep(1500); // time enough for a second reminder or mail, if there were one
-
-        assertThat(fired(meters) + fired(secondInstance.getBean(MeterRegistry.class)) - firedBefore)
-                .isEqualTo(2);
+        // Long enough for a second reminder, if there were one.
+        await().during(Duration.ofMillis(1500))
+                .atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(
+                                fired(meters) + fired(secondInstance.getBean(MeterRegistry.class)) - firedBefore)
+                        .isEqualTo(2));
         // The mediator also heard of the assignment and the session; the reminder came once.
         assertThat(Mailbox.to(address(mediator)))
                 .extracting(Mailbox::subject)
@@ -189,13 +191,5 @@ class RemindersIT {
 
     private static double fired(MeterRegistry registry) {
         return registry.get("senim.reminders.fired").counter().count();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
