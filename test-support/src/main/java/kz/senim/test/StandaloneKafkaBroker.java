@@ -89,6 +89,11 @@ public final class StandaloneKafkaBroker implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
+    /** The broker's JVM while it runs. */
+    public synchronized java.util.Optional<ProcessHandle> process() {
+        return java.util.Optional.ofNullable(process).map(Process::toHandle);
+    }
+
     /** Kills the broker: clients see a broker that does not answer at all. */
     public synchronized void stop() {
         if (process != null) {

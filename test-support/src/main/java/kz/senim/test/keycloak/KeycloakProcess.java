@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,27 +45,47 @@ final class KeycloakProcess implements SenimKeycloak.Backend {
     }
 
     static KeycloakProcess start(Path installation, Path realmFile) {
-        Path home = null;
-        Process process = null;
+        Path home;
+        int httpPort;
+        int managementPort;
         try {
             home = Files.createTempDirectory("senim-keycloak-");
-            Files.createDirectories(home.resolve("bin"));
-            Path kcSh = home.resolve("bin").resolve("kc.sh");
-            Files.copy(installation.resolve("bin").resolve("kc.sh"), kcSh);
-            Files.setPosixFilePermissions(kcSh, PosixFilePermissions.fromString("rwxr-xr-x"));
-            for (String dir : List.of("lib", "conf", "themes", "providers")) {
-                Files.createSymbolicLink(home.resolve(dir), installation.resolve(dir));
-            }
-            Path imports = Files.createDirectories(home.resolve("data").resolve("import"));
-            Files.copy(realmFile, imports.resolve("senim-realm.json"));
-
-            int httpPort = freePort();
-            int managementPort = freePort();
+            httpPort = freePort();
+            managementPort = freePort();
             while (managementPort == httpPort) {
                 managementPort = freePort();
             }
-            String baseUrl = "http://127.0.0.1:" + httpPort;
-            Path logFile = logFile();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not prepare a Keycloak home", e);
+        }
+        return start(installation, realmFile, new Home(home, false, "127.0.0.1", httpPort, managementPort));
+    }
+
+    /**
+     * Where and how one Keycloak runs: its home, whether the home (with its dev-file database) is kept
+     * when it stops, the host name its URLs use (the issuer of its tokens), and its two ports.
+     */
+    record Home(Path directory, boolean kept, String host, int httpPort, int managementPort) {}
+
+    static KeycloakProcess start(Path installation, Path realmFile, Home layout) {
+        Path home = layout.directory();
+        Path cleanUpHome = layout.kept() ? null : home;
+        Process process = null;
+        try {
+            Files.createDirectories(home.resolve("bin"));
+            Path kcSh = home.resolve("bin").resolve("kc.sh");
+            Files.copy(installation.resolve("bin").resolve("kc.sh"), kcSh, StandardCopyOption.REPLACE_EXISTING);
+            Files.setPosixFilePermissions(kcSh, PosixFilePermissions.fromString("rwxr-xr-x"));
+            for (String dir : List.of("lib", "conf", "themes", "providers")) {
+                Path link = home.resolve(dir);
+                Files.deleteIfExists(link);
+                Files.createSymbolicLink(link, installation.resolve(dir));
+            }
+            Path imports = Files.createDirectories(home.resolve("data").resolve("import"));
+            Files.copy(realmFile, imports.resolve("senim-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+
+            String baseUrl = "http://" + layout.host() + ":" + layout.httpPort();
+            Path logFile = layout.kept() ? home.resolve("keycloak.log") : logFile();
             ProcessBuilder builder = command(
                     kcSh,
                     "start",
@@ -74,8 +95,8 @@ final class KeycloakProcess implements SenimKeycloak.Backend {
                     "--http-enabled=true",
                     "--hostname-strict=false",
                     "--http-host=127.0.0.1",
-                    "--http-port=" + httpPort,
-                    "--http-management-port=" + managementPort,
+                    "--http-port=" + layout.httpPort(),
+                    "--http-management-port=" + layout.managementPort(),
                     "--import-realm");
             builder.directory(home.toFile()).redirectErrorStream(true).redirectOutput(logFile.toFile());
             log.info(
@@ -85,18 +106,23 @@ final class KeycloakProcess implements SenimKeycloak.Backend {
                     home,
                     logFile);
             process = builder.start();
-            KeycloakProcess keycloak = new KeycloakProcess(process, home, logFile, baseUrl);
+            KeycloakProcess keycloak = new KeycloakProcess(process, cleanUpHome, logFile, baseUrl);
             // At once, not after start-up: a JVM ended while Keycloak starts must not leave it running.
             Runtime.getRuntime().addShutdownHook(new Thread(keycloak::stop, "senim-keycloak-stop"));
-            keycloak.awaitReady(URI.create("http://127.0.0.1:" + managementPort + "/health/ready"));
+            keycloak.awaitReady(URI.create("http://127.0.0.1:" + layout.managementPort() + "/health/ready"));
             return keycloak;
         } catch (IOException e) {
-            cleanUp(process, home);
+            cleanUp(process, cleanUpHome);
             throw new UncheckedIOException("Could not start Keycloak", e);
         } catch (RuntimeException e) {
-            cleanUp(process, home);
+            cleanUp(process, cleanUpHome);
             throw e;
         }
+    }
+
+    /** The operating-system process of Keycloak (kc.sh; its Java is a child). */
+    ProcessHandle process() {
+        return process.toHandle();
     }
 
     /** A {@code kc.sh} command with the test JVM as Keycloak's Java and no inherited Keycloak settings. */

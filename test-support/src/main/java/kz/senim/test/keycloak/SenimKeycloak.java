@@ -103,6 +103,38 @@ public final class SenimKeycloak {
         return new SenimKeycloak(backend);
     }
 
+    /**
+     * A Keycloak of its own, outside the per-JVM singleton, for running the platform locally: the
+     * pre-built distribution (no Docker), the realm imported on first start, its dev-file database kept in
+     * {@code home} between runs, its URLs (and so the issuer of its tokens) on {@code host}. The caller
+     * stops it with {@link #stop()}; a shutdown hook stops it too.
+     */
+    public static SenimKeycloak startKept(Path home, String host, int httpPort, int managementPort) {
+        long started = System.nanoTime();
+        KeycloakProcess process = KeycloakProcess.start(
+                KeycloakDistribution.installation(),
+                realmFile(),
+                new KeycloakProcess.Home(home.toAbsolutePath(), true, host, httpPort, managementPort));
+        log.info(
+                "Keycloak {} ready at {} in {} ms",
+                VERSION,
+                process.baseUrl(),
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
+        return new SenimKeycloak(process);
+    }
+
+    /** Stops this Keycloak and every process it started. */
+    public void stop() {
+        backend.stop();
+    }
+
+    /** The operating-system process of a Keycloak run from the distribution, if it is one. */
+    public java.util.Optional<ProcessHandle> process() {
+        return backend instanceof KeycloakProcess local
+                ? java.util.Optional.of(local.process())
+                : java.util.Optional.empty();
+    }
+
     /** Root URL of Keycloak, e.g. {@code http://127.0.0.1:38211} (no trailing slash). */
     public String baseUrl() {
         return backend.baseUrl();

@@ -1,0 +1,349 @@
+package kz.senim.local;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
+import kz.senim.local.api.SenimApi;
+import kz.senim.test.StandaloneKafkaBroker;
+import kz.senim.test.keycloak.SenimKeycloak;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole of Senim on one machine without Docker: embedded PostgreSQL 17, a KRaft Kafka broker,
+ * Keycloak from its distribution, an SMTP catcher, the gateway and the four services as child JVMs of
+ * their built jars. {@link #start} returns when every part is ready; {@link #close} stops every
+ * process it started (and a process ledger lets the next start stop what a killed run left behind).
+ */
+public final class Platform implements AutoCloseable {
+
+    /** The services and the gateway: name (= Maven module), database. */
+    private static final List<Service> SERVICES = List.of(
+            new Service("case-service", "senim_cases"),
+            new Service("membership-service", "senim_membership"),
+            new Service("training-service", "senim_training"),
+            new Service("notification-service", "senim_notifications"),
+            new Service("gateway", null));
+
+    private static final Logger log = LoggerFactory.getLogger(Platform.class);
+
+    private final PlatformOptions options;
+    private final ProcessLedger ledger;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private EmbeddedPostgres postgres;
+    private StandaloneKafkaBroker kafka;
+    private Mailbox mailbox;
+    private SenimKeycloak keycloak;
+    private boolean closed;
+
+    private record Service(String module, String database) {}
+
+    private Platform(PlatformOptions options) {
+        this.options = options;
+        this.ledger = new ProcessLedger(options.state().resolve("processes"));
+    }
+
+    /** Starts everything and waits until it is ready. On failure, stops what was started and throws. */
+    public static Platform start(ProjectLayout project, PlatformOptions options) {
+        Platform platform = new Platform(options);
+        try {
+            platform.startAll(project);
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    private void startAll(ProjectLayout project) {
+        try {
+            Files.createDirectories(options.state());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ledger.stopLeftovers();
+        Map<String, Path> jars = new LinkedHashMap<>();
+        SERVICES.forEach(service -> jars.put(service.module(), project.jar(service.module())));
+        PlatformOptions.Ports ports = options.ports();
+
+        step("PostgreSQL", () -> postgres = startPostgres(ports.postgres()));
+        postmaster().ifPresent(pid -> ProcessHandle.of(pid).ifPresent(handle -> ledger.record("postgres", handle)));
+        step(
+                "Kafka",
+                () -> kafka = StandaloneKafkaBroker.start(
+                        ports.kafka(), options.state().resolve("kafka")));
+        kafka.process().ifPresent(handle -> ledger.record("kafka", handle));
+        step("mail catcher", () -> mailbox = Mailbox.start(ports.smtp(), ports.mailPage()));
+
+        // Keycloak and the services start together: the services fetch Keycloak's keys only when a token arrives.
+        CompletableFuture<SenimKeycloak> keycloakStarting = CompletableFuture.supplyAsync(() -> SenimKeycloak.startKept(
+                options.state().resolve("keycloak"), "localhost", ports.keycloak(), ports.keycloakManagement()));
+        for (Service service : SERVICES) {
+            ServiceProcess process = ServiceProcess.start(
+                    service.module(),
+                    jars.get(service.module()),
+                    portOf(service.module()),
+                    environment(service),
+                    options.serviceJvmOptions(),
+                    options.state().resolve("logs"));
+            services.add(process);
+            ledger.record(service.module(), process.handle());
+        }
+        try {
+            keycloak = keycloakStarting.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        keycloak.process().ifPresent(handle -> ledger.record("keycloak", handle));
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        for (ServiceProcess service : services) {
+            step(service.name(), () -> service.awaitReady(http));
+        }
+    }
+
+    private static void step(String what, Runnable action) {
+        long started = System.nanoTime();
+        action.run();
+        log.info(
+                "{} ready in {} ms",
+                what,
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+
+    private int portOf(String module) {
+        PlatformOptions.Ports ports = options.ports();
+        return switch (module) {
+            case "case-service" -> ports.cases();
+            case "membership-service" -> ports.membership();
+            case "training-service" -> ports.training();
+            case "notification-service" -> ports.notifications();
+            case "gateway" -> ports.gateway();
+            default -> throw new IllegalArgumentException(module);
+        };
+    }
+
+    /** The environment of one service: only {@code SENIM_*} variables (docs/operations.md). */
+    private Map<String, String> environment(Service service) {
+        PlatformOptions.Ports ports = options.ports();
+        String keycloakUrl = keycloakUrl();
+        Map<String, String> env = new LinkedHashMap<>();
+        if (service.database() != null) {
+            env.put("SENIM_DB_URL", "jdbc:postgresql://localhost:" + ports.postgres() + "/" + service.database());
+            env.put("SENIM_DB_USER", "senim");
+            env.put("SENIM_DB_PASSWORD", "senim");
+        }
+        env.put("SENIM_KAFKA_BOOTSTRAP", "127.0.0.1:" + ports.kafka());
+        env.put("SENIM_ISSUER_URI", keycloakUrl + "/realms/" + SenimKeycloak.REALM);
+        env.put("SENIM_JWK_SET_URI", keycloakUrl + "/realms/" + SenimKeycloak.REALM + "/protocol/openid-connect/certs");
+        env.put("SENIM_KEYCLOAK_URL", keycloakUrl);
+        env.put("SENIM_SMTP_HOST", "127.0.0.1");
+        env.put("SENIM_SMTP_PORT", Integer.toString(ports.smtp()));
+        env.put("SENIM_PORTAL_URL", gatewayUrl());
+        env.put("SENIM_CASE_SERVICE_URL", "http://localhost:" + ports.cases());
+        env.put("SENIM_MEMBERSHIP_SERVICE_URL", "http://localhost:" + ports.membership());
+        env.put("SENIM_TRAINING_SERVICE_URL", "http://localhost:" + ports.training());
+        env.put("SENIM_NOTIFICATION_SERVICE_URL", "http://localhost:" + ports.notifications());
+        env.putAll(options.environment());
+        return env;
+    }
+
+    private EmbeddedPostgres startPostgres(int port) {
+        Path data = options.state().resolve("postgres");
+        boolean fresh = !Files.exists(data.resolve("PG_VERSION"));
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setDataDirectory(data)
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
+                    .setServerConfig("max_connections", "200");
+            if (!options.kept()) {
+                // a throw-away database: durability buys nothing
+                builder.setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off");
+            }
+            EmbeddedPostgres started = builder.start();
+            try (Connection c = DriverManager.getConnection(started.getJdbcUrl("postgres", "postgres"));
+                    Statement s = c.createStatement()) {
+                if (fresh) {
+                    s.execute("create role senim login password 'senim'");
+                }
+                for (Service service : SERVICES) {
+                    if (service.database() == null) {
+                        continue;
+                    }
+                    try (ResultSet rs =
+                            s.executeQuery("select 1 from pg_database where datname = '" + service.database() + "'")) {
+                        if (!rs.next()) {
+                            s.execute("create database " + service.database() + " owner senim");
+                        }
+                    }
+                }
+            }
+            return started;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Embedded PostgreSQL did not start on port " + port, e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the services' databases", e);
+        }
+    }
+
+    private Optional<Long> postmaster() {
+        try {
+            return Optional.of(Long.parseLong(
+                    Files.readAllLines(options.state().resolve("postgres").resolve("postmaster.pid"))
+                            .getFirst()
+                            .trim()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    public PlatformOptions options() {
+        return options;
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + options.ports().gateway();
+    }
+
+    public String keycloakUrl() {
+        return "http://localhost:" + options.ports().keycloak();
+    }
+
+    public String mailPageUrl() {
+        return "http://localhost:" + options.ports().mailPage();
+    }
+
+    public SenimKeycloak keycloak() {
+        return keycloak;
+    }
+
+    public Mailbox mailbox() {
+        return mailbox;
+    }
+
+    /** A client of the public API through the gateway, with real tokens. */
+    public SenimApi api() {
+        return new SenimApi(gatewayUrl(), keycloak);
+    }
+
+    /** The services and the gateway, by module name. */
+    public Map<String, ServiceProcess> services() {
+        Map<String, ServiceProcess> byName = new LinkedHashMap<>();
+        services.forEach(service -> byName.put(service.name(), service));
+        return byName;
+    }
+
+    /** Every operating-system process of the platform (each with its children), by name. */
+    public Map<String, ProcessHandle> processes() {
+        Map<String, ProcessHandle> all = new LinkedHashMap<>();
+        all.put("launcher (mail catcher)", ProcessHandle.current());
+        postmaster().flatMap(ProcessHandle::of).ifPresent(handle -> all.put("postgres", handle));
+        if (kafka != null) {
+            kafka.process().ifPresent(handle -> all.put("kafka", handle));
+        }
+        if (keycloak != null) {
+            keycloak.process().ifPresent(handle -> all.put("keycloak", handle));
+        }
+        services.forEach(service -> all.put(service.name(), service.handle()));
+        return all;
+    }
+
+    /** Memory of each part: the launcher itself, and every other process with its children. */
+    public Map<String, ResidentMemory.Usage> memory() {
+        Map<String, ResidentMemory.Usage> usage = new LinkedHashMap<>();
+        processes()
+                .forEach((name, handle) -> usage.put(
+                        name,
+                        handle.equals(ProcessHandle.current())
+                                ? ResidentMemory.of(handle)
+                                : ResidentMemory.ofTree(handle)));
+        return usage;
+    }
+
+    /** Stops the gateway and services (gracefully), then Keycloak, Kafka, PostgreSQL and the mail catcher. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<ServiceProcess> stopping = new ArrayList<>(services);
+        java.util.Collections.reverse(stopping);
+        stopping.parallelStream().forEach(ServiceProcess::stop);
+        quietly("Keycloak", () -> {
+            if (keycloak != null) {
+                keycloak.stop();
+            }
+        });
+        quietly("Kafka", () -> {
+            if (kafka != null) {
+                kafka.close();
+            }
+        });
+        quietly("PostgreSQL", () -> {
+            if (postgres != null) {
+                try {
+                    postgres.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        });
+        quietly("mail catcher", () -> {
+            if (mailbox != null) {
+                mailbox.close();
+            }
+        });
+        ledger.clear();
+        if (!options.kept()) {
+            deleteTree(options.state());
+        }
+    }
+
+    private static void quietly(String what, Runnable stop) {
+        try {
+            stop.run();
+        } catch (RuntimeException e) {
+            log.warn("Stopping {} failed: {}", what, e.toString());
+        }
+    }
+
+    static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException ignored) {
+                    // best effort
+                }
+            });
+        } catch (IOException e) {
+            log.warn("Could not delete {}: {}", root, e.toString());
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package kz.senim.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How one local platform runs: where its data lives and whether it is kept, its ports, whether the
+ * demo data is created, and anything extra for the services' environment.
+ *
+ * @param state folder for PostgreSQL, Kafka and Keycloak data and the logs
+ * @param kept keep {@code state} when the platform stops (a developer's run) or delete it (a test run)
+ * @param demoData create the demo data on the first start
+ * @param environment extra {@code SENIM_*} variables for every service and the gateway
+ * @param serviceJvmOptions JVM options of each service and the gateway
+ */
+public record PlatformOptions(
+        Path state,
+        boolean kept,
+        boolean demoData,
+        Ports ports,
+        Map<String, String> environment,
+        List<String> serviceJvmOptions) {
+
+    /** Heap and collector per service, as in docker-compose.yml. */
+    public static final List<String> SERVICE_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-Xss512k");
+
+    /** The ports of one platform. */
+    public record Ports(
+            int postgres,
+            int kafka,
+            int keycloak,
+            int keycloakManagement,
+            int smtp,
+            int mailPage,
+            int gateway,
+            int cases,
+            int membership,
+            int training,
+            int notifications) {
+
+        /** The documented local ports (README): the services' own defaults. */
+        public static Ports standard() {
+            return new Ports(5432, 9092, 8180, 9180, 1025, 8025, 8080, 8081, 8082, 8083, 8084);
+        }
+
+        /** Free ports, for a platform that must not collide with anything (the end-to-end suite). */
+        public static Ports free() {
+            Set<Integer> taken = new HashSet<>();
+            return new Ports(
+                    free(taken),
+                    free(taken),
+                    free(taken),
+                    free(taken),
+                    free(taken),
+                    free(taken),
+                    free(taken),
+                    free(taken),
+                    free(taken),
+                    free(taken),
+                    free(taken));
+        }
+
+        private static int free(Set<Integer> taken) {
+            while (true) {
+                try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                    int port = socket.getLocalPort();
+                    if (taken.add(port)) {
+                        return port;
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+    }
+
+    /** A developer's run: standard ports, data kept under {@code state}. */
+    public static PlatformOptions local(Path state, boolean demoData) {
+        return new PlatformOptions(state, true, demoData, Ports.standard(), Map.of(), SERVICE_JVM);
+    }
+
+    /** A throw-away platform on free ports in a temporary folder, without demo data. */
+    public static PlatformOptions ephemeral() {
+        try {
+            return new PlatformOptions(
+                    Files.createTempDirectory("senim-platform-"), false, false, Ports.free(), Map.of(), SERVICE_JVM);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public PlatformOptions withEnvironment(Map<String, String> extra) {
+        Map<String, String> merged = new java.util.LinkedHashMap<>(environment);
+        merged.putAll(extra);
+        return new PlatformOptions(state, kept, demoData, ports, Map.copyOf(merged), serviceJvmOptions);
+    }
+
+    public PlatformOptions withDemoData(boolean demo) {
+        return new PlatformOptions(state, kept, demo, ports, environment, serviceJvmOptions);
+    }
+}

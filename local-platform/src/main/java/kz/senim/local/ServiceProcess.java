@@ -1,0 +1,130 @@
+package kz.senim.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Spring Boot service of Senim as a child JVM: {@code java -jar}, configured only by {@code SENIM_*}
+ * environment variables (docs/operations.md), its output in a log file, ready when its readiness probe
+ * answers 200.
+ */
+public final class ServiceProcess {
+
+    private static final Duration READY_WITHIN = Duration.ofSeconds(180);
+
+    private final String name;
+    private final int port;
+    private final Path logFile;
+    private final Process process;
+
+    private ServiceProcess(String name, int port, Path logFile, Process process) {
+        this.name = name;
+        this.port = port;
+        this.logFile = logFile;
+        this.process = process;
+    }
+
+    static ServiceProcess start(
+            String name, Path jar, int port, Map<String, String> environment, List<String> jvmOptions, Path logs) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command);
+        // Only what we set: a developer's own SENIM_* variables must not reach a local run by accident.
+        builder.environment().keySet().removeIf(key -> key.startsWith("SENIM_") || key.startsWith("SPRING_"));
+        builder.environment().putAll(environment);
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
+        try {
+            Files.createDirectories(logs);
+            Path logFile = logs.resolve(name + ".log");
+            builder.redirectErrorStream(true).redirectOutput(logFile.toFile());
+            return new ServiceProcess(name, port, logFile, builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + name, e);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "http://localhost:" + port;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    /** Waits until {@code /actuator/health/readiness} answers 200; fails at once if the JVM ends. */
+    void awaitReady(HttpClient http) {
+        URI readiness = URI.create(url() + "/actuator/health/readiness");
+        long deadline = System.nanoTime() + READY_WITHIN.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " ended with exit code " + process.exitValue() + "; its log "
+                        + logFile + ":\n" + tail());
+            }
+            try {
+                HttpRequest request = HttpRequest.newBuilder(readiness)
+                        .timeout(Duration.ofSeconds(2))
+                        .build();
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + name, e);
+            }
+            Processes.pause(Duration.ofMillis(200));
+        }
+        throw new IllegalStateException(
+                name + " was not ready within " + READY_WITHIN.toSeconds() + " s; its log " + logFile + ":\n" + tail());
+    }
+
+    /** Stops the JVM gracefully (SIGTERM: Spring drains requests), forcibly after a grace period. */
+    void stop() {
+        Processes.stopTree(process.toHandle(), Duration.ofSeconds(25));
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    void awaitExit(Duration within) throws InterruptedException {
+        process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private String tail() {
+        try {
+            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException | RuntimeException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+}
