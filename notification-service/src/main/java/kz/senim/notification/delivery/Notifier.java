@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * Stores the notifications an event causes: one in the inbox of each recipient and, unless the
  * recipient switched the (non-essential) category off, one e-mail. Runs inside the consumer's
- * transaction; the dispatcher mails later.
+ * transaction; the dispatcher mails once it commits ({@link DispatchWakeUp}), or at its next run.
  */
 @Component
 public class Notifier {
@@ -30,14 +30,17 @@ public class Notifier {
     private final PersonRepository people;
     private final SchoolSettingsRepository schools;
     private final PreferenceRepository preferences;
+    private final DispatchWakeUp wakeUp;
     private final Clock clock = Clock.systemUTC();
 
     Notifier(
             NotificationRepository notifications,
             PersonRepository people,
             SchoolSettingsRepository schools,
-            PreferenceRepository preferences) {
+            PreferenceRepository preferences,
+            DispatchWakeUp wakeUp) {
         this.notifications = notifications;
+        this.wakeUp = wakeUp;
         this.people = people;
         this.schools = schools;
         this.preferences = preferences;
@@ -63,6 +66,9 @@ public class Notifier {
                         sourceEventId, recipient, schoolId, channel, category, templateKey, parameters, language);
                 if (notifications.store(planned, clock.instant())) {
                     stored++;
+                    if (channel == Channel.EMAIL) {
+                        wakeUp.afterCommit();
+                    }
                 }
             }
         }
