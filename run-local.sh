@@ -9,24 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 . .ci/jdk.sh
-
-launcher=local-platform/target/local-platform-0.1.0-SNAPSHOT.jar
-stale() {
-  [ -f "$launcher" ] || return 0
-  local module
-  for module in gateway case-service membership-service training-service notification-service; do
-    ls "$module"/target/"$module"-*.jar >/dev/null 2>&1 || return 0
-  done
-  # any source, resource or pom changed since the last build
-  [ -n "$(find . -path ./.local -prune -o -path '*/target' -prune -o -path ./.git -prune -o \
-          -type f \( -path '*/src/main/*' -o -name pom.xml \) -newer "$launcher" -print -quit)" ]
-}
-
-if stale; then
-  echo "Building Senim (tests skipped; ./mvnw verify runs them)…"
-  ./mvnw --batch-mode --no-transfer-progress --quiet -DskipTests package
-  touch "$launcher"
-fi
+. .ci/build-if-needed.sh
 
 # exec: Ctrl-C reaches the launcher, whose shutdown hook stops every process it started.
 exec "$JAVA_HOME/bin/java" -Xmx512m -XX:+UseSerialGC -jar "$launcher" "$@"

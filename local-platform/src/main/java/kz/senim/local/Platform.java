@@ -318,7 +318,32 @@ public final class Platform implements AutoCloseable {
         });
         ledger.clear();
         if (!options.kept()) {
+            keepLogs();
             deleteTree(options.state());
+        }
+    }
+
+    private void keepLogs() {
+        if (options.logsKeptIn() == null) {
+            return;
+        }
+        try {
+            Path into = Files.createDirectories(options.logsKeptIn());
+            List<Path> logs = new ArrayList<>();
+            if (Files.isDirectory(options.state().resolve("logs"))) {
+                try (Stream<Path> files = Files.list(options.state().resolve("logs"))) {
+                    logs.addAll(files.toList());
+                }
+            }
+            logs.add(options.state().resolve("keycloak").resolve("keycloak.log"));
+            logs.add(options.state().resolve("kafka").resolve("kafka.Kafka.log"));
+            for (Path log : logs) {
+                if (Files.exists(log)) {
+                    Files.copy(log, into.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            log.warn("Could not keep the logs in {}: {}", options.logsKeptIn(), e.toString());
         }
     }
 

@@ -20,6 +20,8 @@ import java.util.Set;
  * @param demoData create the demo data on the first start
  * @param environment extra {@code SENIM_*} variables for every service and the gateway
  * @param serviceJvmOptions JVM options of each service and the gateway
+ * @param logsKeptIn where the logs of a platform whose state is not kept are moved when it stops (null:
+ *     deleted with the rest)
  */
 public record PlatformOptions(
         Path state,
@@ -27,7 +29,8 @@ public record PlatformOptions(
         boolean demoData,
         Ports ports,
         Map<String, String> environment,
-        List<String> serviceJvmOptions) {
+        List<String> serviceJvmOptions,
+        Path logsKeptIn) {
 
     /** Heap and collector per service, as in docker-compose.yml. */
     public static final List<String> SERVICE_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-Xss512k");
@@ -84,14 +87,20 @@ public record PlatformOptions(
 
     /** A developer's run: standard ports, data kept under {@code state}. */
     public static PlatformOptions local(Path state, boolean demoData) {
-        return new PlatformOptions(state, true, demoData, Ports.standard(), Map.of(), SERVICE_JVM);
+        return new PlatformOptions(state, true, demoData, Ports.standard(), Map.of(), SERVICE_JVM, null);
     }
 
     /** A throw-away platform on free ports in a temporary folder, without demo data. */
     public static PlatformOptions ephemeral() {
         try {
             return new PlatformOptions(
-                    Files.createTempDirectory("senim-platform-"), false, false, Ports.free(), Map.of(), SERVICE_JVM);
+                    Files.createTempDirectory("senim-platform-"),
+                    false,
+                    false,
+                    Ports.free(),
+                    Map.of(),
+                    SERVICE_JVM,
+                    null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -100,10 +109,15 @@ public record PlatformOptions(
     public PlatformOptions withEnvironment(Map<String, String> extra) {
         Map<String, String> merged = new java.util.LinkedHashMap<>(environment);
         merged.putAll(extra);
-        return new PlatformOptions(state, kept, demoData, ports, Map.copyOf(merged), serviceJvmOptions);
+        return new PlatformOptions(state, kept, demoData, ports, Map.copyOf(merged), serviceJvmOptions, logsKeptIn);
+    }
+
+    /** Keeps the services' and Keycloak's logs in {@code folder} when the platform stops. */
+    public PlatformOptions withLogsKeptIn(Path folder) {
+        return new PlatformOptions(state, kept, demoData, ports, environment, serviceJvmOptions, folder);
     }
 
     public PlatformOptions withDemoData(boolean demo) {
-        return new PlatformOptions(state, kept, demo, ports, environment, serviceJvmOptions);
+        return new PlatformOptions(state, kept, demo, ports, environment, serviceJvmOptions, logsKeptIn);
     }
 }

@@ -1,0 +1,346 @@
+package kz.senim.local.benchmark;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import kz.senim.local.Platform;
+import kz.senim.local.PlatformOptions;
+import kz.senim.local.ProjectLayout;
+import kz.senim.local.ResidentMemory;
+import kz.senim.local.api.ApiResponse;
+import kz.senim.local.api.Caller;
+import kz.senim.local.api.SenimApi;
+
+/**
+ * {@code ./run-benchmark.sh}: starts a platform of its own (free ports, throw-away data, the gateway's
+ * rate limits raised so that they never answer 429 during the load) and measures, in one run:
+ * <ol>
+ *   <li>the same authenticated, database-backed GET ({@code GET /api/schools/{id}}, membership-service)
+ *       sent directly to the service and through the gateway, by the same load tool: latency with one
+ *       client (p50/p99), and throughput with {@value #WORKERS} concurrent clients, alternating
+ *       direct and gateway rounds so that neither profits from a warmer machine;
+ *   <li>request submitted ({@code POST /api/cases}) → notification e-mail accepted by SMTP (the
+ *       {@code sent_at} notification-service records on acceptance), p50/p99, at a steady
+ *       {@value #REQUESTS_PER_SECOND} requests/s;
+ *   <li>the RSS and PSS of every process at rest and the highest under that load.
+ * </ol>
+ * Options: {@code --seconds=N} per throughput round (default 15), {@code --mail-seconds=N} (default 60).
+ */
+public final class PlatformBenchmark {
+
+    static final int WORKERS = 16;
+    static final int REQUESTS_PER_SECOND = 20;
+    static final String SCHOOL = "demo-gymnasium-1";
+
+    private PlatformBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int roundSeconds = option(args, "--seconds=", 15);
+        int mailSeconds = option(args, "--mail-seconds=", 60);
+        long started = System.nanoTime();
+        PlatformOptions options = PlatformOptions.ephemeral()
+                .withEnvironment(Map.of(
+                        "SENIM_RATE_LIMIT_USER_PER_SECOND", "1000000",
+                        "SENIM_RATE_LIMIT_USER_BURST", "1000000"))
+                .withLogsKeptIn(Path.of("target", "benchmark-logs").toAbsolutePath());
+        try (Platform platform = Platform.start(ProjectLayout.find(), options)) {
+            System.out.printf(
+                    "Platform ready in %.1f s (cold data, Keycloak built)%n", (System.nanoTime() - started) / 1e9);
+            SenimApi api = platform.api();
+            Caller coordinator = api.as("coordinator.gym1");
+            Caller student = api.as("student1.gym1");
+            Caller classmate = api.as("student2.gym1");
+            prepare(api, coordinator, student, classmate);
+
+            Thread.sleep(Duration.ofSeconds(10));
+            Map<String, ResidentMemory.Usage> atRest = platform.memory();
+
+            String path = "/api/schools/" + SCHOOL;
+            String direct = platform.services().get("membership-service").url() + path;
+            String gateway = platform.gatewayUrl() + path;
+            HttpLoad load = new HttpLoad();
+            String token = coordinator.token();
+            // warm-up: JIT, connection pools, caches on both paths
+            load.run(direct, token, 4, Duration.ofSeconds(10));
+            load.run(gateway, token, 4, Duration.ofSeconds(10));
+
+            Latencies directLatency = new Latencies();
+            Latencies gatewayLatency = new Latencies();
+            for (int round = 0; round < 4; round++) {
+                directLatency.addAll(
+                        load.run(direct, token, 1, Duration.ofSeconds(5)).latencies());
+                gatewayLatency.addAll(
+                        load.run(gateway, token, 1, Duration.ofSeconds(5)).latencies());
+            }
+            List<HttpLoad.Result> directRuns = new ArrayList<>();
+            List<HttpLoad.Result> gatewayRuns = new ArrayList<>();
+            for (int round = 0; round < 2; round++) {
+                token = coordinator.token();
+                directRuns.add(load.run(direct, token, WORKERS, Duration.ofSeconds(roundSeconds)));
+                gatewayRuns.add(load.run(gateway, token, WORKERS, Duration.ofSeconds(roundSeconds)));
+            }
+
+            Map<String, ResidentMemory.Usage> peak = new ConcurrentHashMap<>();
+            ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+            sampler.scheduleAtFixedRate(
+                    () -> platform.memory().forEach((name, usage) -> peak.merge(name, usage, PlatformBenchmark::max)),
+                    0,
+                    1,
+                    TimeUnit.SECONDS);
+            MailRun mail = requestToMail(platform, student, classmate, mailSeconds);
+            sampler.shutdownNow();
+
+            report(directLatency, gatewayLatency, directRuns, gatewayRuns, mail, atRest, peak);
+        }
+    }
+
+    /** The school, the three people the requests need, known to every service that needs them. */
+    private static void prepare(SenimApi api, Caller coordinator, Caller student, Caller classmate)
+            throws InterruptedException {
+        api.as("district-admin")
+                .post(
+                        "/api/schools",
+                        Map.of(
+                                "id", SCHOOL,
+                                "names",
+                                        Map.of(
+                                                "kk",
+                                                "№1 демо гимназиясы",
+                                                "ru",
+                                                "Демо-гимназия №1",
+                                                "en",
+                                                "Demo Gymnasium No. 1"),
+                                "city", "Almaty",
+                                "region", "Almaty",
+                                "timeZone", "Asia/Almaty",
+                                "defaultLanguage", "kk"))
+                .expect(201, 409);
+        register(coordinator, coordinator, "coordinator", null, null, "kk", "Saule", "Temirbekova");
+        register(coordinator, student, "student", 9, "А", "kk", "Aruzhan", "Seitkaliyeva");
+        register(coordinator, classmate, "student", 9, "Б", "ru", "Daniyar", "Zhaksylykov");
+        // case-service learns the directory from membership's events: wait until a request is accepted
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            ApiResponse answer = submit(student, classmate);
+            if (answer.status() == 201) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                answer.expect(201);
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static void register(
+            Caller coordinator,
+            Caller person,
+            String role,
+            Integer grade,
+            String classLetter,
+            String language,
+            String givenName,
+            String familyName) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("userId", person.userId());
+        body.put("role", role);
+        if (grade != null) {
+            body.put("grade", grade);
+            body.put("classLetter", classLetter);
+        }
+        body.put("language", language);
+        body.put("givenName", givenName);
+        body.put("familyName", familyName);
+        coordinator.post("/api/people", body).expect(201, 409);
+    }
+
+    private static ApiResponse submit(Caller student, Caller classmate) {
+        return student.post(
+                "/api/cases",
+                Map.of(
+                        "urgency", "NORMAL",
+                        "preferredLanguage", "kk",
+                        "description", "A benchmark request about a shared locker.",
+                        "parties", List.of(Map.of("userId", student.userId()), Map.of("userId", classmate.userId()))));
+    }
+
+    record MailRun(int submitted, int mailed, long failures, Latencies latencies) {}
+
+    /** Submits requests at a steady rate and matches each with its e-mail's SMTP acceptance time. */
+    private static MailRun requestToMail(Platform platform, Caller student, Caller classmate, int seconds)
+            throws Exception {
+        Map<String, Instant> submittedAt = new ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
+        student.token();
+        ScheduledExecutorService pacer = Executors.newScheduledThreadPool(4);
+        var executor = Executors.newVirtualThreadPerTaskExecutor();
+        Instant from = Instant.now();
+        var ticks = pacer.scheduleAtFixedRate(
+                () -> executor.execute(() -> {
+                    Instant at = Instant.now();
+                    ApiResponse answer = submit(student, classmate);
+                    if (answer.status() == 201) {
+                        submittedAt.put(answer.text("/id"), at);
+                    } else {
+                        failures.incrementAndGet();
+                    }
+                }),
+                0,
+                1_000_000 / REQUESTS_PER_SECOND,
+                TimeUnit.MICROSECONDS);
+        Thread.sleep(Duration.ofSeconds(seconds));
+        ticks.cancel(false);
+        pacer.shutdown();
+        executor.shutdown();
+        executor.awaitTermination(30, TimeUnit.SECONDS);
+
+        Map<String, Instant> sentAt = new LinkedHashMap<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            sentAt = mailedSince(platform, from);
+            if (sentAt.keySet().containsAll(submittedAt.keySet())) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        Latencies latencies = new Latencies();
+        int mailed = 0;
+        for (Map.Entry<String, Instant> request : submittedAt.entrySet()) {
+            Instant sent = sentAt.get(request.getKey());
+            if (sent != null) {
+                mailed++;
+                latencies.add(Duration.between(request.getValue(), sent).toNanos());
+            }
+        }
+        return new MailRun(submittedAt.size(), mailed, failures.get(), latencies);
+    }
+
+    /** Case id → when SMTP accepted its request-submitted e-mail (notification-service's own record). */
+    private static Map<String, Instant> mailedSince(Platform platform, Instant from) throws SQLException {
+        String url = "jdbc:postgresql://localhost:" + platform.options().ports().postgres() + "/senim_notifications";
+        Map<String, Instant> sent = new LinkedHashMap<>();
+        try (Connection connection = DriverManager.getConnection(url, "senim", "senim");
+                PreparedStatement query = connection.prepareStatement("""
+                        select parameters ->> 'caseId', sent_at from notification
+                        where channel = 'EMAIL' and template_key = 'request-submitted' and status = 'SENT'
+                          and created_at >= ?
+                        """)) {
+            query.setTimestamp(1, Timestamp.from(from.minusSeconds(5)));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    sent.put(rows.getString(1), rows.getTimestamp(2).toInstant());
+                }
+            }
+        }
+        return sent;
+    }
+
+    private static ResidentMemory.Usage max(ResidentMemory.Usage a, ResidentMemory.Usage b) {
+        return new ResidentMemory.Usage(Math.max(a.rss(), b.rss()), Math.max(a.pss(), b.pss()));
+    }
+
+    private static void report(
+            Latencies directLatency,
+            Latencies gatewayLatency,
+            List<HttpLoad.Result> directRuns,
+            List<HttpLoad.Result> gatewayRuns,
+            MailRun mail,
+            Map<String, ResidentMemory.Usage> atRest,
+            Map<String, ResidentMemory.Usage> peak) {
+        StringBuilder out = new StringBuilder("\n## Benchmark result\n\n");
+        out.append(
+                "GET /api/schools/{id} (membership-service, authenticated, database-backed), same token, same tool\n\n");
+        out.append("| path | clients | requests | errors | req/s | p50 ms | p99 ms |\n|---|---|---|---|---|---|---|\n");
+        out.append(row("direct", 1, directLatency.count(), 0, Double.NaN, directLatency));
+        out.append(row("gateway", 1, gatewayLatency.count(), 0, Double.NaN, gatewayLatency));
+        double directThroughput = 0;
+        double gatewayThroughput = 0;
+        for (int i = 0; i < directRuns.size(); i++) {
+            HttpLoad.Result d = directRuns.get(i);
+            HttpLoad.Result g = gatewayRuns.get(i);
+            directThroughput += d.throughput() / directRuns.size();
+            gatewayThroughput += g.throughput() / gatewayRuns.size();
+            out.append(row("direct", d.workers(), d.requests(), d.errors(), d.throughput(), d.latencies()));
+            out.append(row("gateway", g.workers(), g.requests(), g.errors(), g.throughput(), g.latencies()));
+        }
+        out.append(String.format(
+                "%nGateway throughput / direct: %.2f (target ≥ 0.5)%n", gatewayThroughput / directThroughput));
+        out.append(String.format(
+                "Gateway-added p50 with one client: %.2f ms (target ≤ 2 ms); p99 %.2f ms%n",
+                gatewayLatency.percentileMillis(50) - directLatency.percentileMillis(50),
+                gatewayLatency.percentileMillis(99) - directLatency.percentileMillis(99)));
+        out.append(String.format(
+                "%nRequest submitted → e-mail accepted by SMTP, %d requests/s: %d submitted, %d mailed, %d refused;"
+                        + " p50 %.0f ms, p99 %.0f ms (target p99 ≤ 1000 ms)%n",
+                REQUESTS_PER_SECOND,
+                mail.submitted(),
+                mail.mailed(),
+                mail.failures(),
+                mail.latencies().percentileMillis(50),
+                mail.latencies().percentileMillis(99)));
+        out.append(
+                "\n| process | RSS at rest | PSS at rest | RSS peak under load | PSS peak under load |\n|---|---|---|---|---|\n");
+        long restRss = 0;
+        long restPss = 0;
+        long peakRss = 0;
+        long peakPss = 0;
+        for (var entry : atRest.entrySet()) {
+            ResidentMemory.Usage rest = entry.getValue();
+            ResidentMemory.Usage high = peak.getOrDefault(entry.getKey(), rest);
+            restRss += rest.rss();
+            restPss += rest.pss();
+            peakRss += high.rss();
+            peakPss += high.pss();
+            out.append(String.format(
+                    "| %s | %s | %s | %s | %s |%n",
+                    entry.getKey(),
+                    ResidentMemory.megabytes(rest.rss()),
+                    ResidentMemory.megabytes(rest.pss()),
+                    ResidentMemory.megabytes(high.rss()),
+                    ResidentMemory.megabytes(high.pss())));
+        }
+        out.append(String.format(
+                "| **total** | %s | %s | %s | %s |%n",
+                ResidentMemory.megabytes(restRss),
+                ResidentMemory.megabytes(restPss),
+                ResidentMemory.megabytes(peakRss),
+                ResidentMemory.megabytes(peakPss)));
+        out.append("\n(The launcher row is the benchmark's own JVM: load tool and mail catcher.)\n");
+        System.out.println(out);
+    }
+
+    private static String row(String path, int clients, long requests, long errors, double throughput, Latencies l) {
+        return String.format(
+                "| %s | %d | %d | %d | %s | %.2f | %.2f |%n",
+                path,
+                clients,
+                requests,
+                errors,
+                Double.isNaN(throughput) ? "–" : String.format("%.0f", throughput),
+                l.percentileMillis(50),
+                l.percentileMillis(99));
+    }
+
+    private static int option(String[] args, String prefix, int fallback) {
+        for (String arg : args) {
+            if (arg.startsWith(prefix)) {
+                return Integer.parseInt(arg.substring(prefix.length()));
+            }
+        }
+        return fallback;
+    }
+}

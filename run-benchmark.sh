@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The platform benchmark (README, "Benchmark"): starts a platform of its own on free ports with throw-away
+# data, measures gateway vs direct, request → e-mail and memory, prints the result, stops everything.
+#   ./run-benchmark.sh [--seconds=15] [--mail-seconds=60]
+set -euo pipefail
+cd "$(dirname "$0")"
+
+. .ci/jdk.sh
+. .ci/build-if-needed.sh
+
+exec "$JAVA_HOME/bin/java" -Xmx1g -XX:+UseSerialGC -cp "$launcher" kz.senim.local.benchmark.PlatformBenchmark "$@"
