@@ -6,7 +6,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -14,9 +18,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * The gateway on a real port in front of real HTTP servers standing in for the services and for
  * Keycloak's key endpoint. The notification service is "down": its URL points at a closed port.
- * All test classes share this one application context.
+ * A test-only route {@code /api/flaky/**} leads to a service the circuit-breaker tests stop and start.
+ * Clients are told apart by {@code X-Forwarded-For} (as behind a proxy), so that each rate-limit test
+ * can be its own client. All test classes share this one application context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        classes = {GatewayApplication.class, GatewayTest.FlakyRoute.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 abstract class GatewayTest {
 
@@ -26,6 +34,14 @@ abstract class GatewayTest {
     static final StubService MEMBERSHIP = new StubService("membership-service");
     static final StubService TRAINING = new StubService("training-service");
     static final StubService KEYCLOAK = new StubService("keycloak");
+    static final StubService FLAKY = new StubService("flaky-service");
+
+    static final String FLAKY_BREAKER = "flaky-service";
+
+    static final int ANONYMOUS_BURST = 200;
+    static final int TRUST_BOX_WRITES_BURST = 3;
+    static final int USER_BURST = 30;
+    static final String PORTAL = "https://portal.senim.test";
 
     static final int CLOSED_PORT = closedPort();
 
@@ -46,6 +62,35 @@ abstract class GatewayTest {
         registry.add("SENIM_ISSUER_URI", () -> TestTokens.ISSUER);
         registry.add("SENIM_BACKEND_RESPONSE_TIMEOUT", () -> "1s");
         registry.add("SENIM_TRACING_SAMPLING_PROBABILITY", () -> "1.0");
+        registry.add("SENIM_MATERIAL_FILE_RESPONSE_TIMEOUT_MS", () -> "5000");
+        registry.add("SENIM_RATE_LIMIT_CLIENT_ADDRESS_FROM_FORWARDED_FOR", () -> "true");
+        registry.add("SENIM_RATE_LIMIT_ANONYMOUS_PER_MINUTE", () -> "6");
+        registry.add("SENIM_RATE_LIMIT_ANONYMOUS_BURST", () -> ANONYMOUS_BURST);
+        registry.add("SENIM_RATE_LIMIT_TRUST_BOX_WRITES_PER_MINUTE", () -> "6");
+        registry.add("SENIM_RATE_LIMIT_TRUST_BOX_WRITES_BURST", () -> TRUST_BOX_WRITES_BURST);
+        registry.add("SENIM_RATE_LIMIT_USER_PER_SECOND", () -> "1");
+        registry.add("SENIM_RATE_LIMIT_USER_BURST", () -> USER_BURST);
+        registry.add("SENIM_CORS_ALLOWED_ORIGINS", () -> PORTAL + ", https://other-portal.senim.test");
+        registry.add("SENIM_CIRCUIT_BREAKER_SLIDING_WINDOW", () -> "4");
+        registry.add("SENIM_CIRCUIT_BREAKER_MINIMUM_CALLS", () -> "4");
+        registry.add("SENIM_CIRCUIT_BREAKER_OPEN_WAIT", () -> "2s");
+        registry.add("SENIM_CIRCUIT_BREAKER_HALF_OPEN_CALLS", () -> "1");
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FlakyRoute {
+
+        @Bean
+        RouteLocator flakyRoute(RouteLocatorBuilder routes) {
+            return routes.routes()
+                    .route(
+                            "flaky",
+                            route -> route.path("/api/flaky/**")
+                                    .filters(filters ->
+                                            filters.circuitBreaker(breaker -> breaker.setName(FLAKY_BREAKER)))
+                                    .uri(FLAKY.url()))
+                    .build();
+        }
     }
 
     static String bearer(String token) {

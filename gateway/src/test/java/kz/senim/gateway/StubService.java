@@ -26,28 +26,61 @@ final class StubService {
         }
     }
 
-    /** Calls to a path starting with this take longer than the gateway waits in tests. */
+    /** Calls to this path, and to any other ending in /slow, take longer than the gateway waits in tests. */
     static final String SLOW_PATH = "/api/cases/slow";
 
+    /** A file upload answered after 2 s: longer than the global response timeout of the tests. */
+    static final String SLOW_UPLOAD_PATH = "/api/materials/slow/file";
+
     private final String name;
-    private final HttpServer server;
+    private final int port;
+    private volatile HttpServer server;
     private final Map<String, Received> received = new ConcurrentHashMap<>();
     private final Map<String, String> fixedAnswers = new ConcurrentHashMap<>();
+    private final Map<String, Integer> fixedStatuses = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> fixedHeaders = new ConcurrentHashMap<>();
 
     StubService(String name) {
         this.name = name;
+        this.server = listen(0);
+        this.port = server.getAddress().getPort();
+    }
+
+    private HttpServer listen(int onPort) {
+        HttpServer listening;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            listening = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.createContext("/", this::answer);
-        server.start();
+        listening.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        listening.createContext("/", this::answer);
+        listening.start();
+        return listening;
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** The service goes down: its port refuses connections until {@link #start()}. */
+    void stop() {
+        server.stop(0);
+    }
+
+    /** The service comes back on the same port. */
+    void start() {
+        server = listen(port);
+    }
+
+    /** Answers {@code path} with this status (and the default body). */
+    void answerStatus(String path, int status) {
+        fixedStatuses.put(path, status);
+    }
+
+    /** Adds a response header to the answers at {@code path}. */
+    void answerHeader(String path, String header, String value) {
+        fixedHeaders.computeIfAbsent(path, p -> new ConcurrentHashMap<>()).put(header, value);
     }
 
     /** Serves {@code body} as JSON at {@code path} instead of the default answer. */
@@ -65,14 +98,18 @@ final class StubService {
             body.readAllBytes();
             String path = exchange.getRequestURI().getPath();
             received.put(path, new Received(exchange.getRequestMethod(), path, exchange.getRequestHeaders()));
-            if (path.startsWith(SLOW_PATH)) {
+            if (path.endsWith("/slow")) {
                 Thread.sleep(3_000);
+            }
+            if (path.equals(SLOW_UPLOAD_PATH)) {
+                Thread.sleep(2_000);
             }
             byte[] answer = fixedAnswers
                     .getOrDefault(path, "{\"service\":\"" + name + "\"}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, answer.length);
+            fixedHeaders.getOrDefault(path, Map.of()).forEach(exchange.getResponseHeaders()::set);
+            exchange.sendResponseHeaders(fixedStatuses.getOrDefault(path, 200), answer.length);
             exchange.getResponseBody().write(answer);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

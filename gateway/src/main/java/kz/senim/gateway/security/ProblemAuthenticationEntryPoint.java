@@ -2,6 +2,7 @@ package kz.senim.gateway.security;
 
 import kz.senim.gateway.problem.GatewayProblem;
 import kz.senim.gateway.problem.ProblemResponses;
+import kz.senim.gateway.ratelimit.CallerRateLimits;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -16,14 +17,24 @@ import reactor.core.publisher.Mono;
 final class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntryPoint {
 
     private final ProblemResponses problems;
+    private final CallerRateLimits rateLimits;
 
-    ProblemAuthenticationEntryPoint(ProblemResponses problems) {
+    ProblemAuthenticationEntryPoint(ProblemResponses problems, CallerRateLimits rateLimits) {
         this.problems = problems;
+        this.rateLimits = rateLimits;
     }
 
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException rejection) {
         boolean tokenRejected = rejection instanceof OAuth2AuthenticationException;
+        if (tokenRejected) {
+            // A call with a rejected token never reaches the rate limits as a user: it counts as anonymous.
+            return rateLimits.refusalOfRejectedToken(exchange).orElseGet(() -> unauthorized(exchange, true));
+        }
+        return unauthorized(exchange, false);
+    }
+
+    private Mono<Void> unauthorized(ServerWebExchange exchange, boolean tokenRejected) {
         exchange.getResponse()
                 .getHeaders()
                 .set(

@@ -3,11 +3,14 @@ package kz.senim.gateway.security;
 import io.netty.channel.ChannelOption;
 import java.time.Duration;
 import kz.senim.gateway.problem.ProblemResponses;
+import kz.senim.gateway.ratelimit.CallerRateLimits;
+import kz.senim.gateway.requestsize.RequestSizeLimits;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -16,6 +19,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.netty.http.client.HttpClient;
@@ -24,17 +28,38 @@ import reactor.netty.http.client.HttpClient;
  * Who may pass the edge. Read top to bottom: the anonymous paths, then every other {@code /api/**}
  * call needs a Keycloak token of a Senim user, and anything else is refused (401 without a token,
  * 403 with one). Services decide object-level access themselves.
+ *
+ * <p>Every answer passes this chain, in this order: security headers (written when the answer is
+ * committed, each only if the service did not set it), CORS preflights, the token, the rate limits
+ * (which need the caller), the body size, then the rules below.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(JwtProperties.class)
+@EnableConfigurationProperties({JwtProperties.class, ContentSecurityPolicies.Pages.class, PortalCors.Origins.class})
 class SecurityConfig {
+
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
     @Bean
     SecurityWebFilterChain edgeSecurity(
-            ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder, ProblemResponses problems) {
-        var entryPoint = new ProblemAuthenticationEntryPoint(problems);
+            ServerHttpSecurity http,
+            ReactiveJwtDecoder jwtDecoder,
+            ProblemResponses problems,
+            CallerRateLimits rateLimits,
+            RequestSizeLimits requestSize,
+            ContentSecurityPolicies.Pages pages,
+            PortalCors.Origins origins) {
+        var entryPoint = new ProblemAuthenticationEntryPoint(problems, rateLimits);
         var accessDenied = new ProblemAccessDeniedHandler(problems);
-        return http.authorizeExchange(exchanges -> exchanges
+        return http.headers(headers -> headers
+                        // Spring Security's defaults stay: nosniff, X-Frame-Options DENY, Cache-Control no-store
+                        // (unless the service set its own), HSTS on HTTPS requests only.
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .permissionsPolicy(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                        .writer(new ContentSecurityPolicies(pages)))
+                .addFilterAt(PortalCors.filter(origins), SecurityWebFiltersOrder.CORS)
+                .addFilterAfter(rateLimits::filter, SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterBefore(requestSize::filter, SecurityWebFiltersOrder.AUTHORIZATION)
+                .authorizeExchange(exchanges -> exchanges
                         // the trust box: anonymous by promise (DOMAIN.md §4), the only anonymous writes
                         .pathMatchers("/api/trust-box/**")
                         .permitAll()

@@ -1,0 +1,35 @@
+package kz.senim.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+
+/** The tests' global response timeout is 1 s; the material file route has its own, 5 s. */
+class RouteTimeoutTest extends GatewayTest {
+
+    @Test
+    void aSlowUploadOfAMaterialsFileIsGivenItsRoutesLongerTimeout() {
+        client.put()
+                .uri(StubService.SLOW_UPLOAD_PATH)
+                .header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.student()))
+                .contentType(MediaType.APPLICATION_PDF)
+                .bodyValue(new byte[64 * 1024])
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(TRAINING.received(StubService.SLOW_UPLOAD_PATH)).isPresent();
+    }
+
+    @Test
+    void otherTrainingCallsKeepTheGlobalTimeout() {
+        client.get()
+                .uri("/api/materials/slow")
+                .header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.student()))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
+    }
+}

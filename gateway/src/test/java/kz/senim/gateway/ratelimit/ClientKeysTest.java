@@ -1,0 +1,50 @@
+package kz.senim.gateway.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+
+class ClientKeysTest {
+
+    @Test
+    void byDefaultTheClientIsTheConnectionsPeerAndXForwardedForIsIgnored() {
+        ClientKeys keys = new ClientKeys(false);
+        ClientKeys.ClientKey first = keys.of(request("198.51.100.7", "203.0.113.1"));
+        assertThat(keys.of(request("198.51.100.7", "203.0.113.2"))).isEqualTo(first);
+        assertThat(keys.of(request("198.51.100.8", "203.0.113.1"))).isNotEqualTo(first);
+    }
+
+    @Test
+    void behindAProxyTheClientIsTheAddressTheProxyAddedLast() {
+        ClientKeys keys = new ClientKeys(true);
+        ClientKeys.ClientKey client = keys.of(request("10.0.0.2", "203.0.113.9"));
+        assertThat(keys.of(request("10.0.0.3", "192.0.2.66, 203.0.113.9"))).isEqualTo(client);
+        assertThat(keys.of(request("10.0.0.2", "203.0.113.10"))).isNotEqualTo(client);
+    }
+
+    @Test
+    void anIpv6ClientIsCountedByItsSlash64() {
+        ClientKeys keys = new ClientKeys(false);
+        ClientKeys.ClientKey client = keys.of(request("2001:db8:1:2::17", null));
+        assertThat(keys.of(request("2001:db8:1:2:ffff::1", null))).isEqualTo(client);
+        assertThat(keys.of(request("2001:db8:1:3::17", null))).isNotEqualTo(client);
+    }
+
+    @Test
+    void keysCannotBeLinkedAcrossRestarts() {
+        ServerHttpRequest sameClient = request("198.51.100.7", null);
+        assertThat(new ClientKeys(false).of(sameClient)).isNotEqualTo(new ClientKeys(false).of(sameClient));
+    }
+
+    private static ServerHttpRequest request(String peer, String forwardedFor) {
+        MockServerHttpRequest.BaseBuilder<?> request =
+                MockServerHttpRequest.get("/api/trust-box/x").remoteAddress(new InetSocketAddress(peer, 44321));
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
+        }
+        return request.build();
+    }
+}
