@@ -42,7 +42,9 @@ public final class StandaloneKafkaBroker implements AutoCloseable {
                     listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
                     inter.broker.listener.name=PLAINTEXT
                     log.dirs=%3$s
-                    num.partitions=1
+                    # as many as each service gives its own topic: a topic that a consumer's subscription creates
+                    # before its producer starts would otherwise have fewer, unnoticed for minutes
+                    num.partitions=3
                     auto.create.topics.enable=true
                     offsets.topic.replication.factor=1
                     offsets.topic.num.partitions=1

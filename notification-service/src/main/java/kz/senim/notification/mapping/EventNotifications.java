@@ -167,9 +167,10 @@ class EventNotifications {
                         integer(event, "gradeFrom"),
                         integer(event, "gradeTo"),
                         texts(event, "facilitatorIds"));
-                activities.schedule(activityId, audience, Instant.parse(text(event, "startsAt")));
+                Instant startsAt = Instant.parse(text(event, "startsAt"));
+                activities.schedule(activityId, audience, startsAt);
                 planReminders(event, ReminderRepository.Kind.ACTIVITY, activityId, null);
-                notify(event, audienceOf(audience), Category.ACTIVITIES, "activity-scheduled", "activityId");
+                announce(event, audience, startsAt);
             }
             case TRAINING + "activity-rescheduled.v1" -> {
                 planReminders(event, ReminderRepository.Kind.ACTIVITY, uuid(event, "activityId"), null);
@@ -233,6 +234,28 @@ class EventNotifications {
 
     private void applicant(IncomingEvent event, String template) {
         notify(event, List.of(text(event, "userId")), Category.APPLICATION_STATUS, template, "applicationId");
+    }
+
+    /**
+     * Tells the audience of a new activity, once: an activity recorded after it started is news to
+     * nobody, and a series (weekly club meetings) is announced by its first upcoming occurrence only —
+     * its source id is derived from the series, so the occurrences after it store nothing new.
+     */
+    private void announce(IncomingEvent event, ActivityRepository.Audience audience, Instant startsAt) {
+        if (!startsAt.isAfter(Instant.now())) {
+            return;
+        }
+        UUID announcement = optionalText(event, "seriesId")
+                .map(series -> UUID.nameUUIDFromBytes(
+                        ("activity-series-announced:" + series).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .orElse(event.id());
+        notifier.notify(
+                announcement,
+                schoolOf(event),
+                audienceOf(audience),
+                Category.ACTIVITIES,
+                "activity-scheduled",
+                Map.of("activityId", text(event, "activityId")));
     }
 
     private void notify(

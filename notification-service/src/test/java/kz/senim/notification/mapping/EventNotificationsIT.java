@@ -12,6 +12,8 @@ import static org.awaitility.Awaitility.await;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -319,11 +321,12 @@ class EventNotificationsIT {
     void a_scheduled_activity_tells_its_audience_and_a_cancelled_one_those_registered() {
         UUID activity = UUID.randomUUID();
         String facilitator = user("facilitator");
+        Instant startsAt = Instant.now().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.SECONDS);
         publish(TRAINING, "kz.senim.training.activity-scheduled.v1", activity.toString(), school, """
-                "activityId":"%s","seriesId":"%s","activityType":"PEER_LESSON","startsAt":"2026-12-03T09:00:00Z",
-                "endsAt":"2026-12-03T10:00:00Z","timeZone":"Asia/Almaty","language":"ru","capacity":30,
+                "activityId":"%s","seriesId":"%s","activityType":"PEER_LESSON","startsAt":"%s",
+                "endsAt":"%s","timeZone":"Asia/Almaty","language":"ru","capacity":30,
                 "audienceGroups":["STUDENTS","PARENTS"],"gradeFrom":4,"gradeTo":6,"facilitatorIds":["%s"],"modules":[]""".formatted(
-                        activity, UUID.randomUUID(), facilitator));
+                        activity, UUID.randomUUID(), startsAt, startsAt.plus(Duration.ofHours(1)), facilitator));
 
         for (String told : List.of(student5, parentOf5, facilitator)) {
             Mailbox.awaitOne(address(told));
@@ -349,6 +352,47 @@ class EventNotificationsIT {
         assertThat(Mailbox.to(address(student9))).isEmpty();
         assertThat(Mailbox.to(address(teacher))).isEmpty();
         assertThat(Mailbox.to(address(parentOf5))).hasSize(1);
+    }
+
+    @Test
+    void a_series_is_announced_once_by_its_first_upcoming_meeting_and_a_past_activity_not_at_all() {
+        String facilitator = user("series-facilitator");
+        UUID series = UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        UUID past = UUID.randomUUID();
+        clubMeeting(past, series, now.minus(Duration.ofDays(7)), facilitator);
+        List<UUID> upcoming = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        for (int week = 0; week < upcoming.size(); week++) {
+            clubMeeting(upcoming.get(week), series, now.plus(Duration.ofDays(7L * (week + 1))), facilitator);
+        }
+        UUID lone = UUID.randomUUID();
+        clubMeeting(lone, null, now.minus(Duration.ofDays(1)), facilitator);
+        UUID marker = UUID.randomUUID();
+        clubMeeting(marker, UUID.randomUUID(), now.plus(Duration.ofDays(30)), facilitator);
+
+        // The marker's mail comes after everything published before it on the same partition.
+        List<MimeMessage> told = Mailbox.awaitCount(address(facilitator), 2);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> Mailbox.to(address(facilitator)).size() == 2);
+        assertThat(told)
+                .extracting(Mailbox::plainText)
+                .anySatisfy(text -> assertThat(text).contains("/training/activities/" + upcoming.getFirst()))
+                .anySatisfy(text -> assertThat(text).contains("/training/activities/" + marker))
+                .noneSatisfy(text -> assertThat(text).contains(past.toString()))
+                .noneSatisfy(text -> assertThat(text).contains(lone.toString()));
+    }
+
+    private void clubMeeting(UUID activity, UUID series, Instant startsAt, String facilitator) {
+        publish(TRAINING, "kz.senim.training.activity-scheduled.v1", facilitator, school, """
+                "activityId":"%s","seriesId":%s,"activityType":"CLUB_MEETING","startsAt":"%s",
+                "endsAt":"%s","timeZone":"Asia/Almaty","language":"ru","capacity":null,
+                "audienceGroups":["MEDIATORS"],"gradeFrom":null,"gradeTo":null,"facilitatorIds":["%s"],"modules":[]""".formatted(
+                        activity,
+                        series == null ? "null" : "\"" + series + "\"",
+                        startsAt,
+                        startsAt.plus(Duration.ofHours(1)),
+                        facilitator));
     }
 
     @Test
