@@ -15,15 +15,15 @@ public final class LocalPlatform {
 
     private static final List<String[]> DEMO_LOGINS = List.of(
             new String[] {"coordinator.gym1", "coordinator", "demo-gymnasium-1"},
-            new String[] {"mediator1.gym1", "student, mediator", "demo-gymnasium-1"},
-            new String[] {"student1.gym1", "student", "demo-gymnasium-1"},
-            new String[] {"student2.gym1", "student", "demo-gymnasium-1"},
+            new String[] {"mediator1.gym1", "student, mediator (certified)", "demo-gymnasium-1"},
+            new String[] {"student1.gym1", "student (applied to the club)", "demo-gymnasium-1"},
+            new String[] {"student2.gym1", "student, mediator (trainee)", "demo-gymnasium-1"},
             new String[] {"teacher.gym1", "teacher", "demo-gymnasium-1"},
             new String[] {"parent.gym1", "parent", "demo-gymnasium-1"},
             new String[] {"admin.gym1", "admin", "demo-gymnasium-1"},
             new String[] {"coordinator.sch2", "coordinator", "demo-school-2"},
-            new String[] {"mediator1.sch2", "student, mediator", "demo-school-2"},
-            new String[] {"student1.sch2", "student", "demo-school-2"},
+            new String[] {"mediator1.sch2", "student, mediator (certified)", "demo-school-2"},
+            new String[] {"student1.sch2", "student, mediator (trainee)", "demo-school-2"},
             new String[] {"district-admin", "admin (district)", "—"});
 
     private LocalPlatform() {}
@@ -80,9 +80,10 @@ public final class LocalPlatform {
                 .append(platform.options().state())
                 .append("\n");
         out.append("  Demo data             ").append(demoNote).append("\n\n");
-        out.append("  Demo logins (password senim-demo; more in keycloak/README.md):\n");
+        out.append("  Demo logins (password senim-demo; with --no-demo or before the demo data, the roles of the realm"
+                + " only; all in keycloak/README.md):\n");
         for (String[] login : DEMO_LOGINS) {
-            out.append(String.format("    %-18s %-18s %s%n", login[0], login[1], login[2]));
+            out.append(String.format("    %-18s %-30s %s%n", login[0], login[1], login[2]));
         }
         out.append(
                         "\n  A token for curl:\n    curl -s -d grant_type=password -d client_id=senim-cli -d username=student1.gym1 \\\n")
