@@ -1,5 +1,6 @@
 package kz.senim.e2e;
 
+import java.nio.file.Path;
 import kz.senim.local.Mailbox;
 import kz.senim.local.Platform;
 import kz.senim.local.PlatformOptions;
@@ -9,8 +10,9 @@ import kz.senim.local.api.SenimApi;
 /**
  * The one platform of this test JVM: every service's built jar, the gateway, real PostgreSQL, Kafka,
  * Keycloak and an SMTP catcher, on free ports in a temporary folder, started on first use and stopped
- * (every process) when the JVM ends. Journeys share it, so each creates the data it needs and never
- * assumes an empty database.
+ * (every process) when the JVM ends; the services' and Keycloak's logs stay in
+ * {@code target/platform-logs}. Journeys share it, so each creates the data it needs and never assumes an
+ * empty database.
  */
 final class EndToEnd {
 
@@ -25,7 +27,11 @@ final class EndToEnd {
         }
         if (platform == null) {
             try {
-                platform = Platform.start(ProjectLayout.find(), PlatformOptions.ephemeral());
+                platform = Platform.start(
+                        ProjectLayout.find(),
+                        PlatformOptions.ephemeral()
+                                .withLogsKeptIn(
+                                        Path.of("target", "platform-logs").toAbsolutePath()));
             } catch (RuntimeException e) {
                 failure = e;
                 throw e;

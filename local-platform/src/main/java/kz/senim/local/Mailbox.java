@@ -77,14 +77,26 @@ public final class Mailbox implements AutoCloseable {
         return web.getAddress().getPort();
     }
 
-    /** Every mail caught so far, oldest first. */
+    /**
+     * Every mail caught so far, oldest first (by the time the server received it; GreenMail itself lists
+     * mail by mailbox), numbered in that order.
+     */
     public List<Mail> messages() {
-        MimeMessage[] received = smtp.getReceivedMessages();
-        List<Mail> mails = new ArrayList<>(received.length);
-        for (int i = 0; i < received.length; i++) {
-            mails.add(read(i + 1, received[i]));
+        List<MimeMessage> received = new ArrayList<>(List.of(smtp.getReceivedMessages()));
+        received.sort(java.util.Comparator.comparing(Mailbox::receivedAt));
+        List<Mail> mails = new ArrayList<>(received.size());
+        for (int i = 0; i < received.size(); i++) {
+            mails.add(read(i + 1, received.get(i)));
         }
         return mails;
+    }
+
+    private static Instant receivedAt(MimeMessage message) {
+        try {
+            return message.getReceivedDate() != null ? message.getReceivedDate().toInstant() : Instant.EPOCH;
+        } catch (MessagingException e) {
+            return Instant.EPOCH;
+        }
     }
 
     /** The mail sent to one address, oldest first. */

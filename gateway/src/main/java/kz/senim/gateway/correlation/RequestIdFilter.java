@@ -12,7 +12,8 @@ import reactor.util.context.Context;
 
 /**
  * Gives every call an {@code X-Request-Id}: forwarded to the service, returned to the client (also
- * on the gateway's own errors) and present in every log line written while the call is handled.
+ * on the gateway's own errors), kept in the Reactor context (restored into the MDC by whoever logs
+ * with it, see {@code GatewayErrorHandler}).
  */
 @Component
 class RequestIdFilter implements WebFilter, Ordered {

@@ -1,6 +1,7 @@
 package kz.senim.gateway.security;
 
 import io.netty.channel.ChannelOption;
+import java.time.Clock;
 import java.time.Duration;
 import kz.senim.gateway.problem.ProblemResponses;
 import kz.senim.gateway.ratelimit.CallerRateLimits;
@@ -108,7 +109,7 @@ class SecurityConfig {
                         .build())
                 .build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(jwt.issuerUri()));
-        return decoder;
+        return new VerifiedTokens(decoder, Clock.systemUTC());
     }
 
     private static ReactiveJwtAuthenticationConverterAdapter realmRoleAuthentication() {

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -147,11 +148,9 @@ class MailDispatcher {
         Optional<String> unsubscribeLink = optional
                 ? Optional.of(unsubscribe.link(notification.recipientId(), notification.category()))
                 : Optional.empty();
-        ComposedMessage composed = templates.compose(
-                notification.templateKey(),
-                notification.parameters(),
-                recipient.language().orElse(notification.language()),
-                unsubscribeLink);
+        Locale language = recipient.language().orElse(notification.language());
+        ComposedMessage composed =
+                templates.compose(notification.templateKey(), notification.parameters(), language, unsubscribeLink);
         MimeMessage message = mail.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
         helper.setFrom(from);
@@ -159,6 +158,8 @@ class MailDispatcher {
         helper.setSubject(composed.subject());
         helper.setText(composed.text(), composed.html());
         message.setHeader(NOTIFICATION_HEADER, notification.id().toString());
+        // RFC 3282: mail clients and screen readers pick the language of the text from it
+        message.setContentLanguage(new String[] {language.getLanguage()});
         if (unsubscribeLink.isPresent()) {
             message.setHeader("List-Unsubscribe", "<" + unsubscribeLink.get() + ">");
             message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");

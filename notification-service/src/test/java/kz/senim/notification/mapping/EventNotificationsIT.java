@@ -333,6 +333,7 @@ class EventNotificationsIT {
         }
         MimeMessage toStudent = Mailbox.to(address(student5)).getFirst();
         assertThat(Mailbox.subject(toStudent)).isEqualTo("Запланировано новое занятие");
+        assertThat(Mailbox.header(toStudent, "Content-Language")).isEqualTo("ru");
         assertThat(Mailbox.everything(toStudent)).doesNotContain(facilitator);
         // Non-essential: one-click unsubscribe.
         assertThat(Mailbox.header(toStudent, "List-Unsubscribe"))

@@ -52,7 +52,9 @@ public final class SenimKeycloak {
     /** System property that points at another realm file. */
     public static final String REALM_FILE_PROPERTY = "senim.keycloak.realm";
 
-    static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+    /** How long Keycloak may take to start: system property {@code senim.keycloak.startup-timeout} (ISO-8601), else 240 s. */
+    static final Duration STARTUP_TIMEOUT =
+            Duration.parse(System.getProperty("senim.keycloak.startup-timeout", "PT240S"));
 
     private static final Logger log = LoggerFactory.getLogger(SenimKeycloak.class);
     private static SenimKeycloak instance;
