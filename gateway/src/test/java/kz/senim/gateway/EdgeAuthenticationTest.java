@@ -98,6 +98,12 @@ class EdgeAuthenticationTest extends GatewayTest {
     }
 
     @Test
+    void aMalformedBearerHeaderIsAnInvalidToken() {
+        expectTokenRejected("two words");
+        expectTokenRejected("=starts-with-padding");
+    }
+
+    @Test
     void pathsOutsideTheApiAreNotOpen() {
         client.get().uri("/actuator/env").exchange().expectStatus().isUnauthorized();
         client.get()

@@ -83,6 +83,7 @@ class SecurityConfig {
                         .anyExchange()
                         .denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenConverter(new BearerTokens())
                         .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(realmRoleAuthentication()))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDenied))
