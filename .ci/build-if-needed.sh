@@ -1,7 +1,7 @@
 # Sourced by run-local.sh and run-benchmark.sh (after .ci/jdk.sh): builds the jars, tests skipped, when one
 # is missing or any source, resource or pom changed since the last build.
 
-launcher=local-platform/target/local-platform-0.1.0-SNAPSHOT.jar
+launcher=local-platform/target/local-platform-0.1.0-SNAPSHOT-launcher.jar
 
 stale() {
   [ -f "$launcher" ] || return 0

@@ -1,0 +1,97 @@
+package kz.senim.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
+import kz.senim.local.Platform;
+import kz.senim.local.PlatformOptions;
+import kz.senim.local.ProjectLayout;
+import kz.senim.local.api.SenimApi;
+import kz.senim.local.demo.DemoData;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The demo data of {@code ./run-local.sh} is created through the public API, so every change of an API
+ * can break it: this creates it on a platform of its own (its own JVM, see the pom) and looks at it the
+ * way the README tells a visitor to.
+ */
+class DemoDataJourney {
+
+    private static Platform platform;
+    private static String summary;
+
+    @BeforeAll
+    static void aPlatformWithTheDemoData() {
+        platform = Platform.start(
+                ProjectLayout.find(),
+                PlatformOptions.ephemeral()
+                        .withLogsKeptIn(
+                                Path.of("target", "platform-logs-demo-data").toAbsolutePath()));
+        summary = DemoData.create(platform.api());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void theDemoDataIsCreatedWithCasesInSeveralStatesForEachSchool() {
+        assertThat(summary).startsWith("2 schools");
+        SenimApi api = platform.api();
+
+        assertThat(statusesSeenBy(api, "coordinator.gym1")).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(statusesSeenBy(api, "coordinator.sch2")).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void eachClubHasMembersInBothStatusesAndAPublicPage() {
+        SenimApi api = platform.api();
+        for (String school : new String[] {"gym1", "sch2"}) {
+            JsonNode counts = api.as("coordinator." + school)
+                    .get("/api/membership/roster")
+                    .expect(200)
+                    .json()
+                    .get("counts");
+            assertThat(counts.get("CERTIFIED").asInt()).isPositive();
+            assertThat(counts.get("TRAINEE").asInt()).isPositive();
+        }
+        api.anonymous().get("/api/schools/demo-gymnasium-1/club?lang=en").expect(200);
+        api.anonymous().get("/api/schools/demo-school-2/club?lang=kk").expect(200);
+    }
+
+    @Test
+    void theSchoolYearHasActivitiesBeforeAndAfterToday() {
+        JsonNode calendar = platform.api()
+                .as("coordinator.gym1")
+                .get("/api/activities?from=" + LocalDate.now().minusMonths(6) + "&to="
+                        + LocalDate.now().plusMonths(6) + "&size=200")
+                .expect(200)
+                .json();
+        Set<String> statuses = new HashSet<>();
+        calendar.get("content")
+                .forEach(activity -> statuses.add(activity.get("status").asString()));
+
+        assertThat(calendar.get("totalElements").asInt()).isGreaterThan(20);
+        assertThat(statuses).contains("COMPLETED", "SCHEDULED");
+    }
+
+    private static Set<String> statusesSeenBy(SenimApi api, String coordinator) {
+        Set<String> statuses = new HashSet<>();
+        api.as(coordinator)
+                .get("/api/cases?size=100")
+                .expect(200)
+                .json()
+                .get("content")
+                .forEach(found -> statuses.add(found.get("status").asString()));
+        return statuses;
+    }
+}
