@@ -74,9 +74,11 @@ public final class PlatformBenchmark {
             String gateway = platform.gatewayUrl() + path;
             HttpLoad load = new HttpLoad();
             String token = coordinator.token();
-            // warm-up: JIT, connection pools, caches on both paths
-            load.run(direct, token, 4, Duration.ofSeconds(10));
-            load.run(gateway, token, 4, Duration.ofSeconds(10));
+            // warm-up until the JIT has compiled the hot paths: connection pools, caches, both paths, full load
+            for (int round = 0; round < 2; round++) {
+                load.run(direct, token, WORKERS, Duration.ofSeconds(15));
+                load.run(gateway, token, WORKERS, Duration.ofSeconds(15));
+            }
 
             Latencies directLatency = new Latencies();
             Latencies gatewayLatency = new Latencies();
@@ -99,7 +101,8 @@ public final class PlatformBenchmark {
             sampler.scheduleAtFixedRate(
                     () -> platform.memory().forEach((name, usage) -> peak.merge(name, usage, PlatformBenchmark::max)),
                     0,
-                    1,
+                    // not more often: reading a process's memory map briefly holds its memory lock
+                    5,
                     TimeUnit.SECONDS);
             MailRun mail = requestToMail(platform, student, classmate, mailSeconds);
             sampler.shutdownNow();
