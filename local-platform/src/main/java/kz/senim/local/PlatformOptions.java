@@ -85,9 +85,15 @@ public record PlatformOptions(
         }
     }
 
-    /** A developer's run: standard ports, data kept under {@code state}. */
+    /**
+     * A developer's run: standard ports, data kept under {@code state}, and the services' JIT limited to
+     * its first tier (C1), which starts them with much less CPU — a local run is started often and
+     * never loaded hard (the benchmark and the end-to-end suite use {@link #SERVICE_JVM} as it is).
+     */
     public static PlatformOptions local(Path state, boolean demoData) {
-        return new PlatformOptions(state, true, demoData, Ports.standard(), Map.of(), SERVICE_JVM, null);
+        List<String> jvm = new java.util.ArrayList<>(SERVICE_JVM);
+        jvm.add("-XX:TieredStopAtLevel=1");
+        return new PlatformOptions(state, true, demoData, Ports.standard(), Map.of(), List.copyOf(jvm), null);
     }
 
     /** A throw-away platform on free ports in a temporary folder, without demo data. */
