@@ -41,6 +41,14 @@ class PlatformWebIT {
     }
 
     @Test
+    void metrics_are_not_pushed_over_otlp_where_no_collector_listens(
+            @org.springframework.beans.factory.annotation.Autowired
+                    org.springframework.context.ApplicationContext context) {
+        assertThat(context.getBeanNamesForType(io.micrometer.registry.otlp.OtlpMeterRegistry.class))
+                .isEmpty();
+    }
+
+    @Test
     void an_anonymous_caller_on_an_open_route_that_needs_the_caller_gets_401_not_500() {
         api.get("/api/open/me").send().problem(401);
     }
