@@ -181,7 +181,16 @@ public final class PlatformBenchmark {
                         "parties", List.of(Map.of("userId", student.userId()), Map.of("userId", classmate.userId()))));
     }
 
-    record MailRun(int submitted, int mailed, long failures, Latencies latencies) {}
+    /**
+     * @param latencies request sent → e-mail accepted by SMTP
+     * @param toStored request sent → the notification stored by notification-service (case-service, Kafka, the consumer)
+     * @param toSent stored → accepted by SMTP (the dispatcher)
+     */
+    record MailRun(
+            int submitted, int mailed, long failures, Latencies latencies, Latencies toStored, Latencies toSent) {}
+
+    /** When notification-service stored a request's e-mail and when SMTP accepted it. */
+    record Mailed(Instant stored, Instant sent) {}
 
     /** Submits requests at a steady rate and matches each with its e-mail's SMTP acceptance time. */
     private static MailRun requestToMail(Platform platform, Caller student, Caller classmate, int seconds)
@@ -211,7 +220,7 @@ public final class PlatformBenchmark {
         executor.shutdown();
         executor.awaitTermination(30, TimeUnit.SECONDS);
 
-        Map<String, Instant> sentAt = new LinkedHashMap<>();
+        Map<String, Mailed> sentAt = new LinkedHashMap<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             sentAt = mailedSince(platform, from);
@@ -221,31 +230,39 @@ public final class PlatformBenchmark {
             Thread.sleep(500);
         }
         Latencies latencies = new Latencies();
+        Latencies toStored = new Latencies();
+        Latencies toSent = new Latencies();
         int mailed = 0;
         for (Map.Entry<String, Instant> request : submittedAt.entrySet()) {
-            Instant sent = sentAt.get(request.getKey());
-            if (sent != null) {
+            Mailed mail = sentAt.get(request.getKey());
+            if (mail != null) {
                 mailed++;
-                latencies.add(Duration.between(request.getValue(), sent).toNanos());
+                latencies.add(Duration.between(request.getValue(), mail.sent()).toNanos());
+                toStored.add(Duration.between(request.getValue(), mail.stored()).toNanos());
+                toSent.add(Duration.between(mail.stored(), mail.sent()).toNanos());
             }
         }
-        return new MailRun(submittedAt.size(), mailed, failures.get(), latencies);
+        return new MailRun(submittedAt.size(), mailed, failures.get(), latencies, toStored, toSent);
     }
 
     /** Case id → when SMTP accepted its request-submitted e-mail (notification-service's own record). */
-    private static Map<String, Instant> mailedSince(Platform platform, Instant from) throws SQLException {
+    private static Map<String, Mailed> mailedSince(Platform platform, Instant from) throws SQLException {
         String url = "jdbc:postgresql://localhost:" + platform.options().ports().postgres() + "/senim_notifications";
-        Map<String, Instant> sent = new LinkedHashMap<>();
+        Map<String, Mailed> sent = new LinkedHashMap<>();
         try (Connection connection = DriverManager.getConnection(url, "senim", "senim");
                 PreparedStatement query = connection.prepareStatement("""
-                        select parameters ->> 'caseId', sent_at from notification
+                        select parameters ->> 'caseId', created_at, sent_at from notification
                         where channel = 'EMAIL' and template_key = 'request-submitted' and status = 'SENT'
                           and created_at >= ?
                         """)) {
             query.setTimestamp(1, Timestamp.from(from.minusSeconds(5)));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    sent.put(rows.getString(1), rows.getTimestamp(2).toInstant());
+                    sent.put(
+                            rows.getString(1),
+                            new Mailed(
+                                    rows.getTimestamp(2).toInstant(),
+                                    rows.getTimestamp(3).toInstant()));
                 }
             }
         }
@@ -295,6 +312,12 @@ public final class PlatformBenchmark {
                 mail.failures(),
                 mail.latencies().percentileMillis(50),
                 mail.latencies().percentileMillis(99)));
+        out.append(String.format(
+                "  of which request → notification stored: p50 %.0f ms, p99 %.0f ms; stored → SMTP: p50 %.0f ms, p99 %.0f ms%n",
+                mail.toStored().percentileMillis(50),
+                mail.toStored().percentileMillis(99),
+                mail.toSent().percentileMillis(50),
+                mail.toSent().percentileMillis(99)));
         out.append(
                 "\n| process | RSS at rest | PSS at rest | RSS peak under load | PSS peak under load |\n|---|---|---|---|---|\n");
         long restRss = 0;
