@@ -8,4 +8,4 @@ cd "$(dirname "$0")"
 . .ci/jdk.sh
 . .ci/build-if-needed.sh
 
-exec "$JAVA_HOME/bin/java" -Xmx1g -XX:+UseSerialGC -cp "$launcher" kz.senim.local.benchmark.PlatformBenchmark "$@"
+exec "$JAVA_HOME/bin/java" -Xmx1g -XX:+UseSerialGC ${BENCHMARK_JAVA_OPTS:-} -cp "$launcher" kz.senim.local.benchmark.PlatformBenchmark "$@"
