@@ -45,7 +45,14 @@ public final class LocalPlatform {
             System.out.println("Wiped " + state);
         }
         long started = System.nanoTime();
-        Platform platform = Platform.start(project, PlatformOptions.local(state, demo));
+        Platform platform;
+        try {
+            platform = Platform.start(project, PlatformOptions.local(state, demo));
+        } catch (IllegalStateException e) {
+            System.err.println("\nSenim did not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

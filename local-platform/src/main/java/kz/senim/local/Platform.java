@@ -80,6 +80,7 @@ public final class Platform implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         ledger.stopLeftovers();
+        options.ports().requireFree();
         Map<String, Path> jars = new LinkedHashMap<>();
         SERVICES.forEach(service -> jars.put(service.module(), project.jar(service.module())));
         PlatformOptions.Ports ports = options.ports();

@@ -49,6 +49,33 @@ public record PlatformOptions(
             int training,
             int notifications) {
 
+        /** Fails, naming every port that is taken and by what part, before anything is started. */
+        void requireFree() {
+            Map<String, Integer> parts = new java.util.LinkedHashMap<>();
+            parts.put("PostgreSQL", postgres);
+            parts.put("Kafka", kafka);
+            parts.put("Keycloak", keycloak);
+            parts.put("Keycloak management", keycloakManagement);
+            parts.put("SMTP (mail catcher)", smtp);
+            parts.put("mail page", mailPage);
+            parts.put("gateway", gateway);
+            parts.put("case-service", cases);
+            parts.put("membership-service", membership);
+            parts.put("training-service", training);
+            parts.put("notification-service", notifications);
+            List<String> taken = new java.util.ArrayList<>();
+            parts.forEach((part, port) -> {
+                try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                } catch (IOException e) {
+                    taken.add(port + " (" + part + ")");
+                }
+            });
+            if (!taken.isEmpty()) {
+                throw new IllegalStateException("These ports are in use by another program: " + String.join(", ", taken)
+                        + ". Stop it (another ./run-local.sh, a PostgreSQL or Kafka of this machine) and start again.");
+            }
+        }
+
         /** The documented local ports (README): the services' own defaults. */
         public static Ports standard() {
             return new Ports(5432, 9092, 8180, 9180, 1025, 8025, 8080, 8081, 8082, 8083, 8084);

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import kz.senim.test.ChildProcesses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +49,7 @@ final class ProcessLedger {
                                     .orElse(false));
                     alive.ifPresent(handle -> {
                         log.warn("Stopping {} (pid {}), left running by an earlier run", parts[2], pid);
-                        Processes.stopTree(handle, Duration.ofSeconds(20));
+                        ChildProcesses.stopTree(handle, Duration.ofSeconds(20));
                     });
                 }
             } catch (IOException | RuntimeException e) {

@@ -6,14 +6,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import kz.senim.test.ChildProcesses;
 
 /**
  * One Spring Boot service of Senim as a child JVM: {@code java -jar}, configured only by {@code SENIM_*}
@@ -100,7 +99,12 @@ public final class ServiceProcess {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while waiting for " + name, e);
             }
-            Processes.pause(Duration.ofMillis(200));
+            try {
+                Thread.sleep(Duration.ofMillis(200));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + name, e);
+            }
         }
         throw new IllegalStateException(
                 name + " was not ready within " + READY_WITHIN.toSeconds() + " s; its log " + logFile + ":\n" + tail());
@@ -108,23 +112,10 @@ public final class ServiceProcess {
 
     /** Stops the JVM gracefully (SIGTERM: Spring drains requests), forcibly after a grace period. */
     void stop() {
-        Processes.stopTree(process.toHandle(), Duration.ofSeconds(25));
-    }
-
-    boolean isAlive() {
-        return process.isAlive();
-    }
-
-    void awaitExit(Duration within) throws InterruptedException {
-        process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS);
+        ChildProcesses.stopTree(process.toHandle(), Duration.ofSeconds(25));
     }
 
     private String tail() {
-        try {
-            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException | RuntimeException e) {
-            return "(no log: " + e + ")";
-        }
+        return ChildProcesses.tail(logFile, 40);
     }
 }

@@ -24,6 +24,7 @@ import kz.senim.local.ResidentMemory;
 import kz.senim.local.api.ApiResponse;
 import kz.senim.local.api.Caller;
 import kz.senim.local.api.SenimApi;
+import kz.senim.local.demo.DemoData;
 
 /**
  * {@code ./run-benchmark.sh}: starts a platform of its own (free ports, throw-away data, the gateway's
@@ -64,7 +65,7 @@ public final class PlatformBenchmark {
             Caller coordinator = api.as("coordinator.gym1");
             Caller student = api.as("student1.gym1");
             Caller classmate = api.as("student2.gym1");
-            prepare(api, coordinator, student, classmate);
+            prepare(api, student, classmate);
 
             Thread.sleep(Duration.ofSeconds(10));
             Map<String, ResidentMemory.Usage> atRest = platform.memory();
@@ -111,30 +112,9 @@ public final class PlatformBenchmark {
         }
     }
 
-    /** The school, the three people the requests need, known to every service that needs them. */
-    private static void prepare(SenimApi api, Caller coordinator, Caller student, Caller classmate)
-            throws InterruptedException {
-        api.as("district-admin")
-                .post(
-                        "/api/schools",
-                        Map.of(
-                                "id", SCHOOL,
-                                "names",
-                                        Map.of(
-                                                "kk",
-                                                "№1 демо гимназиясы",
-                                                "ru",
-                                                "Демо-гимназия №1",
-                                                "en",
-                                                "Demo Gymnasium No. 1"),
-                                "city", "Almaty",
-                                "region", "Almaty",
-                                "timeZone", "Asia/Almaty",
-                                "defaultLanguage", "kk"))
-                .expect(201, 409);
-        register(coordinator, coordinator, "coordinator", null, null, "kk", "Saule", "Temirbekova");
-        register(coordinator, student, "student", 9, "А", "kk", "Aruzhan", "Seitkaliyeva");
-        register(coordinator, classmate, "student", 9, "Б", "ru", "Daniyar", "Zhaksylykov");
+    /** The school and its people (the demo's), known to every service that needs them. */
+    private static void prepare(SenimApi api, Caller student, Caller classmate) throws InterruptedException {
+        DemoData.registerFirstSchoolWithItsPeople(api);
         // case-service learns the directory from membership's events: wait until a request is accepted
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
@@ -147,28 +127,6 @@ public final class PlatformBenchmark {
             }
             Thread.sleep(500);
         }
-    }
-
-    private static void register(
-            Caller coordinator,
-            Caller person,
-            String role,
-            Integer grade,
-            String classLetter,
-            String language,
-            String givenName,
-            String familyName) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("userId", person.userId());
-        body.put("role", role);
-        if (grade != null) {
-            body.put("grade", grade);
-            body.put("classLetter", classLetter);
-        }
-        body.put("language", language);
-        body.put("givenName", givenName);
-        body.put("familyName", familyName);
-        coordinator.post("/api/people", body).expect(201, 409);
     }
 
     private static ApiResponse submit(Caller student, Caller classmate) {

@@ -15,6 +15,16 @@ public final class DemoData {
 
     private DemoData() {}
 
+    /**
+     * Only the first school and its people directory: what a run needs that sends requests as the demo
+     * users of demo-gymnasium-1 (the benchmark).
+     */
+    public static void registerFirstSchoolWithItsPeople(SenimApi api) {
+        DemoSchool gymnasium = DemoSchool.gymnasium();
+        SchoolsAndClubs.register(api, gymnasium);
+        Directory.imported(api, gymnasium);
+    }
+
     /** Creates the demo data and returns a one-line summary of what exists now. */
     public static String create(SenimApi api) {
         SchoolCalendar calendar = new SchoolCalendar(Instant.now());

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,7 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import kz.senim.test.ChildProcesses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -193,34 +192,12 @@ final class KeycloakProcess implements SenimKeycloak.Backend {
         }
     }
 
-    /**
-     * Stops a process and all its descendants: politely first (kc.sh forwards TERM to Java), then
-     * forcibly. The descendants are listed before the parent dies, as orphans would drop out of it.
-     */
     static void destroyTree(ProcessHandle root) {
-        List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());
-        tree.add(root);
-        tree.forEach(ProcessHandle::destroy);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        for (ProcessHandle handle : tree) {
-            long left = deadline - System.nanoTime();
-            try {
-                handle.onExit().get(Math.max(left, 0), TimeUnit.NANOSECONDS);
-            } catch (Exception e) {
-                handle.destroyForcibly();
-            }
-        }
-        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        ChildProcesses.stopTree(root, Duration.ofSeconds(15));
     }
 
-    /** The last lines of a log file, for failure messages. */
     static String tail(Path file) {
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
-        } catch (IOException | RuntimeException e) {
-            return "(no log: " + e + ")";
-        }
+        return ChildProcesses.tail(file, LOG_TAIL_LINES);
     }
 
     /** {@code target/senim-keycloak.log} when run from a Maven module, else a temporary file. */
