@@ -77,6 +77,7 @@ public final class LocalPlatform {
                 .append(", with demo data ")
                 .append(seconds(all))
                 .append(") ===\n\n");
+        out.append("  Portal (open this)    ").append(platform.portalUrl()).append("\n");
         out.append("  API (gateway)         ").append(platform.gatewayUrl()).append("/api/…\n");
         out.append("  API documentation     ").append(platform.gatewayUrl()).append("/swagger-ui.html\n");
         out.append("  Keycloak (admin: none; realm senim)  ")

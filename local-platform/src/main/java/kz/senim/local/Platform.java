@@ -41,6 +41,7 @@ public final class Platform implements AutoCloseable {
             new Service("membership-service", "senim_membership"),
             new Service("training-service", "senim_training"),
             new Service("notification-service", "senim_notifications"),
+            new Service("portal", null),
             new Service("gateway", null));
 
     private static final Logger log = LoggerFactory.getLogger(Platform.class);
@@ -48,6 +49,9 @@ public final class Platform implements AutoCloseable {
     private final PlatformOptions options;
     private final ProcessLedger ledger;
     private final List<ServiceProcess> services = new ArrayList<>();
+    /** Lets the gateway count the portal's anonymous calls per browser; new for every start. */
+    private final String relaySecret = randomSecret();
+
     private EmbeddedPostgres postgres;
     private StandaloneKafkaBroker kafka;
     private Mailbox mailbox;
@@ -139,6 +143,7 @@ public final class Platform implements AutoCloseable {
             case "membership-service" -> ports.membership();
             case "training-service" -> ports.training();
             case "notification-service" -> ports.notifications();
+            case "portal" -> ports.portal();
             case "gateway" -> ports.gateway();
             default -> throw new IllegalArgumentException(module);
         };
@@ -165,6 +170,10 @@ public final class Platform implements AutoCloseable {
         env.put("SENIM_MEMBERSHIP_SERVICE_URL", "http://localhost:" + ports.membership());
         env.put("SENIM_TRAINING_SERVICE_URL", "http://localhost:" + ports.training());
         env.put("SENIM_NOTIFICATION_SERVICE_URL", "http://localhost:" + ports.notifications());
+        env.put("SENIM_PORTAL_SERVICE_URL", "http://localhost:" + ports.portal());
+        env.put("SENIM_PORTAL_PUBLIC_URL", gatewayUrl());
+        env.put("SENIM_GATEWAY_URL", gatewayUrl());
+        env.put("SENIM_PORTAL_RELAY_SECRET", relaySecret);
         env.putAll(options.environment());
         return env;
     }
@@ -220,12 +229,23 @@ public final class Platform implements AutoCloseable {
         }
     }
 
+    private static String randomSecret() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
     public PlatformOptions options() {
         return options;
     }
 
     public String gatewayUrl() {
         return "http://localhost:" + options.ports().gateway();
+    }
+
+    /** The portal, as browsers open it: through the gateway. */
+    public String portalUrl() {
+        return gatewayUrl() + "/";
     }
 
     public String keycloakUrl() {

@@ -1,0 +1,231 @@
+package kz.senim.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One person's headless Chromium (Debian's {@code chromium} and {@code chromium-driver}), 360 px wide like
+ * a cheap phone, speaking one language, on the portal through the gateway of the shared {@link EndToEnd}
+ * platform. Every {@link #check screen check} saves a screenshot under {@code target/browser-screenshots},
+ * runs axe-core in the page (no serious or critical violation allowed) and asserts that the page does not
+ * scroll sideways. Without a browser the journeys are skipped ({@link #assumeInstalled()}), not failed.
+ *
+ * <p>Find elements by id, name or link target, never by visible text: the same journey runs in any language.
+ */
+final class Browser implements AutoCloseable {
+
+    static final String PASSWORD = "senim-demo";
+    static final int WIDTH = 360;
+    private static final Path CHROMIUM = Path.of(System.getProperty("senim.chromium", "/usr/bin/chromium"));
+    private static final Path DRIVER = Path.of(System.getProperty("senim.chromedriver", "/usr/bin/chromedriver"));
+    private static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final ChromeDriver driver;
+    private final String journey;
+    private final String language;
+    private final String base;
+    private final List<String> accessibilityFailures = new ArrayList<>();
+    private int screens;
+
+    /** Skips the calling test, with the reason, where Chromium or its driver is not installed. */
+    static void assumeInstalled() {
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+                "Browser journeys skipped: no " + CHROMIUM + " or " + DRIVER
+                        + " (install the Debian packages chromium and chromium-driver; .ci/run does)");
+    }
+
+    /** A new browser (its own cookies) for one person of a journey, asking pages in {@code language}. */
+    static Browser open(String journey, String language) {
+        assumeInstalled();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox", // CI runs as root
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--disable-extensions",
+                "--no-first-run",
+                "--window-size=" + WIDTH + ",800",
+                "--lang=" + language);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        return new Browser(driver, journey, language, EndToEnd.platform().gatewayUrl());
+    }
+
+    private Browser(ChromeDriver driver, String journey, String language, String base) {
+        this.driver = driver;
+        this.journey = journey;
+        this.language = language;
+        this.base = base;
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    String language() {
+        return language;
+    }
+
+    /** Opens a portal path (e.g. {@code /requests/new}). */
+    Browser go(String path) {
+        driver.get(base + path);
+        return this;
+    }
+
+    /** Signs in on Keycloak's real login page (opening the portal's sign-in first if needed). */
+    Browser signIn(String username) {
+        go("/oauth2/authorization/keycloak");
+        waitFor(By.id("username"));
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.id("kc-login")).click();
+        new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().startsWith(base));
+        return this;
+    }
+
+    /** Signs out through the header's form (and Keycloak's logout). */
+    Browser signOut() {
+        driver.findElement(By.cssSelector("form.logout button")).click();
+        new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().startsWith(base));
+        return this;
+    }
+
+    String path() {
+        String url = driver.getCurrentUrl();
+        return url.startsWith(base) ? url.substring(base.length()) : url;
+    }
+
+    WebElement find(By by) {
+        return waitFor(by);
+    }
+
+    WebElement waitFor(By by) {
+        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    boolean has(By by) {
+        return !driver.findElements(by).isEmpty();
+    }
+
+    /** Types into a field (its {@code name}), replacing what was there. */
+    Browser type(String name, String text) {
+        WebElement field = waitFor(By.name(name));
+        field.clear();
+        field.sendKeys(text);
+        return this;
+    }
+
+    Browser select(String name, String value) {
+        new Select(waitFor(By.name(name))).selectByValue(value);
+        return this;
+    }
+
+    /** Clicks, and for a button that submits, waits for the next page. */
+    Browser click(By by) {
+        WebElement element = new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by));
+        element.click();
+        return this;
+    }
+
+    /** Accepts the browser's confirm() dialog a button raised (e.g. before withdrawing). */
+    Browser acceptDialog() {
+        new WebDriverWait(driver, WAIT)
+                .until(ExpectedConditions.alertIsPresent())
+                .accept();
+        return this;
+    }
+
+    /** Everything the page shows as text. */
+    String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** The page's whole HTML as served (with hidden parts), for confidentiality checks. */
+    String source() {
+        return driver.getPageSource();
+    }
+
+    /**
+     * A screen of the journey: saves a screenshot, runs axe-core (WCAG 2.1 A/AA rules) and fails on a
+     * serious or critical violation, and checks that nothing is wider than the 360 px screen.
+     */
+    Browser check(String screen) {
+        screens++;
+        Path file = SCREENSHOTS.resolve(journey).resolve(String.format("%02d-%s-%s.png", screens, screen, language));
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Results results = new AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"))
+                .analyze(driver);
+        List<String> serious = results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(Browser::describe)
+                .toList();
+        assertThat(serious)
+                .as("axe-core: serious or critical violations on %s (%s)", screen, path())
+                .isEmpty();
+        Number scrollWidth = (Number) ((JavascriptExecutor) driver)
+                .executeScript("return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);");
+        Number viewport = (Number) ((JavascriptExecutor) driver).executeScript("return window.innerWidth;");
+        assertThat(scrollWidth.intValue())
+                .as("%s (%s) scrolls sideways at %d px", screen, path(), viewport.intValue())
+                .isLessThanOrEqualTo(viewport.intValue());
+        return this;
+    }
+
+    private static String describe(Rule rule) {
+        String nodes = rule.getNodes().stream()
+                .limit(3)
+                .map(node -> String.valueOf(node.getTarget()))
+                .collect(Collectors.joining(", "));
+        return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at " + nodes;
+    }
+
+    /** The value of an input (e.g. a hidden field) by name, if present. */
+    Optional<String> value(String name) {
+        return driver.findElements(By.name(name)).stream().findFirst().map(element -> element.getAttribute("value"));
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

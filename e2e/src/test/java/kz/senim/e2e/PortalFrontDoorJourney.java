@@ -1,0 +1,48 @@
+package kz.senim.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * The portal's front door in a real browser: the welcome page in each language, Keycloak's login page in
+ * the page's language, a signed-in home page, and signing out.
+ */
+class PortalFrontDoorJourney {
+
+    @Test
+    void aVisitorSeesTheWelcomePageInEachLanguageAndAStudentSignsInAndOut() {
+        Browser.assumeInstalled();
+        Schools.gymnasium1(EndToEnd.api());
+        for (String language : new String[] {"kk", "ru", "en"}) {
+            try (Browser visitor = Browser.open("front-door", language)) {
+                visitor.go("/").check("welcome");
+                assertThat(visitor.find(By.tagName("html")).getAttribute("lang"))
+                        .isEqualTo(language);
+                assertThat(visitor.driver().manage().getCookies())
+                        .as("the welcome page keeps no session")
+                        .isEmpty();
+            }
+        }
+        try (Browser student = Browser.open("front-door", "ru")) {
+            student.go("/?lang=en");
+            student.click(By.cssSelector("a.button[href='/oauth2/authorization/keycloak']"));
+            student.waitFor(By.id("username"));
+            assertThat(student.find(By.tagName("html")).getAttribute("lang"))
+                    .as("Keycloak's login page in the portal's language")
+                    .isEqualTo("en");
+            student.signIn("student1.gym1").check("dashboard");
+            assertThat(student.has(By.cssSelector("a[href='/requests/new']"))).isTrue();
+            assertThat(student.has(By.cssSelector("a[href='/trust-box/threads']")))
+                    .as("a student is not offered the coordinators' screens")
+                    .isFalse();
+            assertThat(student.driver().manage().getCookieNamed("SENIM_SESSION").isHttpOnly())
+                    .isTrue();
+            student.signOut();
+            assertThat(student.path()).isEqualTo("/");
+            assertThat(student.has(By.cssSelector("a.button[href='/oauth2/authorization/keycloak']")))
+                    .isTrue();
+        }
+    }
+}

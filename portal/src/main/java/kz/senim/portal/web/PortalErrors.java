@@ -1,0 +1,62 @@
+package kz.senim.portal.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import kz.senim.portal.api.ApiProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Turns an API refusal nobody handled into a page in the viewer's language: 404 for what does not exist or
+ * may not be seen (never saying which), a plain explanation for a refused action, and a sign-in when the
+ * session has ended. Logged by status and reason only, never with content.
+ */
+@ControllerAdvice
+class PortalErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(PortalErrors.class);
+
+    @ExceptionHandler(CurrentViewer.SignInAgain.class)
+    String signInAgain(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        return "redirect:" + PortalSecurity.LOGIN;
+    }
+
+    @ExceptionHandler(ApiProblem.class)
+    ModelAndView refused(ApiProblem problem, HttpServletRequest request, HttpServletResponse response) {
+        if (problem.status() == 401) {
+            return new ModelAndView(signInAgain(request));
+        }
+        HttpStatus status = switch (problem.status()) {
+            case 404 -> HttpStatus.NOT_FOUND;
+            case 403 -> HttpStatus.FORBIDDEN;
+            case 409, 412, 400, 413, 422 -> HttpStatus.CONFLICT;
+            case 429 -> HttpStatus.TOO_MANY_REQUESTS;
+            default -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            log.warn("The API answered {} to a portal call", problem.status());
+        }
+        ModelAndView page = new ModelAndView("error/problem", status);
+        page.addObject("problemStatus", status.value());
+        page.addObject("problem", problem);
+        return page;
+    }
+
+    @ExceptionHandler(ResourceAccessException.class)
+    ModelAndView unreachable(ResourceAccessException e) {
+        log.warn("The gateway could not be reached: {}", e.getClass().getSimpleName());
+        ModelAndView page = new ModelAndView("error/problem", HttpStatus.SERVICE_UNAVAILABLE);
+        page.addObject("problemStatus", 503);
+        return page;
+    }
+}

@@ -1,0 +1,37 @@
+// Senim portal: the little behaviour a page needs beyond htmx. No inline scripts (the CSP forbids them).
+(function () {
+  "use strict";
+  // htmx requests carry the CSRF token of signed-in pages.
+  document.addEventListener("htmx:configRequest", function (event) {
+    var header = document.querySelector('meta[name="csrf-header"]');
+    var token = document.querySelector('meta[name="csrf-token"]');
+    if (header && token) {
+      event.detail.headers[header.content] = token.content;
+    }
+  });
+  document.addEventListener("click", function (event) {
+    var target = event.target.closest("[data-copy], [data-print], [data-confirm]");
+    if (!target) {
+      return;
+    }
+    // <button data-copy="#receipt" data-copied="Copied">: copies the element's text.
+    if (target.hasAttribute("data-copy")) {
+      var source = document.querySelector(target.getAttribute("data-copy"));
+      if (source && navigator.clipboard) {
+        navigator.clipboard.writeText(source.textContent.trim()).then(function () {
+          var status = document.querySelector(target.getAttribute("data-status") || "#copy-status");
+          if (status) {
+            status.textContent = target.getAttribute("data-copied") || "";
+          }
+        });
+      }
+    }
+    if (target.hasAttribute("data-print")) {
+      window.print();
+    }
+    // <button data-confirm="Are you sure?">: asks before submitting its form.
+    if (target.hasAttribute("data-confirm") && !window.confirm(target.getAttribute("data-confirm"))) {
+      event.preventDefault();
+    }
+  });
+})();
