@@ -55,7 +55,7 @@ class NotificationInbox {
     @PostMapping("/notifications/{id}/open")
     String open(@PathVariable UUID id, @RequestParam(defaultValue = "") String path) {
         api.post("/api/notifications/{id}/read", null, id);
-        String target = portalPath(path);
+        String target = path.startsWith("/") && !path.startsWith("//") ? portalPath(path) : null;
         return "redirect:" + (target == null ? "/notifications" : target);
     }
 
