@@ -74,7 +74,11 @@ class NotificationPagesTest {
                 .getResponse()
                 .getContentAsString();
         assertThat(inbox)
-                .contains("value=\"/trust-box/threads/abc\"", "id=\"read-" + id + "\"", "id=\"mark-all-read\"");
+                .contains(
+                        "value=\"/trust-box/threads/abc\"",
+                        "data-path=\"/trust-box/threads/abc\"",
+                        "id=\"read-" + id + "\"",
+                        "id=\"mark-all-read\"");
         assertThat(inbox).doesNotContain("elsewhere.example");
 
         mvc.perform(post("/notifications/" + id + "/open")
