@@ -175,7 +175,6 @@ class PortalTrustBoxJourney {
                         .body(),
                 body -> body.contains("/trust-box/threads/" + thread));
         coordinator.go("/notifications");
-        coordinator.waitFor(By.id("notifications"));
         if (!coordinator.has(By.cssSelector(open))) {
             try {
                 java.nio.file.Files.writeString(
@@ -183,12 +182,13 @@ class PortalTrustBoxJourney {
             } catch (java.io.IOException ignored) {
                 // the assertion below says enough
             }
-            throw new AssertionError("No notification on the page leads to /trust-box/threads/" + thread
-                    + "; the page leads to "
-                    + coordinator.driver().findElements(By.cssSelector("[data-path]")).stream()
-                            .map(button -> button.getAttribute("data-path"))
-                            .toList()
-                    + "; the API answered " + links);
+            throw new AssertionError(
+                    "No notification on the page " + coordinator.path() + " leads to /trust-box/threads/" + thread
+                            + "; the page leads to "
+                            + coordinator.driver().findElements(By.cssSelector("[data-path]")).stream()
+                                    .map(button -> button.getAttribute("data-path"))
+                                    .toList()
+                            + "; the API answered " + links);
         }
         coordinator.check("notifications");
         assertThat(coordinator.source()).doesNotContain(planted);
