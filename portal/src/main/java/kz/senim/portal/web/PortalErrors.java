@@ -22,6 +22,12 @@ class PortalErrors {
 
     private static final Logger log = LoggerFactory.getLogger(PortalErrors.class);
 
+    private final LayoutModel layout;
+
+    PortalErrors(LayoutModel layout) {
+        this.layout = layout;
+    }
+
     @ExceptionHandler(CurrentViewer.SignInAgain.class)
     String signInAgain(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
@@ -47,15 +53,18 @@ class PortalErrors {
             log.warn("The API answered {} to a portal call", problem.status());
         }
         ModelAndView page = new ModelAndView("error/problem", status);
+        // exception handlers get no @ModelAttribute values: the frame needs them (html lang, menu)
+        page.addAllObjects(layout.attributes(request));
         page.addObject("problemStatus", status.value());
         page.addObject("problem", problem);
         return page;
     }
 
     @ExceptionHandler(ResourceAccessException.class)
-    ModelAndView unreachable(ResourceAccessException e) {
+    ModelAndView unreachable(ResourceAccessException e, HttpServletRequest request) {
         log.warn("The gateway could not be reached: {}", e.getClass().getSimpleName());
         ModelAndView page = new ModelAndView("error/problem", HttpStatus.SERVICE_UNAVAILABLE);
+        page.addAllObjects(layout.attributes(request));
         page.addObject("problemStatus", 503);
         return page;
     }

@@ -179,6 +179,22 @@ class TrustBoxPagesTest {
     }
 
     @Test
+    void aStudentIsRefusedTheInboxOnAPageInTheirLanguageWithTheirMenu() throws Exception {
+        when(api.get(eq("/api/trust-box/threads?page={page}&size={size}"), any(), any()))
+                .thenThrow(new ApiProblem(403, null, "Forbidden", "", Map.of()));
+        String page = mvc.perform(get("/trust-box/threads?lang=kk")
+                        .with(signedIn(
+                                registrations.findByRegistrationId("keycloak"), "s-1", "demo-gymnasium-1", "student")))
+                .andExpect(status().isForbidden())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("<html lang=\"kk\"", "href=\"/notifications\"")
+                .doesNotContain("id=\"threads\"");
+    }
+
+    @Test
     void aCoordinatorsReplyGoesToTheApiAndBackToTheThread() throws Exception {
         UUID thread = UUID.randomUUID();
         when(api.post(eq("/api/trust-box/threads/{id}/replies"), any(), eq(thread)))
