@@ -272,7 +272,7 @@ class ActivityApiIT {
     }
 
     @Test
-    void a_facilitator_records_attendance_per_person_and_completion_counts_the_participants() {
+    void a_facilitator_or_a_coordinator_records_attendance_per_person_and_completion_counts_the_participants() {
         String mediatorId = "med-" + UUID.randomUUID();
         String mediator = Trainings.bearer(mediatorId, school, "student", "mediator");
         String start = OffsetDateTime.now().minusHours(2).withNano(0).toString();
@@ -299,6 +299,16 @@ class ActivityApiIT {
                 .json("{\"marks\":[{\"userId\":\"u1\",\"status\":\"ABSENT\"}]}")
                 .send()
                 .problem(403);
+
+        // A coordinator of the school, who supervises every activity, corrects a mark without facilitating.
+        ServiceApi.Answer corrected = api.request(
+                        org.springframework.http.HttpMethod.PUT, "/api/activities/" + id + "/attendance")
+                .auth(coordinator)
+                .json("{\"marks\":[{\"userId\":\"u4\",\"status\":\"EXCUSED\"}]}")
+                .send();
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+        assertThat(corrected.json().get("marks").get("u4").asString()).isEqualTo("EXCUSED");
+        assertThat(corrected.json().get("marks").get("u1").asString()).isEqualTo("PRESENT");
 
         JsonNode completed = api.post("/api/activities/" + id + "/completion")
                 .auth(mediator)
