@@ -12,12 +12,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * change explained in words (the portal's own sentence for reasons it knows, else the API's localized
  * detail); what may not be seen (404, 403) and failures go on to {@code PortalErrors}.
  */
-final class Refusals {
+public final class Refusals {
 
     private Refusals() {}
 
-    /** True when the problem belongs on the form; otherwise it is rethrown. */
-    static void onForm(ApiProblem problem, Model model, MessageSource messages) {
+    /** Puts the problem on the form (field errors, or a sentence); anything else is rethrown. */
+    public static void onForm(ApiProblem problem, Model model, MessageSource messages) {
         if (!isAboutTheForm(problem)) {
             throw problem;
         }
@@ -29,7 +29,7 @@ final class Refusals {
     }
 
     /** For a button without fields: the explanation is carried to the page the browser goes back to. */
-    static void onRedirect(ApiProblem problem, RedirectAttributes redirect, MessageSource messages) {
+    public static void onRedirect(ApiProblem problem, RedirectAttributes redirect, MessageSource messages) {
         if (!isAboutTheForm(problem)) {
             throw problem;
         }
@@ -39,7 +39,7 @@ final class Refusals {
         redirect.addFlashAttribute("formError", text);
     }
 
-    static boolean isAboutTheForm(ApiProblem problem) {
+    public static boolean isAboutTheForm(ApiProblem problem) {
         return problem.status() == 400
                 || problem.status() == 409
                 || problem.status() == 412
@@ -47,15 +47,17 @@ final class Refusals {
                 || problem.status() == 422;
     }
 
-    static String explain(ApiProblem problem, MessageSource messages) {
+    public static String explain(ApiProblem problem, MessageSource messages) {
         Locale locale = LocaleContextHolder.getLocale();
         if (problem.status() == 412) {
             return messages.getMessage("club.refused.stale", null, locale);
         }
         if (problem.reason() != null) {
-            String own = messages.getMessage("club.refused." + problem.reason(), null, null, locale);
-            if (own != null) {
-                return own;
+            for (String prefix : new String[] {"club.refused.", "training.refused."}) {
+                String own = messages.getMessage(prefix + problem.reason(), null, null, locale);
+                if (own != null) {
+                    return own;
+                }
             }
         }
         return problem.detail() != null ? problem.detail() : messages.getMessage("club.refused.generic", null, locale);
