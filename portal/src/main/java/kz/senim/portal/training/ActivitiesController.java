@@ -102,7 +102,7 @@ class ActivitiesController {
         model.addAttribute("month", shown.toString());
         model.addAttribute("previousMonth", shown.minusMonths(1).toString());
         model.addAttribute("nextMonth", shown.plusMonths(1).toString());
-        model.addAttribute("monthStart", shown.atDay(1).toString());
+        model.addAttribute("monthLabel", monthLabel(shown));
         return "training/activities";
     }
 
@@ -337,6 +337,13 @@ class ActivitiesController {
         } catch (DateTimeParseException e) {
             return false;
         }
+    }
+
+    /** "November 2026" in the page's language (the month's standalone name). */
+    static String monthLabel(YearMonth month) {
+        return month.atDay(1)
+                .format(java.time.format.DateTimeFormatter.ofPattern(
+                        "LLLL yyyy", org.springframework.context.i18n.LocaleContextHolder.getLocale()));
     }
 
     static Optional<YearMonth> parseMonth(String month) {

@@ -72,7 +72,7 @@ class PlanController {
                         api.get("/api/activities/curriculum/trainees/{id}", viewer.userId())
                                 .map());
             } catch (ApiProblem problem) {
-                if (problem.status() != 404) {
+                if (problem.status() != 404 && problem.status() != 403) {
                     throw problem;
                 }
             }
@@ -153,6 +153,11 @@ class PlanController {
                     .add(item);
         }
         byMonth.values().removeIf(List::isEmpty);
+        Map<String, String> monthLabels = new LinkedHashMap<>();
+        byMonth.keySet()
+                .forEach(m -> ActivitiesController.parseMonth(m)
+                        .ifPresent(parsed -> monthLabels.put(m, ActivitiesController.monthLabel(parsed))));
+        model.addAttribute("monthLabels", monthLabels);
         Map<String, String> known = new LinkedHashMap<>(names.withRole(viewer, "coordinator"));
         known.putAll(names.of(
                 viewer,
