@@ -72,7 +72,7 @@ class ClubController {
                     .filter(a -> OPEN.contains(String.valueOf(a.get("status"))))
                     .findFirst()
                     .orElse(mine.isEmpty() ? null : mine.get(0));
-            model.addAttribute("application", shown);
+            model.addAttribute("applicationView", shown);
             model.addAttribute("applicationOpen", shown != null && OPEN.contains(String.valueOf(shown.get("status"))));
         }
         return "club/home";
@@ -216,7 +216,7 @@ class ClubController {
         String applicantId = String.valueOf(application.get("applicantId"));
         boolean own = viewer.userId().equals(applicantId);
         boolean decides = viewer.isCoordinator() && !own;
-        model.addAttribute("application", application);
+        model.addAttribute("applicationView", application);
         model.addAttribute("own", own);
         model.addAttribute("decides", decides);
         model.addAttribute("open", OPEN.contains(String.valueOf(application.get("status"))));
