@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpSession;
 import kz.senim.portal.api.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,6 +22,30 @@ import org.springframework.web.servlet.ModelAndView;
 class PortalErrors {
 
     private static final Logger log = LoggerFactory.getLogger(PortalErrors.class);
+
+    private final CurrentViewer viewers;
+
+    PortalErrors(CurrentViewer viewers) {
+        this.viewers = viewers;
+    }
+
+    /**
+     * What LayoutModel gives every page (its @ModelAttribute methods do not run for an exception
+     * handler's view): without it the page has no lang attribute, no menu and no language switcher.
+     */
+    private ModelAndView framed(ModelAndView page, HttpServletRequest request) {
+        page.addObject("language", LocaleContextHolder.getLocale().getLanguage());
+        page.addObject(
+                "languages",
+                Languages.SUPPORTED.stream().map(java.util.Locale::getLanguage).toList());
+        page.addObject("currentPath", request.getRequestURI());
+        try {
+            page.addObject("viewer", viewers.find().orElse(null));
+        } catch (CurrentViewer.SignInAgain ended) {
+            page.addObject("viewer", null);
+        }
+        return page;
+    }
 
     @ExceptionHandler(CurrentViewer.SignInAgain.class)
     String signInAgain(HttpServletRequest request) {
@@ -49,14 +74,14 @@ class PortalErrors {
         ModelAndView page = new ModelAndView("error/problem", status);
         page.addObject("problemStatus", status.value());
         page.addObject("problem", problem);
-        return page;
+        return framed(page, request);
     }
 
     @ExceptionHandler(ResourceAccessException.class)
-    ModelAndView unreachable(ResourceAccessException e) {
+    ModelAndView unreachable(ResourceAccessException e, HttpServletRequest request) {
         log.warn("The gateway could not be reached: {}", e.getClass().getSimpleName());
         ModelAndView page = new ModelAndView("error/problem", HttpStatus.SERVICE_UNAVAILABLE);
         page.addObject("problemStatus", 503);
-        return page;
+        return framed(page, request);
     }
 }
