@@ -461,6 +461,43 @@ public final class Mediation {
         return Optional.empty();
     }
 
+    /**
+     * A coordinator links a party named in the request (a student does not know anyone's account) to
+     * the person of the directory they are, so that they consent, sign and withdraw through their own
+     * login. The team stays neutral: nobody assigned may be that person or in their class.
+     *
+     * @param person the party as the directory knows them: user id, adult, grade
+     */
+    public List<MediationEvent> identifyParty(
+            Actor coordinator, UUID partyId, Party person, SchoolDirectory directory) {
+        requireCoordinator(coordinator);
+        requireOpen();
+        Party named = party(partyId);
+        if (named.userId() != null) {
+            throw new MediationRefused("party-already-identified", "The party is already a person of the directory");
+        }
+        if (parties.stream().anyMatch(p -> p.isUser(person.userId()))) {
+            throw new MediationRefused("party-listed-twice", "Each party is listed once");
+        }
+        if (isAssignedMediator(person.userId())) {
+            throw new MediationRefused("mediator-is-a-party", "A mediator is never a party");
+        }
+        Optional<SchoolClass> partyClass = directory.classOf(person.userId());
+        if (partyClass.isPresent()
+                && mediators.stream().map(m -> directory.classOf(m.userId())).anyMatch(partyClass::equals)) {
+            throw new MediationRefused("mediator-in-party-class", "A mediator is never from the same class as a party");
+        }
+        parties.set(
+                parties.indexOf(named),
+                new Party(
+                        partyId,
+                        person.userId(),
+                        person.adult(),
+                        person.adult() ? null : person.grade(),
+                        named.name()));
+        return List.of();
+    }
+
     /** Co-mediation by two young mediators is the default; a coordinator mediates alone. */
     public int requiredMediators() {
         return mediatedBy == MediatedBy.COORDINATORS ? 1 : settings.mediatorsPerCase();
