@@ -18,7 +18,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * The gateway on a real port in front of real HTTP servers standing in for the services and for
  * Keycloak's key endpoint. The notification service is "down": its URL points at a closed port.
- * A test-only route {@code /api/flaky/**} leads to a service the circuit-breaker tests stop and start.
+ * The portal's pages are served by a stub too. A test-only route {@code /api/flaky/**} leads to a service the circuit-breaker tests stop and start.
  * Clients are told apart by {@code X-Forwarded-For} (as behind a proxy), so that each rate-limit test
  * can be its own client. All test classes share this one application context.
  */
@@ -35,6 +35,7 @@ abstract class GatewayTest {
     static final StubService TRAINING = new StubService("training-service");
     static final StubService KEYCLOAK = new StubService("keycloak");
     static final StubService FLAKY = new StubService("flaky-service");
+    static final StubService PORTAL_PAGES = new StubService("portal");
 
     static final String FLAKY_BREAKER = "flaky-service";
 
@@ -42,6 +43,7 @@ abstract class GatewayTest {
     static final int TRUST_BOX_WRITES_BURST = 3;
     static final int USER_BURST = 30;
     static final String PORTAL = "https://portal.senim.test";
+    static final String PORTAL_RELAY_SECRET = "relay-secret-of-the-tests";
 
     static final int CLOSED_PORT = closedPort();
 
@@ -57,6 +59,8 @@ abstract class GatewayTest {
         registry.add("SENIM_CASE_SERVICE_URL", CASES::url);
         registry.add("SENIM_MEMBERSHIP_SERVICE_URL", MEMBERSHIP::url);
         registry.add("SENIM_TRAINING_SERVICE_URL", TRAINING::url);
+        registry.add("SENIM_PORTAL_SERVICE_URL", PORTAL_PAGES::url);
+        registry.add("SENIM_PORTAL_RELAY_SECRET", () -> PORTAL_RELAY_SECRET);
         registry.add("SENIM_NOTIFICATION_SERVICE_URL", () -> "http://127.0.0.1:" + CLOSED_PORT);
         registry.add("SENIM_JWK_SET_URI", () -> KEYCLOAK.url() + CERTS_PATH);
         registry.add("SENIM_ISSUER_URI", () -> TestTokens.ISSUER);

@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Turns every error that reaches the top of the gateway (no route, a service down or too slow, a
- * bug) into problem+json. Runs before Boot's default handler (order -1). Logs name the route and the
+ * bug) into problem+json, or for a browser that cannot reach the portal into a plain page. Runs before Boot's default handler (order -1). Logs name the route and the
  * request id, never the path (a trust-box path may hold a receipt code), the caller's address or user
  * agent.
  */
@@ -30,6 +30,7 @@ class GatewayErrorHandler implements WebExceptionHandler {
 
     private final ProblemResponses problems;
     private final String retryAfterOutage;
+    private final PortalUnavailablePage portalUnavailable = new PortalUnavailablePage();
 
     GatewayErrorHandler(
             ProblemResponses problems, @Value("${senim.gateway.circuit-breaker.open-wait:30s}") Duration openWait) {
@@ -49,6 +50,9 @@ class GatewayErrorHandler implements WebExceptionHandler {
         }
         if (problem == GatewayProblem.SERVICE_UNAVAILABLE) {
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, retryAfterOutage);
+        }
+        if (PortalUnavailablePage.fits(exchange, problem)) {
+            return portalUnavailable.write(exchange, problem);
         }
         if (problem == GatewayProblem.REQUEST_REJECTED && error instanceof ResponseStatusException rejected) {
             exchange.getResponse().getHeaders().addAll(rejected.getHeaders());

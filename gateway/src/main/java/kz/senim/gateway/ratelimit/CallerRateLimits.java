@@ -23,7 +23,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Rate limits of {@code /api/**}, in memory per gateway instance: a signed-in caller is counted by the
- * token's {@code sub}, every other call by a keyed hash of the client's address ({@link ClientKeys}),
+ * token's {@code sub}, every other call by a keyed hash of the client's address ({@link ClientKeys}) or,
+ * when the portal calls on a browser's behalf, by that browser's key ({@link PortalRelay}),
  * and anonymous writes to the trust box once more against a stricter limit. Over a limit: 429
  * problem+json with {@code Retry-After}. Runs after authentication, so it knows who is calling; a call
  * whose token is rejected is counted as anonymous by {@link #refusalOfRejectedToken}. Neither the address nor
@@ -42,18 +43,18 @@ public class CallerRateLimits implements AutoCloseable {
     private final TokenBuckets users;
     private final TokenBuckets anonymous;
     private final TokenBuckets trustBoxWrites;
-    private final ClientKeys clients;
+    private final PortalRelay clients;
     private final ProblemResponses problems;
     private final Counter userLimited;
     private final Counter anonymousLimited;
     private final Counter trustBoxLimited;
     private final ScheduledExecutorService expiry;
 
-    CallerRateLimits(RateLimitProperties limits, ProblemResponses problems, MeterRegistry meters) {
+    CallerRateLimits(RateLimitProperties limits, PortalRelay clients, ProblemResponses problems, MeterRegistry meters) {
         this.users = TokenBuckets.perSecond(limits.userPerSecond(), limits.userBurst());
         this.anonymous = TokenBuckets.perMinute(limits.anonymousPerMinute(), limits.anonymousBurst());
         this.trustBoxWrites = TokenBuckets.perMinute(limits.trustBoxWritesPerMinute(), limits.trustBoxWritesBurst());
-        this.clients = new ClientKeys(limits.clientAddressFromForwardedFor());
+        this.clients = clients;
         this.problems = problems;
         this.userLimited = limitedCounter(meters, "user");
         this.anonymousLimited = limitedCounter(meters, "anonymous");
@@ -87,7 +88,7 @@ public class CallerRateLimits implements AutoCloseable {
         }
         long wait = check(
                 exchange,
-                anonymous.take(clients.of(exchange.getRequest()), System.nanoTime()),
+                anonymous.take(clients.clientOf(exchange.getRequest()), System.nanoTime()),
                 anonymousLimited,
                 "anonymous");
         return wait == 0 ? Optional.empty() : Optional.of(tooManyRequests(exchange, wait));
@@ -97,7 +98,7 @@ public class CallerRateLimits implements AutoCloseable {
         if (!anonymous.limits() && !trustBoxWrites.limits()) {
             return 0;
         }
-        ClientKeys.ClientKey client = clients.of(exchange.getRequest());
+        ClientKeys.ClientKey client = clients.clientOf(exchange.getRequest());
         long now = System.nanoTime();
         long wait = check(exchange, anonymous.take(client, now), anonymousLimited, "anonymous");
         if (wait == 0 && isTrustBoxWrite(exchange)) {

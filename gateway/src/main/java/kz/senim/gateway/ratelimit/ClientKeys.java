@@ -9,10 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
@@ -24,7 +27,30 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 final class ClientKeys {
 
     /** The part of an HMAC the buckets are keyed by (128 bits). */
-    record ClientKey(long high, long low) {}
+    record ClientKey(long high, long low) {
+
+        private static final int BYTES = 2 * Long.BYTES;
+        private static final Pattern TEXT = Pattern.compile("[A-Za-z0-9_-]{22}");
+
+        /** The key as the portal relays it: base64url without padding, 22 characters. */
+        String text() {
+            byte[] bits = ByteBuffer.allocate(BYTES).putLong(high).putLong(low).array();
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
+        }
+
+        /** The key a {@link #text()} stands for; empty for anything else. */
+        static Optional<ClientKey> ofText(@Nullable String text) {
+            if (text == null || !TEXT.matcher(text).matches()) {
+                return Optional.empty();
+            }
+            try {
+                ByteBuffer bits = ByteBuffer.wrap(Base64.getUrlDecoder().decode(text));
+                return Optional.of(new ClientKey(bits.getLong(), bits.getLong()));
+            } catch (IllegalArgumentException notBase64) {
+                return Optional.empty();
+            }
+        }
+    }
 
     private static final String ALGORITHM = "HmacSHA256";
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");

@@ -7,7 +7,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code Content-Security-Policy} for answers that bring none: {@code /api/**} answers are data and
- * may load and be framed by nothing; other pages (Swagger UI, later the portal) get the configured
+ * may load and be framed by nothing; other pages (Swagger UI, the portal) get the configured
  * policy, or none when it is empty, so a page served through the gateway can bring its own.
  */
 final class ContentSecurityPolicies implements ServerHttpHeadersWriter {

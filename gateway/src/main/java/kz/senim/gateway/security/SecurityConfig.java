@@ -3,6 +3,7 @@ package kz.senim.gateway.security;
 import io.netty.channel.ChannelOption;
 import java.time.Clock;
 import java.time.Duration;
+import kz.senim.gateway.portal.PortalRoutes;
 import kz.senim.gateway.problem.ProblemResponses;
 import kz.senim.gateway.ratelimit.CallerRateLimits;
 import kz.senim.gateway.requestsize.RequestSizeLimits;
@@ -27,8 +28,9 @@ import reactor.netty.http.client.HttpClient;
 
 /**
  * Who may pass the edge. Read top to bottom: the anonymous paths, then every other {@code /api/**}
- * call needs a Keycloak token of a Senim user, and anything else is refused (401 without a token,
- * 403 with one). Services decide object-level access themselves.
+ * call needs a Keycloak token of a Senim user, the rest of Actuator is refused (401 without a token,
+ * 403 with one), and everything else is the portal's, which signs its users in itself. Services decide
+ * object-level access themselves.
  *
  * <p>Every answer passes this chain, in this order: security headers (written when the answer is
  * committed, each only if the service did not set it), CORS preflights, the token, the rate limits
@@ -80,8 +82,13 @@ class SecurityConfig {
                         .permitAll()
                         .pathMatchers("/api/**")
                         .access(new SenimCallerGate())
+                        // the rest of the gateway's own paths: Actuator's other endpoints
+                        .pathMatchers(PortalRoutes.EDGE_PATHS)
+                        .denyAll()
+                        // the portal's pages (PortalRoutes): it signs its users in itself, with a session
+                        // cookie and CSRF tokens of its own
                         .anyExchange()
-                        .denyAll())
+                        .permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenConverter(new BearerTokens())
                         .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(realmRoleAuthentication()))
@@ -89,7 +96,8 @@ class SecurityConfig {
                         .accessDeniedHandler(accessDenied))
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
-                // Bearer tokens only: no session, no cookie, hence no CSRF exposure.
+                // Bearer tokens only: no session, no cookie, hence no CSRF exposure at the edge. The portal's
+                // session cookie and CSRF tokens pass through untouched to the portal, which checks them.
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)

@@ -39,6 +39,16 @@ class ClientKeysTest {
         assertThat(new ClientKeys(false).of(sameClient)).isNotEqualTo(new ClientKeys(false).of(sameClient));
     }
 
+    @Test
+    void aKeysTextStandsForThatKeyAndNoTextOfAnotherShapeStandsForAny() {
+        ClientKeys.ClientKey key = new ClientKeys(false).of(request("198.51.100.7", null));
+        assertThat(key.text()).matches("[A-Za-z0-9_-]{22}");
+        assertThat(ClientKeys.ClientKey.ofText(key.text())).contains(key);
+        assertThat(ClientKeys.ClientKey.ofText("198.51.100.7")).isEmpty();
+        assertThat(ClientKeys.ClientKey.ofText(key.text() + "A")).isEmpty();
+        assertThat(ClientKeys.ClientKey.ofText(null)).isEmpty();
+    }
+
     private static ServerHttpRequest request(String peer, String forwardedFor) {
         MockServerHttpRequest.BaseBuilder<?> request =
                 MockServerHttpRequest.get("/api/trust-box/x").remoteAddress(new InetSocketAddress(peer, 44321));
