@@ -77,7 +77,7 @@ class CasePages {
                 .queryParam("size", PAGE_SIZE)
                 .build()
                 .toUriString());
-        model.addAttribute("cases", answer.content());
+        model.addAttribute("cases", Lenient.of(answer.content()));
         model.addAttribute("status", wanted);
         model.addAttribute("statuses", STATUSES);
         model.addAttribute("page", from);
@@ -90,10 +90,10 @@ class CasePages {
         requireId(id);
         Viewer viewer = viewers.get();
         ApiAnswer answer = api.get("/api/cases/{id}", id);
-        Map<String, Object> c = answer.map();
+        Map<String, Object> c = Lenient.of(answer.map());
         List<Map<String, Object>> parties = list(c.get("parties"));
         List<Map<String, Object>> mediators = list(c.get("mediators"));
-        boolean coordinator = viewer.isCoordinator() && c.containsKey("legalHold");
+        boolean coordinator = viewer.isCoordinator() && c.get("legalHold") != null;
         boolean mediator = mediators.stream().anyMatch(m -> viewer.userId().equals(m.get("userId")));
         Map<String, Object> myParty = parties.stream()
                 .filter(p -> Boolean.TRUE.equals(p.get("you")))
@@ -106,9 +106,8 @@ class CasePages {
         mediators.forEach(m -> userIds.add((String) m.get("userId")));
         List<Map<String, Object>> candidates = List.of();
         if (coordinator && "TRIAGED".equals(status)) {
-            candidates = api.get("/api/cases/{id}/mediator-candidates", id).body() instanceof List<?> l
-                    ? list(l)
-                    : List.of();
+            candidates = Lenient.of(
+                    list(api.get("/api/cases/{id}/mediator-candidates", id).body()));
             candidates.forEach(m -> userIds.add((String) m.get("userId")));
         }
         Map<String, String> names = people.names(viewer, userIds);
@@ -151,7 +150,7 @@ class CasePages {
         model.addAttribute(
                 "directory",
                 coordinator && !CLOSED.contains(status) && parties.stream().anyMatch(p -> p.get("userId") == null)
-                        ? people.directory(viewer)
+                        ? Lenient.of(people.directory(viewer))
                         : List.of());
         return "cases/case";
     }
@@ -161,7 +160,7 @@ class CasePages {
         requireId(id);
         Viewer viewer = viewers.get();
         List<Map<String, Object>> lines =
-                api.get("/api/cases/{id}/audit", id).body() instanceof List<?> l ? list(l) : List.of();
+                Lenient.of(list(api.get("/api/cases/{id}/audit", id).body()));
         Set<String> actors = new LinkedHashSet<>();
         lines.forEach(line -> actors.add((String) line.get("actorId")));
         model.addAttribute("id", id);
@@ -312,7 +311,7 @@ class CasePages {
         List<Map<String, Object>> maps = new ArrayList<>();
         for (Object item : items) {
             if (item instanceof Map<?, ?> map) {
-                maps.add(new LinkedHashMap<>((Map<String, Object>) map));
+                maps.add(Lenient.of((Map<String, Object>) map));
             }
         }
         return maps;

@@ -43,7 +43,7 @@ class ConsultationPages {
     String list(@RequestParam(defaultValue = "0") int page, Model model) {
         int from = Math.max(0, Math.min(page, 10000));
         ApiAnswer answer = api.get("/api/consultations?page={page}&size={size}", from, PAGE_SIZE);
-        model.addAttribute("consultations", answer.content());
+        model.addAttribute("consultations", Lenient.of(answer.content()));
         model.addAttribute("page", from);
         model.addAttribute("totalPages", CasePages.number(answer.map().get("totalPages")));
         return "cases/consultations";
@@ -53,7 +53,8 @@ class ConsultationPages {
     String show(@PathVariable String id, Model model) {
         CasePages.requireId(id);
         Viewer viewer = viewers.get();
-        Map<String, Object> c = api.get("/api/consultations/{id}", id).map();
+        Map<String, Object> c =
+                Lenient.of(api.get("/api/consultations/{id}", id).map());
         boolean coordinator = viewer.isCoordinator();
         boolean advisor = viewer.userId().equals(c.get("advisorId"));
         Set<String> ids = new LinkedHashSet<>();

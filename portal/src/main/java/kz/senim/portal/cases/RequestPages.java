@@ -186,7 +186,7 @@ class RequestPages {
     }
 
     /** The asker (when involved) by account, the others by name, grade and whether they are adults. */
-    private static List<Map<String, Object>> parties(Viewer viewer, RequestForm form) {
+    static List<Map<String, Object>> parties(Viewer viewer, RequestForm form) {
         List<Map<String, Object>> parties = new ArrayList<>();
         if (form.isInvolved()) {
             parties.add(Map.of("userId", viewer.userId()));
