@@ -69,7 +69,7 @@ class CasePages {
     @GetMapping("/cases")
     String list(
             @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page, Model model) {
-        String wanted = STATUSES.contains(status) ? status : null;
+        String wanted = status != null && STATUSES.contains(status) ? status : null;
         int from = Math.max(0, Math.min(page, 10000));
         ApiAnswer answer = api.get(UriComponentsBuilder.fromPath("/api/cases")
                 .queryParamIfPresent("status", java.util.Optional.ofNullable(wanted))

@@ -146,7 +146,7 @@ class RequestPages {
     @PostMapping("/requests/new")
     String ask(@ModelAttribute("form") RequestForm form, Model model, RedirectAttributes flash) {
         Viewer viewer = viewers.get();
-        String kind = KINDS.contains(form.getKind()) ? form.getKind() : "MEDIATION";
+        String kind = form.getKind() != null && KINDS.contains(form.getKind()) ? form.getKind() : "MEDIATION";
         try {
             if ("MEDIATION".equals(kind)) {
                 ApiAnswer created = api.create(

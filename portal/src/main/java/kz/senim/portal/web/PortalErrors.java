@@ -22,6 +22,12 @@ class PortalErrors {
 
     private static final Logger log = LoggerFactory.getLogger(PortalErrors.class);
 
+    private final LayoutModel layout;
+
+    PortalErrors(LayoutModel layout) {
+        this.layout = layout;
+    }
+
     @ExceptionHandler(CurrentViewer.SignInAgain.class)
     String signInAgain(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
@@ -49,14 +55,31 @@ class PortalErrors {
         ModelAndView page = new ModelAndView("error/problem", status);
         page.addObject("problemStatus", status.value());
         page.addObject("problem", problem);
+        frame(page, request);
         return page;
     }
 
     @ExceptionHandler(ResourceAccessException.class)
-    ModelAndView unreachable(ResourceAccessException e) {
+    ModelAndView unreachable(ResourceAccessException e, HttpServletRequest request) {
         log.warn("The gateway could not be reached: {}", e.getClass().getSimpleName());
         ModelAndView page = new ModelAndView("error/problem", HttpStatus.SERVICE_UNAVAILABLE);
         page.addObject("problemStatus", 503);
+        frame(page, request);
         return page;
+    }
+
+    /**
+     * The frame's model (the page's language for {@code <html lang>}, the language switcher, the viewer):
+     * {@code @ModelAttribute} methods do not run for an exception handler's view.
+     */
+    private void frame(ModelAndView page, HttpServletRequest request) {
+        page.addObject("language", layout.language());
+        page.addObject("languages", layout.languages());
+        page.addObject("currentPath", layout.currentPath(request));
+        try {
+            page.addObject("viewer", layout.viewer());
+        } catch (CurrentViewer.SignInAgain ended) {
+            // the error page is shown without the signed-in frame
+        }
     }
 }
