@@ -93,6 +93,12 @@ class PortalMediationJourney {
         student.signIn("student1.gym1").go("/requests/new?lang=en").check("ask-for-help");
         String key = student.value("requestKey").orElseThrow();
         student.type("description", description);
+        // Nobody named yet: the API wants two parties, and the form says so next to them, keeping the text.
+        submit(student, By.id("send-request"));
+        assertThat(student.find(By.id("parties-error")).getText()).isNotBlank();
+        assertThat(student.find(By.id("description")).getAttribute("value")).isEqualTo(description);
+        assertThat(student.value("requestKey")).contains(key);
+        student.check("ask-for-help-refused");
         student.find(By.id("name0")).sendKeys(name);
         student.find(By.id("grade0")).sendKeys(grade);
         submit(student, By.id("send-request"));
