@@ -57,6 +57,7 @@ class PortalErrors {
         page.addAllObjects(layout.attributes(request));
         page.addObject("problemStatus", status.value());
         page.addObject("problem", problem);
+        frame(page, request);
         return page;
     }
 
@@ -66,6 +67,22 @@ class PortalErrors {
         ModelAndView page = new ModelAndView("error/problem", HttpStatus.SERVICE_UNAVAILABLE);
         page.addAllObjects(layout.attributes(request));
         page.addObject("problemStatus", 503);
+        frame(page, request);
         return page;
+    }
+
+    /**
+     * The frame's model (the page's language for {@code <html lang>}, the language switcher, the viewer):
+     * {@code @ModelAttribute} methods do not run for an exception handler's view.
+     */
+    private void frame(ModelAndView page, HttpServletRequest request) {
+        page.addObject("language", layout.language());
+        page.addObject("languages", layout.languages());
+        page.addObject("currentPath", layout.currentPath(request));
+        try {
+            page.addObject("viewer", layout.viewer());
+        } catch (CurrentViewer.SignInAgain ended) {
+            // the error page is shown without the signed-in frame
+        }
     }
 }
