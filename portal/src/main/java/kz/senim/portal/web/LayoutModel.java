@@ -1,10 +1,8 @@
 package kz.senim.portal.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -35,22 +33,6 @@ class LayoutModel {
     @ModelAttribute("languages")
     List<String> languages() {
         return Languages.SUPPORTED.stream().map(Locale::getLanguage).toList();
-    }
-
-    /** The same attributes for a page rendered outside a handler (an exception handler's page). */
-    Map<String, Object> attributes(HttpServletRequest request) {
-        Map<String, Object> attributes = new HashMap<>();
-        Viewer viewer;
-        try {
-            viewer = viewer();
-        } catch (CurrentViewer.SignInAgain ended) {
-            viewer = null;
-        }
-        attributes.put("viewer", viewer);
-        attributes.put("language", language());
-        attributes.put("languages", languages());
-        attributes.put("currentPath", currentPath(request));
-        return attributes;
     }
 
     /** The current path, for the language switcher's links. */

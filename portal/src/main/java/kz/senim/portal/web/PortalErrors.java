@@ -53,8 +53,6 @@ class PortalErrors {
             log.warn("The API answered {} to a portal call", problem.status());
         }
         ModelAndView page = new ModelAndView("error/problem", status);
-        // exception handlers get no @ModelAttribute values: the frame needs them (html lang, menu)
-        page.addAllObjects(layout.attributes(request));
         page.addObject("problemStatus", status.value());
         page.addObject("problem", problem);
         frame(page, request);
@@ -65,7 +63,6 @@ class PortalErrors {
     ModelAndView unreachable(ResourceAccessException e, HttpServletRequest request) {
         log.warn("The gateway could not be reached: {}", e.getClass().getSimpleName());
         ModelAndView page = new ModelAndView("error/problem", HttpStatus.SERVICE_UNAVAILABLE);
-        page.addAllObjects(layout.attributes(request));
         page.addObject("problemStatus", 503);
         frame(page, request);
         return page;
