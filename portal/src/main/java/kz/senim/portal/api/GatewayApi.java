@@ -90,6 +90,34 @@ public class GatewayApi {
         return call(method, path, body, type, Map.of(), variables);
     }
 
+    /**
+     * A file the API answers as it is (a material's PDF or image), as the viewer: its bytes and content
+     * type. Refusals are thrown as {@link ApiProblem} like every other call.
+     */
+    public ApiFile file(String path, Object... variables) {
+        Viewer viewer = viewers.get();
+        return rest.get()
+                .uri(path, variables)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + viewer.accessToken())
+                .header(
+                        HttpHeaders.ACCEPT_LANGUAGE,
+                        LocaleContextHolder.getLocale().getLanguage())
+                .exchange((req, response) -> {
+                    byte[] bytes;
+                    try (InputStream in = response.getBody()) {
+                        bytes = in.readAllBytes();
+                    }
+                    if (response.getStatusCode().is2xxSuccessful()) {
+                        MediaType type = response.getHeaders().getContentType();
+                        return new ApiFile(bytes, type == null ? MediaType.APPLICATION_OCTET_STREAM : type);
+                    }
+                    throw problem(response.getStatusCode().value(), bytes);
+                });
+    }
+
+    /** The bytes of a file the API answered, with their content type. */
+    public record ApiFile(byte[] bytes, MediaType contentType) {}
+
     private ApiAnswer call(
             HttpMethod method,
             String path,

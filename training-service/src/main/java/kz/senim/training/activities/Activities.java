@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import kz.senim.platform.problem.PreconditionFailed;
 import kz.senim.platform.problem.ResourceNotFound;
 import kz.senim.platform.problem.StateConflict;
@@ -25,6 +26,7 @@ import kz.senim.training.activities.ActivityEvents.ActivityScheduled;
 import kz.senim.training.activities.ActivityEvents.AttendanceRecorded;
 import kz.senim.training.activities.ActivityEvents.RegistrationChanged;
 import kz.senim.training.activities.domain.Activity;
+import kz.senim.training.activities.domain.ActivityStatus;
 import kz.senim.training.activities.domain.AttendanceStatus;
 import kz.senim.training.activities.domain.Registration;
 import kz.senim.training.activities.domain.RegistrationStatus;
@@ -245,7 +247,7 @@ public class Activities {
 
     /**
      * Records who came, per person and/or as a head count for a whole class at a peer lesson. Only
-     * the activity's own facilitators record it.
+     * the activity's own facilitators and the school's coordinators record it.
      */
     @Transactional
     public AttendanceSheet recordAttendance(UUID id, RecordAttendance command, CurrentUser caller) {
@@ -253,7 +255,11 @@ public class Activities {
         Activity activity = repository.lock(school, id).orElseThrow(() -> new ResourceNotFound("Activity"));
         Instant now = clock.instant();
         try {
-            activity.requireAttendanceRecordableBy(caller.id(), now);
+            if (caller.has(Role.COORDINATOR)) {
+                activity.requireAttendanceRecordable(now);
+            } else {
+                activity.requireAttendanceRecordableBy(caller.id(), now);
+            }
         } catch (Activity.NotAFacilitator e) {
             throw new AccessDeniedException(e.getMessage());
         }
@@ -290,6 +296,33 @@ public class Activities {
         }
         return new AttendanceSheet(repository.attendance(id), activity.headCount());
     }
+
+    /**
+     * What activities mean to the caller, for screens that offer registering: whether the caller is in
+     * the audience (their roles and, for students, their grade from the directory), whether they may
+     * register now, their own registration's status, and whether they run it.
+     */
+    @Transactional(readOnly = true)
+    public Function<Activity, ForCaller> forCaller(CurrentUser caller) {
+        Integer grade = caller.schoolId()
+                .flatMap(school -> directory.gradeOf(school, caller.id()))
+                .orElse(null);
+        return activity -> {
+            boolean inAudience = activity.audience().includes(caller.roles(), grade);
+            String registration = repository
+                    .registrationOf(activity.id(), caller.id())
+                    .map(Enum::name)
+                    .orElse(null);
+            boolean registered = RegistrationStatus.REGISTERED.name().equals(registration)
+                    || RegistrationStatus.WAITLISTED.name().equals(registration);
+            boolean open = activity.openForRegistration() && activity.status() == ActivityStatus.SCHEDULED;
+            return new ForCaller(
+                    inAudience, inAudience && open && !registered, registration, activity.facilitatedBy(caller.id()));
+        };
+    }
+
+    /** An activity as the caller sees it (see {@link #forCaller}). */
+    public record ForCaller(boolean inAudience, boolean mayRegister, String registration, boolean facilitating) {}
 
     /** Who came: each person's mark, and the head count of a whole class where one was kept. */
     public record AttendanceSheet(Map<String, AttendanceStatus> marks, Integer headCount) {}

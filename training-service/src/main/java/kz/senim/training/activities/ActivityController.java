@@ -1,5 +1,6 @@
 package kz.senim.training.activities;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import kz.senim.platform.problem.ResourceNotFound;
 import kz.senim.platform.security.CurrentUser;
 import kz.senim.platform.web.Page;
@@ -49,7 +51,7 @@ class ActivityController {
         Activity activity = activities.schedule(request, caller, idempotencyKey);
         return ResponseEntity.created(URI.create("/api/activities/" + activity.id()))
                 .eTag(Long.toString(activity.version()))
-                .body(view(activity));
+                .body(view(activity, activities.forCaller(caller)));
     }
 
     /** The calendar: activities between two dates of the school's time zone, both included. */
@@ -65,8 +67,9 @@ class ActivityController {
             CurrentUser caller) {
         Page<Activity> found =
                 activities.calendar(caller, from, to, type, seriesId, sort.endsWith(",desc"), page, size);
+        Function<Activity, Activities.ForCaller> forCaller = activities.forCaller(caller);
         return new Page<>(
-                found.content().stream().map(this::view).toList(),
+                found.content().stream().map(a -> view(a, forCaller)).toList(),
                 found.page(),
                 found.size(),
                 found.totalElements(),
@@ -76,7 +79,9 @@ class ActivityController {
     @GetMapping("/{id}")
     ResponseEntity<ActivityView> get(@PathVariable UUID id, CurrentUser caller) {
         Activity activity = activities.get(id, caller);
-        return ResponseEntity.ok().eTag(Long.toString(activity.version())).body(view(activity));
+        return ResponseEntity.ok()
+                .eTag(Long.toString(activity.version()))
+                .body(view(activity, activities.forCaller(caller)));
     }
 
     @PostMapping("/{id}/rescheduling")
@@ -85,7 +90,7 @@ class ActivityController {
             @Valid @RequestBody Reschedule request,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             CurrentUser caller) {
-        return answer(activities.reschedule(id, request, caller, ifMatch));
+        return answer(activities.reschedule(id, request, caller, ifMatch), caller);
     }
 
     @PostMapping("/{id}/cancellation")
@@ -93,7 +98,7 @@ class ActivityController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             CurrentUser caller) {
-        return answer(activities.cancel(id, caller, ifMatch));
+        return answer(activities.cancel(id, caller, ifMatch), caller);
     }
 
     @PostMapping("/{id}/completion")
@@ -101,7 +106,7 @@ class ActivityController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             CurrentUser caller) {
-        return answer(activities.complete(id, caller, ifMatch));
+        return answer(activities.complete(id, caller, ifMatch), caller);
     }
 
     @PostMapping("/{id}/registrations")
@@ -142,11 +147,13 @@ class ActivityController {
         return activities.attendance(id, caller);
     }
 
-    private ResponseEntity<ActivityView> answer(Activity activity) {
-        return ResponseEntity.ok().eTag(Long.toString(activity.version())).body(view(activity));
+    private ResponseEntity<ActivityView> answer(Activity activity, CurrentUser caller) {
+        return ResponseEntity.ok()
+                .eTag(Long.toString(activity.version()))
+                .body(view(activity, activities.forCaller(caller)));
     }
 
-    private ActivityView view(Activity a) {
+    private ActivityView view(Activity a, Function<Activity, Activities.ForCaller> forCaller) {
         Map<String, Long> counts = activities.registrationCounts(a.id());
         return new ActivityView(
                 a.id(),
@@ -166,7 +173,8 @@ class ActivityController {
                 a.status().name(),
                 a.headCount(),
                 counts.getOrDefault(RegistrationStatus.REGISTERED.name(), 0L),
-                counts.getOrDefault(RegistrationStatus.WAITLISTED.name(), 0L));
+                counts.getOrDefault(RegistrationStatus.WAITLISTED.name(), 0L),
+                forCaller.apply(a));
     }
 
     record ActivityView(
@@ -187,7 +195,12 @@ class ActivityController {
             String status,
             Integer headCount,
             long registered,
-            long waitlisted) {}
+            long waitlisted,
+
+            @Schema(
+                    description = "What the activity means to the caller: in its audience, may register now,"
+                            + " their own registration's status (or null), whether they facilitate it")
+            Activities.ForCaller forCaller) {}
 
     record RegistrationView(String userId, String status, Instant registeredAt) {
         static RegistrationView of(Registration r) {

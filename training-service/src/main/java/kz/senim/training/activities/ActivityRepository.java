@@ -172,6 +172,14 @@ class ActivityRepository {
                 .update();
     }
 
+    Optional<RegistrationStatus> registrationOf(UUID activityId, String userId) {
+        return jdbc.sql("select status from registration where activity_id = :id and user_id = :user")
+                .param("id", activityId)
+                .param("user", userId)
+                .query((rs, row) -> RegistrationStatus.valueOf(rs.getString("status")))
+                .optional();
+    }
+
     Map<String, Long> registrationCounts(UUID activityId) {
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbc.sql("select status, count(*) n from registration where activity_id = :id group by status")

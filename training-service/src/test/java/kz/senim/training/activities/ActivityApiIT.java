@@ -248,6 +248,59 @@ class ActivityApiIT {
     String lastId;
 
     @Test
+    void each_caller_sees_whether_they_may_register_their_own_registration_and_whether_they_run_it() {
+        String body = """
+                {"type":"PARENT_SESSION","title":"Mediation - a culture of reconciliation",
+                 "audience":{"groups":["PARENTS"]},"facilitators":["%s"],
+                 "startsAt":"2027-02-01T18:00:00+05:00","endsAt":"2027-02-01T19:00:00+05:00",
+                 "place":"Assembly hall","language":"ru"}
+                """.formatted(coordinatorId);
+        String id = Trainings.schedule(api, coordinator, body).get("id").asString();
+        String parent = Trainings.bearer("p-" + UUID.randomUUID(), school, "parent");
+        String student = Trainings.bearer("s-" + UUID.randomUUID(), school, "student");
+
+        JsonNode before =
+                api.get("/api/activities/" + id).auth(parent).send().json().get("forCaller");
+        assertThat(before.get("inAudience").asBoolean()).isTrue();
+        assertThat(before.get("mayRegister").asBoolean()).isTrue();
+        assertThat(before.get("registration").isNull()).isTrue();
+        assertThat(before.get("facilitating").asBoolean()).isFalse();
+
+        api.post("/api/activities/" + id + "/registrations").auth(parent).send();
+        JsonNode listed = api.get("/api/activities?from=2027-02-01&to=2027-02-01")
+                .auth(parent)
+                .send()
+                .json()
+                .get("content")
+                .valueStream()
+                .filter(a -> a.get("id").asString().equals(id))
+                .findFirst()
+                .orElseThrow()
+                .get("forCaller");
+        assertThat(listed.get("registration").asString()).isEqualTo("REGISTERED");
+        assertThat(listed.get("mayRegister").asBoolean()).isFalse();
+
+        JsonNode forStudent =
+                api.get("/api/activities/" + id).auth(student).send().json().get("forCaller");
+        assertThat(forStudent.get("inAudience").asBoolean()).isFalse();
+        assertThat(forStudent.get("mayRegister").asBoolean()).isFalse();
+        JsonNode forFacilitator =
+                api.get("/api/activities/" + id).auth(coordinator).send().json().get("forCaller");
+        assertThat(forFacilitator.get("facilitating").asBoolean()).isTrue();
+
+        api.post("/api/activities/" + id + "/cancellation").auth(coordinator).send();
+        assertThat(api.get("/api/activities/" + id)
+                        .auth(Trainings.bearer("p2-" + UUID.randomUUID(), school, "parent"))
+                        .send()
+                        .json()
+                        .get("forCaller")
+                        .get("mayRegister")
+                        .asBoolean())
+                .as("a cancelled activity takes nobody")
+                .isFalse();
+    }
+
+    @Test
     void a_person_outside_the_audience_cannot_register() {
         String body = """
                 {"type":"PARENT_SESSION","title":"Mediation - a culture of reconciliation",
@@ -272,7 +325,7 @@ class ActivityApiIT {
     }
 
     @Test
-    void a_facilitator_records_attendance_per_person_and_completion_counts_the_participants() {
+    void a_facilitator_or_a_coordinator_records_attendance_per_person_and_completion_counts_the_participants() {
         String mediatorId = "med-" + UUID.randomUUID();
         String mediator = Trainings.bearer(mediatorId, school, "student", "mediator");
         String start = OffsetDateTime.now().minusHours(2).withNano(0).toString();
@@ -299,6 +352,16 @@ class ActivityApiIT {
                 .json("{\"marks\":[{\"userId\":\"u1\",\"status\":\"ABSENT\"}]}")
                 .send()
                 .problem(403);
+
+        // A coordinator of the school, who supervises every activity, corrects a mark without facilitating.
+        ServiceApi.Answer corrected = api.request(
+                        org.springframework.http.HttpMethod.PUT, "/api/activities/" + id + "/attendance")
+                .auth(coordinator)
+                .json("{\"marks\":[{\"userId\":\"u4\",\"status\":\"EXCUSED\"}]}")
+                .send();
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+        assertThat(corrected.json().get("marks").get("u4").asString()).isEqualTo("EXCUSED");
+        assertThat(corrected.json().get("marks").get("u1").asString()).isEqualTo("PRESENT");
 
         JsonNode completed = api.post("/api/activities/" + id + "/completion")
                 .auth(mediator)

@@ -109,6 +109,14 @@ public record Activity(
         if (!facilitatedBy(userId)) {
             throw new NotAFacilitator();
         }
+        requireAttendanceRecordable(now);
+    }
+
+    /**
+     * Attendance may be recorded (by a facilitator, or by a coordinator of the school, who supervises
+     * every activity) once the activity has started, unless it was cancelled.
+     */
+    public void requireAttendanceRecordable(Instant now) {
         if (status == ActivityStatus.CANCELLED) {
             throw new StateConflict("activity-cancelled", "A cancelled activity has no attendance");
         }

@@ -88,6 +88,17 @@ class ActivityRulesTest {
     }
 
     @Test
+    void a_coordinator_records_attendance_without_facilitating_but_only_once_started_and_unless_cancelled() {
+        Activity lesson = activity(ActivityType.PEER_LESSON);
+
+        lesson.requireAttendanceRecordable(START);
+        assertThatThrownBy(() -> lesson.requireAttendanceRecordable(START.minusSeconds(1)))
+                .isInstanceOf(StateConflict.class);
+        assertThatThrownBy(() -> lesson.cancel().requireAttendanceRecordable(START))
+                .isInstanceOf(StateConflict.class);
+    }
+
+    @Test
     void a_head_count_for_a_whole_class_is_kept_only_at_a_peer_lesson() {
         assertThat(activity(ActivityType.PEER_LESSON).countHeads(27).headCount())
                 .isEqualTo(27);

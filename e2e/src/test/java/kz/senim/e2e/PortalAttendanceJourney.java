@@ -1,0 +1,191 @@
+package kz.senim.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import kz.senim.local.api.Caller;
+import kz.senim.local.api.SenimApi;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Trainings in the portal, in Kazakh: a coordinator of Demo Gymnasium No. 1 who does not run a training
+ * that has started records who came and sees it saved; a student registers in the portal for an activity
+ * open to them, and downloads a memo the coordinator published in the portal with its PDF. The activities
+ * are set up through the API with titles of their own.
+ */
+class PortalAttendanceJourney {
+
+    private static final ZoneOffset ALMATY = ZoneOffset.ofHours(5);
+
+    private final SenimApi api = EndToEnd.api();
+    private final Caller coordinator = api.as("coordinator.gym1");
+    private final Caller attendee = api.as("student1.gym1");
+    private final Caller student = api.as("student2.gym1");
+
+    @Test
+    void aCoordinatorRecordsAttendanceAndAStudentRegisters() {
+        Browser.assumeInstalled();
+        Schools.gymnasium1(api);
+        String material;
+
+        OffsetDateTime started =
+                OffsetDateTime.now(ALMATY).minusHours(1).withNano(0).withSecond(0);
+        String training = schedule(
+                "Белсенді тыңдау " + UUID.randomUUID(),
+                started,
+                List.of(api.as("mediator1.gym1").userId()));
+        attendee.post("/api/activities/" + training + "/registrations", null).expect(201);
+
+        try (Browser browser = Browser.open("attendance", "kk")) {
+            browser.signIn("coordinator.gym1").go("/training/activities?lang=kk&month=" + YearMonth.from(started));
+            browser.waitFor(By.id("activity-" + training));
+            browser.check("calendar-coordinator");
+            browser.click(By.id("activity-" + training));
+            browser.waitFor(By.id("attendance-form"));
+            browser.check("activity-coordinator");
+            browser.click(By.id("mark-0-PRESENT"));
+            browser.click(By.id("attendance-submit"));
+            browser.waitFor(By.cssSelector(".notice"));
+            browser.check("attendance-saved");
+            assertThat(browser.find(By.id("mark-0-PRESENT")).isSelected()).isTrue();
+
+            Map<String, String> screens = Map.of(
+                    "activities/new", "activity-form",
+                    "plan", "plan-item-form",
+                    "materials", "new-material",
+                    "curriculum", "curriculum-modules");
+            for (var screen : screens.entrySet()) {
+                browser.go("/training/" + screen.getKey());
+                browser.waitFor(By.id(screen.getValue()));
+                browser.check("coordinator-" + screen.getKey().replace('/', '-'));
+            }
+            material = coordinatorPublishesAMemoWithItsFile(browser);
+        }
+        assertThat(coordinator
+                        .get("/api/activities/" + training + "/attendance")
+                        .expect(200)
+                        .json()
+                        .at("/marks/" + attendee.userId())
+                        .asString())
+                .isEqualTo("PRESENT");
+
+        OffsetDateTime later =
+                OffsetDateTime.now(ALMATY).plusHours(3).withNano(0).withSecond(0);
+        String open = schedule("Медиация дегеніміз не? " + UUID.randomUUID(), later, List.of(coordinator.userId()));
+        try (Browser browser = Browser.open("attendance", "kk")) {
+            browser.signIn("student2.gym1").go("/training/activities?lang=kk&month=" + YearMonth.from(later));
+            browser.waitFor(By.id("register-" + open));
+            browser.check("activities-student");
+            browser.click(By.id("register-" + open));
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("unregister-" + open)));
+            browser.check("registered");
+            browser.click(By.cssSelector("a[href='/training/activities/" + open + "']"));
+            browser.waitFor(By.id("my-registration"));
+            assertThat(browser.has(By.id("attendance-form")))
+                    .as("a student sees neither the roster nor the sheet")
+                    .isFalse();
+            browser.check("activity-student");
+            browser.go("/training/curriculum");
+            browser.waitFor(By.id("curriculum-modules"));
+            browser.check("curriculum-student");
+            browser.go("/training/materials");
+            browser.waitFor(By.id("materials-heading"));
+            browser.check("materials-student");
+            browser.click(By.id("material-" + material));
+            browser.waitFor(By.id("material-download"));
+            browser.check("material-student");
+            Object download = ((JavascriptExecutor) browser.driver())
+                    .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                            + "fetch(document.getElementById('material-download').href)"
+                            + ".then(r => r.text().then(t => done(r.status + ' ' + r.headers.get('content-type') + ' ' + t.substring(0, 8))))"
+                            + ".catch(e => done('failed ' + e));");
+            assertThat(String.valueOf(download)).isEqualTo("200 application/pdf %PDF-1.4");
+        }
+        assertThat(student.get("/api/activities/" + open + "/registrations/mine")
+                        .expect(200)
+                        .text("/status"))
+                .isEqualTo("REGISTERED");
+    }
+
+    /** A memo created, given its PDF and published for students, through the portal: its id. */
+    private String coordinatorPublishesAMemoWithItsFile(Browser browser) {
+        browser.go("/training/materials/new");
+        browser.waitFor(By.id("material-form"));
+        browser.select("kind", "MEMO");
+        browser.type("title", "Жанжалды қалай дұрыс шешеміз? " + UUID.randomUUID());
+        browser.type("audienceNote", "1–9 сынып оқушылары");
+        browser.click(By.id("material-submit"));
+        browser.waitFor(By.id("file-form"));
+        browser.check("material-draft");
+        String id = browser.path().substring("/training/materials/".length());
+        try {
+            Path pdf = Files.createTempFile("memo-", ".pdf");
+            Files.write(
+                    pdf,
+                    "%PDF-1.4\n%senim memo\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+            browser.driver()
+                    .findElement(By.id("file"))
+                    .sendKeys(pdf.toAbsolutePath().toString());
+            browser.click(By.id("file-submit"));
+            browser.waitFor(By.id("material-download"));
+            Files.deleteIfExists(pdf);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        browser.click(By.id("publish"));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .until(ExpectedConditions.invisibilityOfElementLocated(By.id("publish")));
+        browser.check("material-published");
+        assertThat(coordinator.get("/api/materials/" + id).expect(200).text("/status"))
+                .isEqualTo("PUBLISHED");
+        return id;
+    }
+
+    private String schedule(String title, OffsetDateTime startsAt, List<String> facilitators) {
+        return coordinator
+                .post(
+                        "/api/activities",
+                        Map.of(
+                                "type",
+                                "TRAINING",
+                                "title",
+                                title,
+                                "audience",
+                                Map.of("groups", List.of("STUDENTS")),
+                                "facilitators",
+                                facilitators,
+                                "startsAt",
+                                startsAt.toString(),
+                                "endsAt",
+                                startsAt.plusHours(1).toString(),
+                                "place",
+                                "№12 кабинет",
+                                "language",
+                                "kk",
+                                "openForRegistration",
+                                true,
+                                "modules",
+                                List.of("ACTIVE_LISTENING")),
+                        "Idempotency-Key",
+                        "portal-attendance-" + UUID.randomUUID())
+                .expect(201)
+                .text("/id");
+    }
+}
