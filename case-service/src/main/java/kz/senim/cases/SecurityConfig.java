@@ -57,7 +57,13 @@ class SecurityConfig {
                         .hasRole("coordinator")
                         .requestMatchers(HttpMethod.DELETE, "/api/cases/*/mediators/*")
                         .hasRole("coordinator")
-                        .requestMatchers(HttpMethod.GET, "/api/cases/*/eligible-mediators", "/api/cases/*/audit")
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/api/cases/*/eligible-mediators",
+                                "/api/cases/*/mediator-candidates",
+                                "/api/cases/*/audit")
+                        .hasRole("coordinator")
+                        .requestMatchers(HttpMethod.POST, "/api/cases/*/parties/*/identification")
                         .hasRole("coordinator")
                         // A mediator (or a coordinator mediating) declares their own conflict of interest.
                         .requestMatchers(HttpMethod.POST, "/api/cases/*/conflict-of-interest")

@@ -51,7 +51,9 @@ final class Browser implements AutoCloseable {
     private final String language;
     private final String base;
     private final List<String> accessibilityFailures = new ArrayList<>();
-    private int screens;
+    /** Screens numbered per journey, across its browsers, so that screenshots sort in the journey's order. */
+    private static final Map<String, java.util.concurrent.atomic.AtomicInteger> SCREENS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Skips the calling test, with the reason, where Chromium or its driver is not installed. */
     static void assumeInstalled() {
@@ -76,6 +78,10 @@ final class Browser implements AutoCloseable {
                 "--window-size=" + WIDTH + ",800",
                 "--lang=" + language);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        // Headless Chromium will not make a window narrower than about 500 px: emulate a 360 px phone screen.
+        options.setExperimentalOption(
+                "mobileEmulation",
+                Map.of("deviceMetrics", Map.of("width", WIDTH, "height", 800, "pixelRatio", 1.0, "touch", true)));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort()
@@ -108,7 +114,9 @@ final class Browser implements AutoCloseable {
 
     /** Signs in on Keycloak's real login page (opening the portal's sign-in first if needed). */
     Browser signIn(String username) {
-        go("/oauth2/authorization/keycloak");
+        if (!has(By.id("username"))) {
+            go("/oauth2/authorization/keycloak");
+        }
         waitFor(By.id("username"));
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(PASSWORD);
@@ -184,8 +192,9 @@ final class Browser implements AutoCloseable {
      * serious or critical violation, and checks that nothing is wider than the 360 px screen.
      */
     Browser check(String screen) {
-        screens++;
-        Path file = SCREENSHOTS.resolve(journey).resolve(String.format("%02d-%s-%s.png", screens, screen, language));
+        int number = SCREENS.computeIfAbsent(journey, name -> new java.util.concurrent.atomic.AtomicInteger())
+                .incrementAndGet();
+        Path file = SCREENSHOTS.resolve(journey).resolve(String.format("%02d-%s-%s.png", number, screen, language));
         try {
             Files.createDirectories(file.getParent());
             Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
@@ -205,6 +214,7 @@ final class Browser implements AutoCloseable {
         Number scrollWidth = (Number) ((JavascriptExecutor) driver)
                 .executeScript("return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);");
         Number viewport = (Number) ((JavascriptExecutor) driver).executeScript("return window.innerWidth;");
+        assertThat(viewport.intValue()).as("the screen's width").isEqualTo(WIDTH);
         assertThat(scrollWidth.intValue())
                 .as("%s (%s) scrolls sideways at %d px", screen, path(), viewport.intValue())
                 .isLessThanOrEqualTo(viewport.intValue());

@@ -240,7 +240,7 @@ class ConflictJourney {
     private void bothPartiesConsentEachForThemselves(String id) {
         String forStudent2 = partyId(id, student2);
         var forAnother = student1.post("/api/cases/" + id + "/consents", Map.of("partyId", forStudent2, "given", true));
-        assertThat(reason(forAnother.expect(409))).isEqualTo("nobody-consents-for-another");
+        assertThat(reason(forAnother.expect(403))).isEqualTo("nobody-consents-for-another");
         teacher.post("/api/cases/" + id + "/consents", Map.of("partyId", forStudent2, "given", true))
                 .expect(404);
         assertThat(consents(student1, id).text("/status")).isEqualTo("AWAITING_CONSENT");
@@ -299,7 +299,7 @@ class ConflictJourney {
 
     private void eachPartySignsForThemselves(String id) {
         assertThat(reason(mediator.post("/api/cases/" + id + "/agreement/signatures", null)
-                        .expect(409)))
+                        .expect(403)))
                 .isEqualTo("nobody-signs-for-another");
         teacher.post("/api/cases/" + id + "/agreement/signatures", null).expect(404);
         otherStudent.post("/api/cases/" + id + "/agreement/signatures", null).expect(404);
@@ -353,7 +353,7 @@ class ConflictJourney {
         assertThat(closed.text("/outcome")).isEqualTo("AGREEMENT_KEPT");
         assertThat(student2.get("/api/cases/" + id).expect(200).text("/status")).isEqualTo("CLOSED");
         assertThat(reason(mediator.post("/api/cases/" + id + "/closure", null).expect(409)))
-                .isEqualTo("case-not-ready-to-close");
+                .isEqualTo("case-not-open");
     }
 
     private void eachPartyAndTheMediatorWereToldInTheirLanguage() {
@@ -384,7 +384,7 @@ class ConflictJourney {
         otherCoordinator.post("/api/cases/" + id + "/withdrawal", null).expect(404);
         teacher.post("/api/cases/" + id + "/withdrawal", null).expect(404);
         assertThat(reason(
-                        mediator.post("/api/cases/" + id + "/withdrawal", null).expect(409)))
+                        mediator.post("/api/cases/" + id + "/withdrawal", null).expect(403)))
                 .isEqualTo("only-a-party-withdraws");
     }
 
@@ -435,10 +435,10 @@ class ConflictJourney {
 
     /**
      * A party trying what only the case's mediators and the coordinators do: case-service answers
-     * 409 {@code case-team-only} (a rule of the case), not 403.
+     * 403 with the rule's reason {@code case-team-only}.
      */
     private static void onlyTheCaseTeam(ApiResponse answer) {
-        assertThat(reason(answer.expect(409))).isEqualTo("case-team-only");
+        assertThat(reason(answer.expect(403))).isEqualTo("case-team-only");
     }
 
     private static String reason(ApiResponse answer) {

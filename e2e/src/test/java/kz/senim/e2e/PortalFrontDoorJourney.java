@@ -27,21 +27,26 @@ class PortalFrontDoorJourney {
         }
         try (Browser student = Browser.open("front-door", "ru")) {
             student.go("/?lang=en");
-            student.click(By.cssSelector("a.button[href='/oauth2/authorization/keycloak']"));
+            student.click(By.cssSelector("a.button[href^='/oauth2/authorization/keycloak']"));
             student.waitFor(By.id("username"));
             assertThat(student.find(By.tagName("html")).getAttribute("lang"))
                     .as("Keycloak's login page in the portal's language")
                     .isEqualTo("en");
             student.signIn("student1.gym1").check("dashboard");
+            assertThat(student.find(By.tagName("html")).getAttribute("lang"))
+                    .as("the language chosen before signing in outlasts the account's (kk)")
+                    .isEqualTo("en");
             assertThat(student.has(By.cssSelector("a[href='/requests/new']"))).isTrue();
             assertThat(student.has(By.cssSelector("a[href='/trust-box/threads']")))
                     .as("a student is not offered the coordinators' screens")
                     .isFalse();
-            assertThat(student.driver().manage().getCookieNamed("SENIM_SESSION").isHttpOnly())
-                    .isTrue();
+            var session = student.driver().manage().getCookieNamed("SENIM_SESSION");
+            assertThat(session.isHttpOnly()).isTrue();
+            assertThat(session.isSecure()).isTrue();
+            assertThat(session.getSameSite()).isEqualTo("Lax");
             student.signOut();
             assertThat(student.path()).isEqualTo("/");
-            assertThat(student.has(By.cssSelector("a.button[href='/oauth2/authorization/keycloak']")))
+            assertThat(student.has(By.cssSelector("a.button[href^='/oauth2/authorization/keycloak']")))
                     .isTrue();
         }
     }

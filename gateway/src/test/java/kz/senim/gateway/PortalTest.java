@@ -42,7 +42,7 @@ class PortalTest extends GatewayTest {
                 .expectStatus()
                 .isOk();
         assertThat(PORTAL_PAGES.received(form))
-                .hasValueSatisfying(received -> assertThat(received.method()).isEqualTo("POST"));
+                .hasValueSatisfying(post -> assertThat(post.method()).isEqualTo("POST"));
         assertThat(breakers.getCircuitBreakerRegistry().find("portal")).isPresent();
     }
 

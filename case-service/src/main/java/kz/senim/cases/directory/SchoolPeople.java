@@ -88,6 +88,29 @@ public class SchoolPeople {
                 .list();
     }
 
+    /** The active members (trainees and certified) of a school's club in their latest year, with their load. */
+    public List<MediatorLoad> activeMembers(String schoolId) {
+        return jdbc.sql("""
+                        select m.user_id, p.grade, p.class_letter,
+                               (select count(*) from mediation_case c
+                                 where c.school_id = m.school_id and m.user_id = any (c.mediator_ids)
+                                   and c.status not in ('CLOSED', 'WITHDRAWN')) as open_cases
+                        from (select distinct on (user_id) school_id, user_id, status
+                              from club_member where school_id = :school
+                              order by user_id, school_year desc) m
+                        left join person p on p.school_id = m.school_id and p.user_id = m.user_id
+                        where m.status in ('TRAINEE', 'CERTIFIED')
+                        order by open_cases, m.user_id
+                        """)
+                .param("school", schoolId)
+                .query((rs, n) -> new MediatorLoad(
+                        rs.getString("user_id"),
+                        (Integer) rs.getObject("grade"),
+                        rs.getString("class_letter"),
+                        rs.getInt("open_cases")))
+                .list();
+    }
+
     /** The coordinators of a school, who mediate cases with an adult party or a safeguarding concern. */
     public List<MediatorLoad> coordinators(String schoolId) {
         return jdbc.sql("""

@@ -243,6 +243,55 @@ public class Mediations {
                 .toList();
     }
 
+    /**
+     * Every mediator a coordinator might think of for the case, eligible or not, with the neutrality
+     * rule that keeps each ineligible one out: the school's active club members (or, for cases
+     * coordinators mediate, its coordinators).
+     */
+    @Transactional(readOnly = true)
+    public List<Candidate> mediatorCandidates(UUID id, CurrentUser caller) {
+        String school = schoolOf(caller);
+        requireCoordinator(caller);
+        Mediation mediation = cases.find(school, id)
+                .orElseThrow(() -> new ResourceNotFound("Case"))
+                .mediation();
+        SchoolDirectory directory = people.of(school);
+        List<MediatorLoad> pool = mediation.mediatedBy().orElse(MediatedBy.PEER_MEDIATORS) == MediatedBy.COORDINATORS
+                ? people.coordinators(school)
+                : people.activeMembers(school);
+        return pool.stream()
+                .map(m -> new Candidate(
+                        m.userId(),
+                        m.openCases(),
+                        mediation
+                                .whyNotEligible(candidate(school, m.userId()), directory)
+                                .map(MediationRefused::reason)
+                                .orElse(null)))
+                .sorted(java.util.Comparator.comparing((Candidate c) -> !c.eligible())
+                        .thenComparing(Candidate::openCases))
+                .toList();
+    }
+
+    /** A possible mediator of a case: eligible when {@code reason} is null, else the rule that refuses them. */
+    public record Candidate(String userId, int openCases, boolean eligible, String reason) {
+        Candidate(String userId, int openCases, String reason) {
+            this(userId, openCases, reason == null, reason);
+        }
+    }
+
+    /** A coordinator links a party named in the request to the person of the school directory they are. */
+    @Transactional
+    public StoredMediation identifyParty(UUID id, CurrentUser caller, Long ifMatch, UUID partyId, String userId) {
+        String school = schoolOf(caller);
+        requireCoordinator(caller);
+        Person person = people.person(school, userId)
+                .orElseThrow(
+                        () -> new StateConflict("party-not-in-directory", "A party is not in the school's directory"));
+        Party asKnown = new Party(
+                partyId, person.userId(), !person.isStudent(), person.isStudent() ? person.grade() : null, null);
+        return change(id, caller, ifMatch, (m, actor) -> m.identifyParty(actor, partyId, asKnown, people.of(school)));
+    }
+
     @Transactional
     public StoredMediation assign(UUID id, CurrentUser caller, Long ifMatch, String mediatorId) {
         String school = schoolOf(caller);

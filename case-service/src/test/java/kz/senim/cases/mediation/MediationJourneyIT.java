@@ -142,7 +142,7 @@ class MediationJourneyIT {
                 .auth(asAlua)
                 .json("{\"partyId\":\"%s\",\"given\":true}".formatted(bekzatParty))
                 .send();
-        assertThat(forAnother.problem(409).get("reason").asString()).isEqualTo("nobody-consents-for-another");
+        assertThat(forAnother.problem(403).get("reason").asString()).isEqualTo("nobody-consents-for-another");
         ok(api.post(path + "/consents")
                 .auth(asAlua)
                 .json("{\"partyId\":\"%s\",\"given\":true}".formatted(aluaParty))
@@ -177,7 +177,7 @@ class MediationJourneyIT {
         assertThat(api.post(path + "/agreement/signatures")
                         .auth(asDana)
                         .send()
-                        .problem(409)
+                        .problem(403)
                         .get("reason")
                         .asString())
                 .isEqualTo("nobody-signs-for-another");

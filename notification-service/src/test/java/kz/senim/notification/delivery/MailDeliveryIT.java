@@ -189,21 +189,21 @@ class MailDeliveryIT {
                 .auth(TestJwts.user().roles("admin").school(school).bearer())
                 .send()
                 .json();
-        assertThat(own.get("totalItems").asInt()).isEqualTo(2);
-        assertThat(own.get("items").findValuesAsString("lastError")).contains("no-address");
-        assertThat(own.get("items").findValuesAsString("sourceEventId")).contains(event.toString());
+        assertThat(own.get("totalElements").asInt()).isEqualTo(2);
+        assertThat(own.get("content").findValuesAsString("lastError")).contains("no-address");
+        assertThat(own.get("content").findValuesAsString("sourceEventId")).contains(event.toString());
 
         JsonNode other = api.get("/api/notifications/failed-deliveries")
                 .auth(TestJwts.user().roles("admin").school("another-school").bearer())
                 .send()
                 .json();
-        assertThat(other.get("items").findValuesAsString("schoolId")).doesNotContain(school);
+        assertThat(other.get("content").findValuesAsString("schoolId")).doesNotContain(school);
 
         JsonNode district = api.get("/api/notifications/failed-deliveries?size=100")
                 .auth(TestJwts.user().roles("admin").bearer())
                 .send()
                 .json();
-        assertThat(district.get("items").findValuesAsString("schoolId")).contains(school);
+        assertThat(district.get("content").findValuesAsString("schoolId")).contains(school);
 
         api.get("/api/notifications/failed-deliveries?size=0&page=-1")
                 .auth(TestJwts.user().roles("admin").bearer())

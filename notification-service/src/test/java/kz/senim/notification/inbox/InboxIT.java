@@ -57,15 +57,15 @@ class InboxIT {
     void the_inbox_lists_the_callers_notifications_in_the_callers_language_with_links() {
         JsonNode page = api.get("/api/notifications").auth(bearer).send().json();
 
-        assertThat(page.get("totalItems").asInt()).isEqualTo(3);
-        assertThat(page.get("items").findValuesAsString("subject"))
+        assertThat(page.get("totalElements").asInt()).isEqualTo(3);
+        assertThat(page.get("content").findValuesAsString("subject"))
                 .containsExactly(
                         "Пора провести контрольную встречу",
                         "Новая заявка в клуб",
                         "Новое обращение требует вашего внимания");
-        assertThat(page.get("items").get(2).get("link").asString())
+        assertThat(page.get("content").get(2).get("link").asString())
                 .isEqualTo("https://portal.senim.test/cases/c-request-submitted");
-        assertThat(page.get("items").findValuesAsString("read")).containsOnly("false");
+        assertThat(page.get("content").findValuesAsString("read")).containsOnly("false");
     }
 
     @Test
@@ -74,7 +74,7 @@ class InboxIT {
         JsonNode newest =
                 api.get("/api/notifications?size=1").auth(bearer).send().json();
         assertThat(newest.get("totalPages").asInt()).isEqualTo(3);
-        String id = newest.get("items").get(0).get("id").asString();
+        String id = newest.get("content").get(0).get("id").asString();
 
         assertThat(api.post("/api/notifications/" + id + "/read")
                         .auth(bearer)
@@ -89,8 +89,8 @@ class InboxIT {
 
         assertThat(unread()).isEqualTo(2);
         JsonNode all = api.get("/api/notifications").auth(bearer).send().json();
-        assertThat(all.get("items").get(2).get("id").asString()).isEqualTo(id);
-        assertThat(all.get("items").get(2).get("read").asBoolean()).isTrue();
+        assertThat(all.get("content").get(2).get("id").asString()).isEqualTo(id);
+        assertThat(all.get("content").get(2).get("read").asBoolean()).isTrue();
     }
 
     @Test
@@ -108,7 +108,7 @@ class InboxIT {
                 .auth(bearer)
                 .send()
                 .json()
-                .get("items")
+                .get("content")
                 .get(0)
                 .get("id")
                 .asString();
@@ -122,7 +122,7 @@ class InboxIT {
                         .auth(other)
                         .send()
                         .json()
-                        .get("totalItems")
+                        .get("totalElements")
                         .asInt())
                 .isZero();
         assertThat(unread()).isEqualTo(3);

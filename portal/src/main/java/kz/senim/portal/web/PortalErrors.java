@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpSession;
 import kz.senim.portal.api.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -23,28 +22,10 @@ class PortalErrors {
 
     private static final Logger log = LoggerFactory.getLogger(PortalErrors.class);
 
-    private final CurrentViewer viewers;
+    private final LayoutModel layout;
 
-    PortalErrors(CurrentViewer viewers) {
-        this.viewers = viewers;
-    }
-
-    /**
-     * What LayoutModel gives every page (its @ModelAttribute methods do not run for an exception
-     * handler's view): without it the page has no lang attribute, no menu and no language switcher.
-     */
-    private ModelAndView framed(ModelAndView page, HttpServletRequest request) {
-        page.addObject("language", LocaleContextHolder.getLocale().getLanguage());
-        page.addObject(
-                "languages",
-                Languages.SUPPORTED.stream().map(java.util.Locale::getLanguage).toList());
-        page.addObject("currentPath", request.getRequestURI());
-        try {
-            page.addObject("viewer", viewers.find().orElse(null));
-        } catch (CurrentViewer.SignInAgain ended) {
-            page.addObject("viewer", null);
-        }
-        return page;
+    PortalErrors(LayoutModel layout) {
+        this.layout = layout;
     }
 
     @ExceptionHandler(CurrentViewer.SignInAgain.class)
@@ -74,7 +55,8 @@ class PortalErrors {
         ModelAndView page = new ModelAndView("error/problem", status);
         page.addObject("problemStatus", status.value());
         page.addObject("problem", problem);
-        return framed(page, request);
+        frame(page, request);
+        return page;
     }
 
     @ExceptionHandler(ResourceAccessException.class)
@@ -82,6 +64,22 @@ class PortalErrors {
         log.warn("The gateway could not be reached: {}", e.getClass().getSimpleName());
         ModelAndView page = new ModelAndView("error/problem", HttpStatus.SERVICE_UNAVAILABLE);
         page.addObject("problemStatus", 503);
-        return framed(page, request);
+        frame(page, request);
+        return page;
+    }
+
+    /**
+     * The frame's model (the page's language for {@code <html lang>}, the language switcher, the viewer):
+     * {@code @ModelAttribute} methods do not run for an exception handler's view.
+     */
+    private void frame(ModelAndView page, HttpServletRequest request) {
+        page.addObject("language", layout.language());
+        page.addObject("languages", layout.languages());
+        page.addObject("currentPath", layout.currentPath(request));
+        try {
+            page.addObject("viewer", layout.viewer());
+        } catch (CurrentViewer.SignInAgain ended) {
+            // the error page is shown without the signed-in frame
+        }
     }
 }

@@ -13,8 +13,7 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * The language of a page, first match wins: a {@code lang} parameter (the switcher's links, and the hidden
- * field of public forms); the choice made earlier in this session (signed-in users only: public pages keep
- * no session); the {@code locale} claim of the user's Keycloak account; {@code Accept-Language}; Kazakh.
+ * field of public forms); the choice made earlier in this session (public pages keep no session); the {@code locale} claim of the user's Keycloak account; {@code Accept-Language}; Kazakh.
  */
 @Component("localeResolver")
 public class PortalLocaleResolver implements LocaleResolver {
@@ -26,8 +25,10 @@ public class PortalLocaleResolver implements LocaleResolver {
     public Locale resolveLocale(HttpServletRequest request) {
         Optional<Locale> asked = Languages.of(request.getParameter(PARAMETER));
         if (asked.isPresent()) {
+            // Kept for the session, if there is one: a signed-in user's, or the one that holds a sign-in in
+            // progress (so the language chosen before signing in stays after it). Public pages have none.
             HttpSession session = request.getSession(false);
-            if (session != null && signedIn()) {
+            if (session != null) {
                 session.setAttribute(SESSION_ATTRIBUTE, asked.get());
             }
             return asked.get();
@@ -47,11 +48,6 @@ public class PortalLocaleResolver implements LocaleResolver {
         if (session != null && locale != null) {
             session.setAttribute(SESSION_ATTRIBUTE, locale);
         }
-    }
-
-    private static boolean signedIn() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof OidcUser;
     }
 
     private static Optional<Locale> claimed() {

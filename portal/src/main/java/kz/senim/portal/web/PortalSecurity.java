@@ -115,7 +115,13 @@ class PortalSecurity {
 
     private static String currentLanguage(PortalLocaleResolver locales) {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            return locales.resolveLocale(attributes.getRequest()).getLanguage();
+            jakarta.servlet.http.HttpServletRequest request = attributes.getRequest();
+            java.util.Locale locale = locales.resolveLocale(request);
+            if (request.getParameter(PortalLocaleResolver.PARAMETER) != null) {
+                // Signing in opens a session anyway: the language chosen before it stays after it.
+                request.getSession(true).setAttribute(PortalLocaleResolver.SESSION_ATTRIBUTE, locale);
+            }
+            return locale.getLanguage();
         }
         return Languages.FALLBACK.getLanguage();
     }

@@ -461,6 +461,43 @@ public final class Mediation {
         return Optional.empty();
     }
 
+    /**
+     * A coordinator links a party named in the request (a student does not know anyone's account) to
+     * the person of the directory they are, so that they consent, sign and withdraw through their own
+     * login. The team stays neutral: nobody assigned may be that person or in their class.
+     *
+     * @param person the party as the directory knows them: user id, adult, grade
+     */
+    public List<MediationEvent> identifyParty(
+            Actor coordinator, UUID partyId, Party person, SchoolDirectory directory) {
+        requireCoordinator(coordinator);
+        requireOpen();
+        Party named = party(partyId);
+        if (named.userId() != null) {
+            throw new MediationRefused("party-already-identified", "The party is already a person of the directory");
+        }
+        if (parties.stream().anyMatch(p -> p.isUser(person.userId()))) {
+            throw new MediationRefused("party-listed-twice", "Each party is listed once");
+        }
+        if (isAssignedMediator(person.userId())) {
+            throw new MediationRefused("mediator-is-a-party", "A mediator is never a party");
+        }
+        Optional<SchoolClass> partyClass = directory.classOf(person.userId());
+        if (partyClass.isPresent()
+                && mediators.stream().map(m -> directory.classOf(m.userId())).anyMatch(partyClass::equals)) {
+            throw new MediationRefused("mediator-in-party-class", "A mediator is never from the same class as a party");
+        }
+        parties.set(
+                parties.indexOf(named),
+                new Party(
+                        partyId,
+                        person.userId(),
+                        person.adult(),
+                        person.adult() ? null : person.grade(),
+                        named.name()));
+        return List.of();
+    }
+
     /** Co-mediation by two young mediators is the default; a coordinator mediates alone. */
     public int requiredMediators() {
         return mediatedBy == MediatedBy.COORDINATORS ? 1 : settings.mediatorsPerCase();
@@ -573,7 +610,8 @@ public final class Mediation {
             onBehalf = !party.isUser(actor.userId());
         }
         if (onBehalf && !(actor.coordinator() && note != null && !note.isBlank())) {
-            throw new MediationRefused(
+            throw refusedActor(
+                    actor,
                     "nobody-consents-for-another",
                     "Consent is given by the person themselves, or noted by a coordinator on their behalf");
         }
@@ -617,8 +655,8 @@ public final class Mediation {
                 && note != null
                 && !note.isBlank();
         if (!self && !forParty) {
-            throw new MediationRefused(
-                    "only-a-party-withdraws", "A party withdraws, or a coordinator notes it on their behalf");
+            throw refusedActor(
+                    actor, "only-a-party-withdraws", "A party withdraws, or a coordinator notes it on their behalf");
         }
         MediationStatus from = status;
         status = WITHDRAWN;
@@ -710,8 +748,8 @@ public final class Mediation {
     public List<MediationEvent> sign(Actor actor, Instant now) {
         requireStatus(EnumSet.of(IN_MEDIATION), "mediation-not-in-progress");
         Party party = partyOf(actor)
-                .orElseThrow(() -> new MediationRefused(
-                        "nobody-signs-for-another", "Only a party signs, and only for themselves"));
+                .orElseThrow(() ->
+                        new ActorRefused("nobody-signs-for-another", "Only a party signs, and only for themselves"));
         if (agreement == null) {
             throw new MediationRefused("no-agreement-to-sign", "There is no agreement to sign yet");
         }
@@ -783,6 +821,7 @@ public final class Mediation {
      */
     public List<MediationEvent> close(Actor actor, Instant now) {
         requireCaseWorker(actor);
+        requireOpen();
         if (status == FOLLOW_UP && followUpResult != null) {
             return List.of(close(followUpResult.outcome(), now));
         }
@@ -935,6 +974,14 @@ public final class Mediation {
         return parties.stream().anyMatch(Party::adult);
     }
 
+    /**
+     * Someone who may never do this for another is refused as such (403); a coordinator, who may act on
+     * a party's behalf, is refused only for what the command lacks (the party, the note): 409.
+     */
+    private static MediationRefused refusedActor(Actor actor, String reason, String rule) {
+        return actor.coordinator() ? new MediationRefused(reason, rule) : new ActorRefused(reason, rule);
+    }
+
     private void requireCoordinator(Actor actor) {
         if (!actor.coordinator()) {
             throw new MediationRefused("coordinators-only", "Only a coordinator of the school does this");
@@ -944,7 +991,7 @@ public final class Mediation {
     /** The case's assigned mediators, or the school's coordinators who supervise every case. */
     private void requireCaseWorker(Actor actor) {
         if (!actor.coordinator() && !isAssignedMediator(actor.userId())) {
-            throw new MediationRefused("case-team-only", "Only the case's mediators or a coordinator do this");
+            throw new ActorRefused("case-team-only", "Only the case's mediators or a coordinator do this");
         }
     }
 

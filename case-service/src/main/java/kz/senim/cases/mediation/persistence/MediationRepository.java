@@ -80,7 +80,7 @@ public class MediationRepository {
                                 update mediation_case set
                                     status = :status, triage_decision = :triageDecision,
                                     triage_reason = :triageReason, mediated_by = :mediatedBy,
-                                    escalated = :escalated, mediator_ids = :mediatorIds,
+                                    escalated = :escalated, mediator_ids = :mediatorIds, party_user_ids = :partyUserIds,
                                     mediators = cast(:mediators as jsonb), objected_mediators = :objected,
                                     conflicted_mediators = :conflicted, consents = cast(:consents as jsonb),
                                     sessions = cast(:sessions as jsonb), agreement = cast(:agreement as jsonb),

@@ -133,6 +133,21 @@ class CaseController {
         return mediations.eligibleMediators(id, caller);
     }
 
+    @GetMapping("/{id}/mediator-candidates")
+    List<Mediations.Candidate> mediatorCandidates(@PathVariable UUID id, CurrentUser caller) {
+        return mediations.mediatorCandidates(id, caller);
+    }
+
+    @PostMapping("/{id}/parties/{partyId}/identification")
+    ResponseEntity<CaseView> identifyParty(
+            @PathVariable UUID id,
+            @PathVariable UUID partyId,
+            @Valid @RequestBody AssignRequest request,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            CurrentUser caller) {
+        return answer(caller, mediations.identifyParty(id, caller, version(ifMatch), partyId, request.userId()));
+    }
+
     @GetMapping("/{id}/audit")
     List<AuditLine> auditTrail(@PathVariable UUID id, CurrentUser caller) {
         return mediations.auditTrail(id, caller).stream()

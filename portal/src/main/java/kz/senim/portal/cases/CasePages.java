@@ -1,0 +1,330 @@
+package kz.senim.portal.cases;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import kz.senim.portal.api.ApiAnswer;
+import kz.senim.portal.api.ApiProblem;
+import kz.senim.portal.api.GatewayApi;
+import kz.senim.portal.web.CurrentViewer;
+import kz.senim.portal.web.SchoolTimes;
+import kz.senim.portal.web.Viewer;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Mediation cases: the list the API gives the viewer (a coordinator's triage inbox with
+ * {@code ?status=SUBMITTED}), one case with exactly the actions the viewer may take, and its audit trail.
+ * What a page shows is what the API answered for this viewer; the portal adds names only for coordinators.
+ */
+@Controller
+class CasePages {
+
+    static final List<String> STATUSES = List.of(
+            "SUBMITTED",
+            "TRIAGED",
+            "MEDIATORS_ASSIGNED",
+            "AWAITING_CONSENT",
+            "IN_MEDIATION",
+            "AGREEMENT_REACHED",
+            "NO_AGREEMENT",
+            "FOLLOW_UP",
+            "CLOSED",
+            "WITHDRAWN");
+    private static final Set<String> CLOSED = Set.of("CLOSED", "WITHDRAWN");
+    private static final Pattern ID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final int PAGE_SIZE = 20;
+
+    private final GatewayApi api;
+    private final CurrentViewer viewers;
+    private final People people;
+    private final SchoolTimes times;
+    private final MessageSource messages;
+
+    CasePages(GatewayApi api, CurrentViewer viewers, People people, SchoolTimes times, MessageSource messages) {
+        this.messages = messages;
+        this.api = api;
+        this.viewers = viewers;
+        this.people = people;
+        this.times = times;
+    }
+
+    @GetMapping("/cases")
+    String list(
+            @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page, Model model) {
+        String wanted = status != null && STATUSES.contains(status) ? status : null;
+        int from = Math.max(0, Math.min(page, 10000));
+        ApiAnswer answer = api.get(UriComponentsBuilder.fromPath("/api/cases")
+                .queryParamIfPresent("status", java.util.Optional.ofNullable(wanted))
+                .queryParam("page", from)
+                .queryParam("size", PAGE_SIZE)
+                .build()
+                .toUriString());
+        model.addAttribute("cases", Lenient.of(answer.content()));
+        model.addAttribute("status", wanted);
+        model.addAttribute("statuses", STATUSES);
+        model.addAttribute("page", from);
+        model.addAttribute("totalPages", number(answer.map().get("totalPages")));
+        return "cases/list";
+    }
+
+    @GetMapping("/cases/{id}")
+    String show(@PathVariable String id, Model model) {
+        requireId(id);
+        Viewer viewer = viewers.get();
+        ApiAnswer answer = api.get("/api/cases/{id}", id);
+        Map<String, Object> c = Lenient.of(answer.map());
+        List<Map<String, Object>> parties = list(c.get("parties"));
+        List<Map<String, Object>> mediators = list(c.get("mediators"));
+        boolean coordinator = viewer.isCoordinator() && c.get("legalHold") != null;
+        boolean mediator = mediators.stream().anyMatch(m -> viewer.userId().equals(m.get("userId")));
+        Map<String, Object> myParty = parties.stream()
+                .filter(p -> Boolean.TRUE.equals(p.get("you")))
+                .findFirst()
+                .orElse(null);
+        String status = String.valueOf(c.get("status"));
+
+        Set<String> userIds = new LinkedHashSet<>();
+        parties.forEach(p -> userIds.add((String) p.get("userId")));
+        mediators.forEach(m -> userIds.add((String) m.get("userId")));
+        List<Map<String, Object>> candidates = List.of();
+        if (coordinator && "TRIAGED".equals(status)) {
+            candidates = Lenient.of(
+                    list(api.get("/api/cases/{id}/mediator-candidates", id).body()));
+            candidates.forEach(m -> userIds.add((String) m.get("userId")));
+        }
+        Map<String, String> names = people.names(viewer, userIds);
+
+        // How each party is called on this page: by name where the viewer may know it, else by number.
+        Map<Object, String> partyLabels = new LinkedHashMap<>();
+        Locale locale = LocaleContextHolder.getLocale();
+        int n = 1;
+        for (Map<String, Object> p : parties) {
+            String label = Boolean.TRUE.equals(p.get("you"))
+                    ? messages.getMessage("cases.party.you", null, locale)
+                    : p.get("name") instanceof String name && !name.isBlank()
+                            ? name
+                            : names.get((String) p.get("userId"));
+            partyLabels.put(
+                    p.get("id"),
+                    label != null ? label : messages.getMessage("cases.party.numbered", new Object[] {n}, locale));
+            n++;
+        }
+
+        model.addAttribute("c", c);
+        model.addAttribute("etag", answer.etag());
+        model.addAttribute("parties", parties);
+        model.addAttribute("partyLabels", partyLabels);
+        model.addAttribute("mediators", mediators);
+        model.addAttribute("names", names);
+        model.addAttribute("candidates", candidates);
+        model.addAttribute("sessions", list(c.get("sessions")));
+        model.addAttribute("consents", list(c.get("consents")));
+        model.addAttribute("agreement", c.get("agreement") instanceof Map<?, ?> a ? a : null);
+        model.addAttribute("commitments", commitments(c));
+        model.addAttribute("signedBy", signedBy(c));
+        model.addAttribute("isCoordinator", coordinator);
+        model.addAttribute("isMediator", mediator);
+        model.addAttribute("isTeam", coordinator || mediator);
+        model.addAttribute("myParty", myParty);
+        model.addAttribute("open", !CLOSED.contains(status));
+        model.addAttribute("status", status);
+        model.addAttribute("unidentified", parties.stream().anyMatch(p -> p.get("userId") == null));
+        model.addAttribute(
+                "directory",
+                coordinator && !CLOSED.contains(status) && parties.stream().anyMatch(p -> p.get("userId") == null)
+                        ? Lenient.of(people.directory(viewer))
+                        : List.of());
+        return "cases/case";
+    }
+
+    @GetMapping("/cases/{id}/audit")
+    String audit(@PathVariable String id, Model model) {
+        requireId(id);
+        Viewer viewer = viewers.get();
+        List<Map<String, Object>> lines =
+                Lenient.of(list(api.get("/api/cases/{id}/audit", id).body()));
+        Set<String> actors = new LinkedHashSet<>();
+        lines.forEach(line -> actors.add((String) line.get("actorId")));
+        model.addAttribute("id", id);
+        model.addAttribute("lines", lines);
+        model.addAttribute("names", people.names(viewer, actors));
+        return "cases/audit";
+    }
+
+    /** Every action on a case: one form each, posted here; the API decides whether the viewer may. */
+    @PostMapping("/cases/{id}/{action}")
+    String act(
+            @PathVariable String id,
+            @PathVariable String action,
+            @RequestParam MultiValueMap<String, String> form,
+            RedirectAttributes flash) {
+        requireId(id);
+        try {
+            switch (action) {
+                case "triage" ->
+                    api.post(
+                            "/api/cases/{id}/triage",
+                            body(
+                                    "decision", form.getFirst("decision"),
+                                    "reason", form.getFirst("reason"),
+                                    "safeguardingConcern", form.containsKey("safeguardingConcern")),
+                            id);
+                case "escalation" ->
+                    api.post("/api/cases/{id}/escalation", body("reason", form.getFirst("reason")), id);
+                case "assignment" -> api.post("/api/cases/{id}/mediators", body("userId", form.getFirst("userId")), id);
+                case "unassignment" -> api.delete("/api/cases/{id}/mediators/{userId}", id, form.getFirst("userId"));
+                case "identification" ->
+                    api.post(
+                            "/api/cases/{id}/parties/{partyId}/identification",
+                            body("userId", form.getFirst("userId")),
+                            id,
+                            form.getFirst("partyId"));
+                case "consent-request" -> api.post("/api/cases/{id}/consent-request", null, id);
+                case "consent" ->
+                    api.post(
+                            "/api/cases/{id}/consents",
+                            body(
+                                    "partyId", form.getFirst("partyId"),
+                                    "given", "true".equals(form.getFirst("given")),
+                                    "guardian", form.containsKey("guardian"),
+                                    "note", blankToNull(form.getFirst("note"))),
+                            id);
+                case "withdrawal" ->
+                    api.post(
+                            "/api/cases/{id}/withdrawal",
+                            form.containsKey("note")
+                                    ? body("partyId", form.getFirst("partyId"), "note", form.getFirst("note"))
+                                    : null,
+                            id);
+                case "objection" ->
+                    api.post("/api/cases/{id}/objections", body("mediatorId", form.getFirst("mediatorId")), id);
+                case "conflict-of-interest" -> api.post("/api/cases/{id}/conflict-of-interest", null, id);
+                case "session" ->
+                    api.post(
+                            "/api/cases/{id}/sessions",
+                            body(
+                                    "kind", form.getFirst("kind"),
+                                    "startsAt", times.toIso(form.getFirst("startsAt")),
+                                    "place", form.getFirst("place"),
+                                    "participants", form.getOrDefault("participants", List.of())),
+                            id);
+                case "session-cancellation" ->
+                    api.post("/api/cases/{id}/sessions/{sid}/cancellation", null, id, form.getFirst("sessionId"));
+                case "notes" ->
+                    api.putIfMatch(
+                            "/api/cases/{id}/sessions/{sid}/notes",
+                            body("notes", Objects.toString(form.getFirst("notes"), "")),
+                            form.getFirst("etag"),
+                            id,
+                            form.getFirst("sessionId"));
+                case "agreement" ->
+                    api.putIfMatch("/api/cases/{id}/agreement", agreement(form), form.getFirst("etag"), id);
+                case "signature" -> api.post("/api/cases/{id}/agreement/signatures", null, id);
+                case "no-agreement" -> api.post("/api/cases/{id}/no-agreement", null, id);
+                case "follow-up" -> api.post("/api/cases/{id}/follow-up", body("result", form.getFirst("result")), id);
+                case "reopening" -> api.post("/api/cases/{id}/reopening", null, id);
+                case "closure" -> api.post("/api/cases/{id}/closure", null, id);
+                case "legal-hold" -> api.post("/api/cases/{id}/legal-hold", null, id);
+                case "legal-hold-release" -> api.delete("/api/cases/{id}/legal-hold", id);
+                default -> throw new ApiProblem(404, null, null, null, Map.of());
+            }
+            flash.addFlashAttribute("done", "cases.done." + action);
+        } catch (ApiProblem refused) {
+            if (refused.status() == 404 || refused.status() == 401 || refused.status() >= 500) {
+                throw refused;
+            }
+            flash.addFlashAttribute("failedAction", action);
+            flash.addFlashAttribute("errors", refused.fieldErrors());
+            flash.addFlashAttribute("typed", form.toSingleValueMap());
+            flash.addFlashAttribute(
+                    "formError",
+                    refused.hasFieldErrors() ? null : Objects.requireNonNullElse(refused.detail(), refused.title()));
+        }
+        return "redirect:/cases/" + id + "#" + action;
+    }
+
+    private static Map<String, Object> agreement(MultiValueMap<String, String> form) {
+        List<Map<String, Object>> commitments = new ArrayList<>();
+        form.forEach((field, values) -> {
+            if (field.startsWith("commitment-") && values != null && !values.isEmpty()) {
+                commitments.add(body("partyId", field.substring("commitment-".length()), "text", values.getFirst()));
+            }
+        });
+        return body("commitments", commitments);
+    }
+
+    private static Map<Object, String> commitments(Map<String, Object> c) {
+        Map<Object, String> byParty = new HashMap<>();
+        if (c.get("agreement") instanceof Map<?, ?> agreement) {
+            for (Map<String, Object> commitment : list(agreement.get("commitments"))) {
+                byParty.put(commitment.get("partyId"), String.valueOf(commitment.get("text")));
+            }
+        }
+        return byParty;
+    }
+
+    private static List<Object> signedBy(Map<String, Object> c) {
+        if (c.get("agreement") instanceof Map<?, ?> agreement && agreement.get("signedBy") instanceof List<?> signed) {
+            return new ArrayList<>(signed);
+        }
+        return List.of();
+    }
+
+    /** A JSON object of name/value pairs; nulls are left out. */
+    static Map<String, Object> body(Object... pairs) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i + 1] != null) {
+                body.put((String) pairs[i], pairs[i + 1]);
+            }
+        }
+        return body;
+    }
+
+    static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> list(Object value) {
+        if (!(value instanceof List<?> items)) {
+            return List.of();
+        }
+        List<Map<String, Object>> maps = new ArrayList<>();
+        for (Object item : items) {
+            if (item instanceof Map<?, ?> map) {
+                maps.add(Lenient.of((Map<String, Object>) map));
+            }
+        }
+        return maps;
+    }
+
+    static long number(Object value) {
+        return value instanceof Number number ? number.longValue() : 0;
+    }
+
+    /** A path that is not a case id is no case: 404, as the API would answer. */
+    static void requireId(String id) {
+        if (!ID.matcher(id).matches()) {
+            throw new ApiProblem(404, null, null, null, Map.of());
+        }
+    }
+}
