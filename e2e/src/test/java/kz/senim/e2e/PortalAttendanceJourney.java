@@ -223,7 +223,9 @@ class PortalAttendanceJourney {
         }
         assertThat(item).as("the item added in the portal").isNotNull();
         new Select(browser.find(By.id("report-" + item))).selectByValue("DONE");
+        var added = browser.find(By.cssSelector(".notice"));
         browser.click(By.id("report-submit-" + item));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(added));
         browser.waitFor(By.cssSelector(".notice"));
         browser.check("plan-item-done");
         assertThat(coordinator
