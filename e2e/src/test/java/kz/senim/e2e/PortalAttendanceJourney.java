@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -75,6 +76,8 @@ class PortalAttendanceJourney {
                 browser.check("coordinator-" + screen.getKey().replace('/', '-'));
             }
             material = coordinatorPublishesAMemoWithItsFile(browser);
+            coordinatorPlansATeacherSession(browser);
+            coordinatorReportsAPlanItemDone(browser);
         }
         assertThat(coordinator
                         .get("/api/activities/" + training + "/attendance")
@@ -156,6 +159,85 @@ class PortalAttendanceJourney {
         assertThat(coordinator.get("/api/materials/" + id).expect(200).text("/status"))
                 .isEqualTo("PUBLISHED");
         return id;
+    }
+
+    /** A session for teachers created with the portal's form (the coordinator runs it). */
+    private void coordinatorPlansATeacherSession(Browser browser) {
+        String title = "Медиация — татуласу мәдениеті " + UUID.randomUUID();
+        OffsetDateTime at = OffsetDateTime.now(ALMATY)
+                .plusDays(1)
+                .withHour(15)
+                .withMinute(0)
+                .withSecond(0)
+                .withNano(0);
+        browser.go("/training/activities/new");
+        browser.waitFor(By.id("activity-form"));
+        browser.select("type", "TEACHER_SESSION");
+        browser.type("title", title);
+        browser.click(By.id("group-STUDENTS"));
+        browser.click(By.id("group-TEACHERS"));
+        setValue(browser, "startsAt", at.toLocalDateTime().toString());
+        setValue(browser, "endsAt", at.plusHours(1).toLocalDateTime().toString());
+        browser.type("place", "Мәжіліс залы");
+        browser.type("capacity", "40");
+        browser.click(By.id("activity-submit"));
+        browser.waitFor(By.id("activity-status"));
+        browser.check("activity-created");
+        String id = browser.path().substring("/training/activities/".length());
+        var created = coordinator.get("/api/activities/" + id).expect(200).json();
+        assertThat(created.get("type").asString()).isEqualTo("TEACHER_SESSION");
+        assertThat(created.get("title").asString()).isEqualTo(title);
+        assertThat(OffsetDateTime.parse(created.get("startsAt").asString()).toInstant())
+                .isEqualTo(at.toInstant());
+        assertThat(created.at("/audience/groups/0").asString()).isEqualTo("TEACHERS");
+        assertThat(api.as("teacher.gym1")
+                        .get("/api/activities/" + id)
+                        .expect(200)
+                        .json()
+                        .at("/forCaller/mayRegister")
+                        .asBoolean())
+                .isTrue();
+    }
+
+    /** An item of this school year's plan, added and reported done in the portal. */
+    private void coordinatorReportsAPlanItemDone(Browser browser) {
+        String description = "Жаднамалар 5–9 сыныптарға " + UUID.randomUUID();
+        browser.go("/training/plan");
+        browser.waitFor(By.id("plan-item-form"));
+        browser.type("direction", "Ақпараттық жұмыс");
+        browser.type("description", description);
+        browser.click(By.id("plan-item-submit"));
+        browser.waitFor(By.cssSelector(".notice"));
+        String month = browser.value("month").orElseThrow();
+        int start = Integer.parseInt(month.substring(0, 4)) - (Integer.parseInt(month.substring(5)) >= 9 ? 0 : 1);
+        String year = start + "-" + (start + 1);
+        String item = null;
+        for (var candidate : coordinator
+                .get("/api/plans/" + year + "/items?size=200")
+                .expect(200)
+                .json()
+                .get("content")) {
+            if (candidate.get("description").asString().equals(description)) {
+                item = candidate.get("id").asString();
+            }
+        }
+        assertThat(item).as("the item added in the portal").isNotNull();
+        new Select(browser.find(By.id("report-" + item))).selectByValue("DONE");
+        var added = browser.find(By.cssSelector(".notice"));
+        browser.click(By.id("report-submit-" + item));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(added));
+        browser.waitFor(By.cssSelector(".notice"));
+        browser.check("plan-item-done");
+        assertThat(coordinator
+                        .get("/api/plans/" + year + "/items/" + item)
+                        .expect(200)
+                        .text("/status"))
+                .isEqualTo("DONE");
+    }
+
+    private static void setValue(Browser browser, String id, String value) {
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, value);
     }
 
     private String schedule(String title, OffsetDateTime startsAt, List<String> facilitators) {

@@ -78,9 +78,10 @@ class PortalMediationJourney {
             }
 
             nobodyElseReadsIt(id);
-            Mails.assertNoMailContains(planted);
 
             aStudentWithdrawsWithoutBlame(mediatorId);
+            aStudentAsksAQuestionAndTheCoordinatorAnswers();
+            Mails.assertNoMailContains(planted);
         } finally {
             settings(settingsBefore);
         }
@@ -275,6 +276,47 @@ class PortalMediationJourney {
             student.check("withdrawn");
             assertThat(status(student)).isEqualTo("WITHDRAWN");
             assertThat(student.has(By.id("withdraw"))).isFalse();
+        }
+    }
+
+    /** A question to the club: the coordinator answers it, the student reads the answer and closes it. */
+    private void aStudentAsksAQuestionAndTheCoordinatorAnswers() {
+        String question = planted + "-QUESTION may I bring a friend to a session?";
+        String id;
+        try (Browser student = signedIn("student1.gym1")) {
+            student.go("/requests/new");
+            student.click(By.cssSelector("input[name='kind'][value='QUESTION']"));
+            student.type("description", question);
+            submit(student, By.id("send-request"));
+            student.check("question-asked");
+            assertThat(student.find(By.id("consultation-status")).getAttribute("data-status"))
+                    .isEqualTo("SUBMITTED");
+            id = student.path().replaceFirst("^/consultations/", "").replaceFirst("[#?].*$", "");
+        }
+        try (Browser coordinator = signedIn("coordinator.gym1")) {
+            coordinator.go("/consultations").check("consultations");
+            submit(coordinator, By.id("consultation-" + id));
+            coordinator.check("question-to-answer");
+            assertThat(coordinator.source()).contains(question);
+            submit(coordinator, By.id("assign-advisor"));
+            assertThat(coordinator.find(By.id("consultation-status")).getAttribute("data-status"))
+                    .isEqualTo("ADVISOR_ASSIGNED");
+            coordinator.type("text", "Yes, if the other side agrees. Come to room 204.");
+            submit(coordinator, By.id("send-answer"));
+            assertThat(coordinator.find(By.id("consultation-status")).getAttribute("data-status"))
+                    .isEqualTo("ANSWERED");
+        }
+        try (Browser student = signedIn("student1.gym1")) {
+            student.go("/consultations/" + id).check("question-answered");
+            assertThat(student.find(By.id("consultation-answer")).getText()).contains("room 204");
+            submit(student, By.id("close-consultation"));
+            student.check("question-closed");
+            assertThat(student.find(By.id("consultation-status")).getAttribute("data-status"))
+                    .isEqualTo("CLOSED");
+        }
+        try (Browser teacher = signedIn("teacher.gym1")) {
+            teacher.go("/consultations/" + id).check("question-not-found");
+            assertThat(teacher.source()).doesNotContain(planted);
         }
     }
 

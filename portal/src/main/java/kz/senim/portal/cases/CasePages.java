@@ -248,15 +248,7 @@ class CasePages {
             }
             flash.addFlashAttribute("done", "cases.done." + action);
         } catch (ApiProblem refused) {
-            if (refused.status() == 404 || refused.status() == 401 || refused.status() >= 500) {
-                throw refused;
-            }
-            flash.addFlashAttribute("failedAction", action);
-            flash.addFlashAttribute("errors", refused.fieldErrors());
-            flash.addFlashAttribute("typed", form.toSingleValueMap());
-            flash.addFlashAttribute(
-                    "formError",
-                    refused.hasFieldErrors() ? null : Objects.requireNonNullElse(refused.detail(), refused.title()));
+            CasePages.showNextToTheForm(refused, action, form, flash);
         }
         return "redirect:/cases/" + id + "#" + action;
     }
@@ -289,6 +281,24 @@ class CasePages {
     }
 
     /** A JSON object of name/value pairs; nulls are left out. */
+    /**
+     * A refused action, shown on the page it came from: next to its form (the action's anchor), with the
+     * field errors and what was typed. What the viewer may not see (404), a lost session (401) and an
+     * outage are not the form's business: PortalErrors shows those.
+     */
+    static void showNextToTheForm(
+            ApiProblem refused, String action, MultiValueMap<String, String> form, RedirectAttributes flash) {
+        if (refused.status() == 404 || refused.status() == 401 || refused.status() >= 500) {
+            throw refused;
+        }
+        flash.addFlashAttribute("failedAction", action);
+        flash.addFlashAttribute("errors", refused.fieldErrors());
+        flash.addFlashAttribute("typed", form.toSingleValueMap());
+        flash.addFlashAttribute(
+                "formError",
+                refused.hasFieldErrors() ? null : Objects.requireNonNullElse(refused.detail(), refused.title()));
+    }
+
     static Map<String, Object> body(Object... pairs) {
         Map<String, Object> body = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {

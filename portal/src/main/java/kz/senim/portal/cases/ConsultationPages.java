@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import kz.senim.portal.api.ApiAnswer;
 import kz.senim.portal.api.ApiProblem;
@@ -112,15 +111,7 @@ class ConsultationPages {
             }
             flash.addFlashAttribute("done", "cases.done.consultation." + action);
         } catch (ApiProblem refused) {
-            if (refused.status() == 404 || refused.status() == 401 || refused.status() >= 500) {
-                throw refused;
-            }
-            flash.addFlashAttribute("failedAction", action);
-            flash.addFlashAttribute("errors", refused.fieldErrors());
-            flash.addFlashAttribute("typed", form.toSingleValueMap());
-            flash.addFlashAttribute(
-                    "formError",
-                    refused.hasFieldErrors() ? null : Objects.requireNonNullElse(refused.detail(), refused.title()));
+            CasePages.showNextToTheForm(refused, action, form, flash);
         }
         return "redirect:/consultations/" + id + "#" + action;
     }
