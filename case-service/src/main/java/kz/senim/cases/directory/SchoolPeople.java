@@ -67,29 +67,15 @@ public class SchoolPeople {
 
     /** Every certified mediator of a school, with the number of open cases each is assigned to. */
     public List<MediatorLoad> certifiedMediators(String schoolId) {
-        return jdbc.sql("""
-                        select m.user_id, p.grade, p.class_letter,
-                               (select count(*) from mediation_case c
-                                 where c.school_id = m.school_id and m.user_id = any (c.mediator_ids)
-                                   and c.status not in ('CLOSED', 'WITHDRAWN')) as open_cases
-                        from (select distinct on (user_id) school_id, user_id, status
-                              from club_member where school_id = :school
-                              order by user_id, school_year desc) m
-                        left join person p on p.school_id = m.school_id and p.user_id = m.user_id
-                        where m.status = 'CERTIFIED'
-                        order by open_cases, m.user_id
-                        """)
-                .param("school", schoolId)
-                .query((rs, n) -> new MediatorLoad(
-                        rs.getString("user_id"),
-                        (Integer) rs.getObject("grade"),
-                        rs.getString("class_letter"),
-                        rs.getInt("open_cases")))
-                .list();
+        return membersWithStatus(schoolId, List.of("CERTIFIED"));
     }
 
     /** The active members (trainees and certified) of a school's club in their latest year, with their load. */
     public List<MediatorLoad> activeMembers(String schoolId) {
+        return membersWithStatus(schoolId, List.of("TRAINEE", "CERTIFIED"));
+    }
+
+    private List<MediatorLoad> membersWithStatus(String schoolId, List<String> statuses) {
         return jdbc.sql("""
                         select m.user_id, p.grade, p.class_letter,
                                (select count(*) from mediation_case c
@@ -99,10 +85,11 @@ public class SchoolPeople {
                               from club_member where school_id = :school
                               order by user_id, school_year desc) m
                         left join person p on p.school_id = m.school_id and p.user_id = m.user_id
-                        where m.status in ('TRAINEE', 'CERTIFIED')
+                        where m.status in (:statuses)
                         order by open_cases, m.user_id
                         """)
                 .param("school", schoolId)
+                .param("statuses", statuses)
                 .query((rs, n) -> new MediatorLoad(
                         rs.getString("user_id"),
                         (Integer) rs.getObject("grade"),

@@ -229,18 +229,25 @@ public class Mediations {
     public List<MediatorLoad> eligibleMediators(UUID id, CurrentUser caller) {
         String school = schoolOf(caller);
         requireCoordinator(caller);
-        Mediation mediation = cases.find(school, id)
-                .orElseThrow(() -> new ResourceNotFound("Case"))
-                .mediation();
+        Mediation mediation = caseOfSchool(school, id);
         SchoolDirectory directory = people.of(school);
-        List<MediatorLoad> pool = mediation.mediatedBy().orElse(MediatedBy.PEER_MEDIATORS) == MediatedBy.COORDINATORS
-                ? people.coordinators(school)
-                : people.certifiedMediators(school);
+        List<MediatorLoad> pool =
+                mediatedByCoordinators(mediation) ? people.coordinators(school) : people.certifiedMediators(school);
         return pool.stream()
                 .filter(m -> mediation
                         .whyNotEligible(candidate(school, m.userId()), directory)
                         .isEmpty())
                 .toList();
+    }
+
+    private Mediation caseOfSchool(String school, UUID id) {
+        return cases.find(school, id)
+                .orElseThrow(() -> new ResourceNotFound("Case"))
+                .mediation();
+    }
+
+    private static boolean mediatedByCoordinators(Mediation mediation) {
+        return mediation.mediatedBy().orElse(MediatedBy.PEER_MEDIATORS) == MediatedBy.COORDINATORS;
     }
 
     /**
@@ -252,13 +259,10 @@ public class Mediations {
     public List<Candidate> mediatorCandidates(UUID id, CurrentUser caller) {
         String school = schoolOf(caller);
         requireCoordinator(caller);
-        Mediation mediation = cases.find(school, id)
-                .orElseThrow(() -> new ResourceNotFound("Case"))
-                .mediation();
+        Mediation mediation = caseOfSchool(school, id);
         SchoolDirectory directory = people.of(school);
-        List<MediatorLoad> pool = mediation.mediatedBy().orElse(MediatedBy.PEER_MEDIATORS) == MediatedBy.COORDINATORS
-                ? people.coordinators(school)
-                : people.activeMembers(school);
+        List<MediatorLoad> pool =
+                mediatedByCoordinators(mediation) ? people.coordinators(school) : people.activeMembers(school);
         return pool.stream()
                 .map(m -> new Candidate(
                         m.userId(),

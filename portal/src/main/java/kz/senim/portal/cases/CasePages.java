@@ -14,6 +14,7 @@ import kz.senim.portal.api.ApiAnswer;
 import kz.senim.portal.api.ApiProblem;
 import kz.senim.portal.api.GatewayApi;
 import kz.senim.portal.web.CurrentViewer;
+import kz.senim.portal.web.PeopleNames;
 import kz.senim.portal.web.SchoolTimes;
 import kz.senim.portal.web.Viewer;
 import org.springframework.context.MessageSource;
@@ -54,11 +55,11 @@ class CasePages {
 
     private final GatewayApi api;
     private final CurrentViewer viewers;
-    private final People people;
+    private final PeopleNames people;
     private final SchoolTimes times;
     private final MessageSource messages;
 
-    CasePages(GatewayApi api, CurrentViewer viewers, People people, SchoolTimes times, MessageSource messages) {
+    CasePages(GatewayApi api, CurrentViewer viewers, PeopleNames people, SchoolTimes times, MessageSource messages) {
         this.messages = messages;
         this.api = api;
         this.viewers = viewers;
@@ -110,7 +111,7 @@ class CasePages {
                     list(api.get("/api/cases/{id}/mediator-candidates", id).body()));
             candidates.forEach(m -> userIds.add((String) m.get("userId")));
         }
-        Map<String, String> names = people.names(viewer, userIds);
+        Map<String, String> names = people.of(viewer, userIds);
 
         // How each party is called on this page: by name where the viewer may know it, else by number.
         Map<Object, String> partyLabels = new LinkedHashMap<>();
@@ -165,7 +166,7 @@ class CasePages {
         lines.forEach(line -> actors.add((String) line.get("actorId")));
         model.addAttribute("id", id);
         model.addAttribute("lines", lines);
-        model.addAttribute("names", people.names(viewer, actors));
+        model.addAttribute("names", people.of(viewer, actors));
         return "cases/audit";
     }
 

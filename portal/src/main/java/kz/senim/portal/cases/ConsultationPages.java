@@ -9,6 +9,7 @@ import kz.senim.portal.api.ApiAnswer;
 import kz.senim.portal.api.ApiProblem;
 import kz.senim.portal.api.GatewayApi;
 import kz.senim.portal.web.CurrentViewer;
+import kz.senim.portal.web.PeopleNames;
 import kz.senim.portal.web.SchoolTimes;
 import kz.senim.portal.web.Viewer;
 import org.springframework.stereotype.Controller;
@@ -28,10 +29,10 @@ class ConsultationPages {
 
     private final GatewayApi api;
     private final CurrentViewer viewers;
-    private final People people;
+    private final PeopleNames people;
     private final SchoolTimes times;
 
-    ConsultationPages(GatewayApi api, CurrentViewer viewers, People people, SchoolTimes times) {
+    ConsultationPages(GatewayApi api, CurrentViewer viewers, PeopleNames people, SchoolTimes times) {
         this.api = api;
         this.viewers = viewers;
         this.people = people;
@@ -76,7 +77,7 @@ class ConsultationPages {
             ids.addAll(advisors);
         }
         model.addAttribute("c", c);
-        model.addAttribute("names", people.names(viewer, ids));
+        model.addAttribute("names", people.of(viewer, ids));
         model.addAttribute("advisors", advisors);
         model.addAttribute("isCoordinator", coordinator);
         model.addAttribute("isAdvisor", advisor);

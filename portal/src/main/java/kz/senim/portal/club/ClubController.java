@@ -10,6 +10,7 @@ import java.util.UUID;
 import kz.senim.portal.api.ApiProblem;
 import kz.senim.portal.api.GatewayApi;
 import kz.senim.portal.web.CurrentViewer;
+import kz.senim.portal.web.PeopleNames;
 import kz.senim.portal.web.SchoolTimes;
 import kz.senim.portal.web.Viewer;
 import org.springframework.context.MessageSource;

@@ -8,6 +8,7 @@ import java.util.Map;
 import kz.senim.portal.api.ApiProblem;
 import kz.senim.portal.api.GatewayApi;
 import kz.senim.portal.web.CurrentViewer;
+import kz.senim.portal.web.PeopleNames;
 import kz.senim.portal.web.Viewer;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;

@@ -47,7 +47,8 @@ class ClubPagesTest {
     void school() {
         when(api.get(eq("/api/schools/{id}"), any()))
                 .thenReturn(new ApiAnswer(200, Map.of("timeZone", "Asia/Almaty"), null, null));
-        when(api.get(eq("/api/people?role={role}&size=100"), any())).thenReturn(page(List.of()));
+        when(api.get(eq("/api/people?role={role}&size=100&sort=familyName"), any()))
+                .thenReturn(page(List.of()));
         when(api.get(eq("/api/people?page={page}&size=50"), any())).thenReturn(page(List.of()));
     }
 
