@@ -162,10 +162,41 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Clicks, and for a button that submits, waits for the next page. */
+    /** Clicks once the element can be clicked; does not wait for what follows (see {@link #submit}). */
     Browser click(By by) {
         WebElement element = new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by));
         element.click();
+        return this;
+    }
+
+    /** Clicks a button that sends its form (or a link), and waits until the next page has replaced this one. */
+    Browser submit(By button) {
+        WebElement before = find(By.tagName("html"));
+        click(button);
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(before));
+        find(By.tagName("main"));
+        return this;
+    }
+
+    /** Waits until an element is in the page (shown or not), e.g. a button the last action added. */
+    Browser waitUntilPresent(By by) {
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(by));
+        return this;
+    }
+
+    /** Waits until an element is gone or hidden, e.g. the button of an action that is done. */
+    Browser waitUntilGone(By by) {
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.invisibilityOfElementLocated(by));
+        return this;
+    }
+
+    /**
+     * Sets an input's value by its id without typing: a datetime-local input takes typed text in the
+     * browser's own format, so it is set as ISO.
+     */
+    Browser setValue(String id, String value) {
+        ((JavascriptExecutor) driver)
+                .executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, value);
         return this;
     }
 

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -19,9 +18,7 @@ import kz.senim.local.api.SenimApi;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Trainings in the portal, in Kazakh: a coordinator of Demo Gymnasium No. 1 who does not run a training
@@ -94,9 +91,7 @@ class PortalAttendanceJourney {
             browser.signIn("student2.gym1").go("/training/activities?lang=kk&month=" + YearMonth.from(later));
             browser.waitFor(By.id("register-" + open));
             browser.check("activities-student");
-            browser.click(By.id("register-" + open));
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
-                    .until(ExpectedConditions.presenceOfElementLocated(By.id("unregister-" + open)));
+            browser.click(By.id("register-" + open)).waitUntilPresent(By.id("unregister-" + open));
             browser.check("registered");
             browser.click(By.cssSelector("a[href='/training/activities/" + open + "']"));
             browser.waitFor(By.id("my-registration"));
@@ -152,9 +147,7 @@ class PortalAttendanceJourney {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        browser.click(By.id("publish"));
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
-                .until(ExpectedConditions.invisibilityOfElementLocated(By.id("publish")));
+        browser.click(By.id("publish")).waitUntilGone(By.id("publish"));
         browser.check("material-published");
         assertThat(coordinator.get("/api/materials/" + id).expect(200).text("/status"))
                 .isEqualTo("PUBLISHED");
@@ -176,8 +169,8 @@ class PortalAttendanceJourney {
         browser.type("title", title);
         browser.click(By.id("group-STUDENTS"));
         browser.click(By.id("group-TEACHERS"));
-        setValue(browser, "startsAt", at.toLocalDateTime().toString());
-        setValue(browser, "endsAt", at.plusHours(1).toLocalDateTime().toString());
+        browser.setValue("startsAt", at.toLocalDateTime().toString());
+        browser.setValue("endsAt", at.plusHours(1).toLocalDateTime().toString());
         browser.type("place", "Мәжіліс залы");
         browser.type("capacity", "40");
         browser.click(By.id("activity-submit"));
@@ -223,9 +216,7 @@ class PortalAttendanceJourney {
         }
         assertThat(item).as("the item added in the portal").isNotNull();
         new Select(browser.find(By.id("report-" + item))).selectByValue("DONE");
-        var added = browser.find(By.cssSelector(".notice"));
-        browser.click(By.id("report-submit-" + item));
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(added));
+        browser.submit(By.id("report-submit-" + item));
         browser.waitFor(By.cssSelector(".notice"));
         browser.check("plan-item-done");
         assertThat(coordinator
@@ -233,11 +224,6 @@ class PortalAttendanceJourney {
                         .expect(200)
                         .text("/status"))
                 .isEqualTo("DONE");
-    }
-
-    private static void setValue(Browser browser, String id, String value) {
-        ((JavascriptExecutor) browser.driver())
-                .executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, value);
     }
 
     private String schedule(String title, OffsetDateTime startsAt, List<String> facilitators) {

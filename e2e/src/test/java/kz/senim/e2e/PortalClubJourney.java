@@ -6,16 +6,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import kz.senim.local.api.Caller;
 import kz.senim.local.api.SenimApi;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The club in the portal, in Russian: a student of Demo School 2 applies, the school's coordinator
@@ -62,7 +58,7 @@ class PortalClubJourney {
             coordinator.click(By.id("application-" + accepted));
             coordinator.waitFor(By.id("interview-form"));
             coordinator.check("application-coordinator");
-            setValue(coordinator, "at", java.time.LocalDate.now().plusDays(2) + "T15:30");
+            coordinator.setValue("at", java.time.LocalDate.now().plusDays(2) + "T15:30");
             coordinator.type("place", "Кабинет 204");
             coordinator.click(By.id("interview-submit"));
             coordinator.waitFor(By.id("interview-text"));
@@ -76,9 +72,7 @@ class PortalClubJourney {
             student.go("/club").check("club-interview");
             assertThat(student.find(By.id("application-status")).getText()).isEqualTo("назначено собеседование");
 
-            coordinator.click(By.id("accept"));
-            new WebDriverWait(coordinator.driver(), Duration.ofSeconds(20))
-                    .until(ExpectedConditions.invisibilityOfElementLocated(By.id("accept")));
+            coordinator.click(By.id("accept")).waitUntilGone(By.id("accept"));
             coordinator.check("accepted");
             assertThat(coordinator.find(By.id("application-status")).getText()).isEqualTo("принята");
 
@@ -179,11 +173,5 @@ class PortalClubJourney {
                         .expect(200);
             }
         }
-    }
-
-    /** A datetime-local input takes its value in the browser's own format when typed; set it as ISO. */
-    private static void setValue(Browser browser, String id, String value) {
-        ((JavascriptExecutor) browser.driver())
-                .executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, value);
     }
 }

@@ -2,7 +2,6 @@ package kz.senim.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +10,8 @@ import kz.senim.local.api.Caller;
 import kz.senim.local.api.SenimApi;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -54,9 +50,9 @@ class PortalMediationJourney {
                 coordinatorTriagesAndAssigns(coordinator, id, student2Id, mediatorId);
                 try (Browser mediator = signedIn("mediator1.gym1")) {
                     mediator.go("/cases").check("my-cases");
-                    submit(mediator, By.id("case-" + id));
+                    mediator.submit(By.id("case-" + id));
                     mediator.check("case-assigned");
-                    submit(mediator, By.id("request-consent"));
+                    mediator.submit(By.id("request-consent"));
                     mediator.check("consent-requested");
                     assertThat(status(mediator)).isEqualTo("AWAITING_CONSENT");
 
@@ -71,7 +67,7 @@ class PortalMediationJourney {
                 signs("student2.gym1", id, false);
                 coordinator.go("/cases/" + id).check("agreement-reached");
                 assertThat(status(coordinator)).isEqualTo("AGREEMENT_REACHED");
-                submit(coordinator, By.id("audit-link"));
+                coordinator.submit(By.id("audit-link"));
                 coordinator.check("audit");
                 assertThat(coordinator.text()).contains("Read confidential text", "Changed the case");
                 assertThat(coordinator.source()).doesNotContain(planted);
@@ -95,14 +91,14 @@ class PortalMediationJourney {
         String key = student.value("requestKey").orElseThrow();
         student.type("description", description);
         // Nobody named yet: the API wants two parties, and the form says so next to them, keeping the text.
-        submit(student, By.id("send-request"));
+        student.submit(By.id("send-request"));
         assertThat(student.find(By.id("parties-error")).getText()).isNotBlank();
         assertThat(student.find(By.id("description")).getAttribute("value")).isEqualTo(description);
         assertThat(student.value("requestKey")).contains(key);
         student.check("ask-for-help-refused");
         student.find(By.id("name0")).sendKeys(name);
         student.find(By.id("grade0")).sendKeys(grade);
-        submit(student, By.id("send-request"));
+        student.submit(By.id("send-request"));
         student.check("case-asked");
         assertThat(status(student)).isEqualTo("SUBMITTED");
         assertThat(student.source())
@@ -133,14 +129,14 @@ class PortalMediationJourney {
 
     private void coordinatorTriagesAndAssigns(Browser coordinator, String id, String student2Id, String mediatorId) {
         coordinator.go("/cases?status=SUBMITTED").check("triage-inbox");
-        submit(coordinator, By.id("case-" + id));
+        coordinator.submit(By.id("case-" + id));
         coordinator.check("case-to-triage");
         assertThat(coordinator.source()).contains(description);
 
         // The named classmate becomes student2 of the directory, who can then answer for themselves.
         WebElement identify = coordinator.find(By.cssSelector("select[id^='identify-user-']"));
         new Select(identify).selectByValue(student2Id);
-        submit(coordinator, By.cssSelector("button[id^='identify-button-']"));
+        coordinator.submit(By.cssSelector("button[id^='identify-button-']"));
         coordinator.find(By.cssSelector("[role='status']"));
         coordinator.check("party-identified");
         assertThat(coordinator.has(By.cssSelector("select[id^='identify-user-']")))
@@ -148,7 +144,7 @@ class PortalMediationJourney {
 
         coordinator.select("decision", "ACCEPT_FOR_PEER_MEDIATION");
         coordinator.type("reason", "Two classmates of 9A; no safeguarding concern");
-        submit(coordinator, By.id("triage-button"));
+        coordinator.submit(By.id("triage-button"));
         coordinator.find(By.id("assignment"));
         coordinator.check("assignment");
         assertThat(status(coordinator)).isEqualTo("TRIAGED");
@@ -162,7 +158,7 @@ class PortalMediationJourney {
                     .as("each club member is either offered or shown why not")
                     .isTrue();
         }
-        submit(coordinator, By.id("assign-" + mediatorId));
+        coordinator.submit(By.id("assign-" + mediatorId));
         coordinator.find(By.cssSelector("[role='status']"));
         coordinator.check("mediator-assigned");
         assertThat(status(coordinator)).isEqualTo("MEDIATORS_ASSIGNED");
@@ -172,25 +168,24 @@ class PortalMediationJourney {
     private void consents(String username, String id) {
         try (Browser party = signedIn(username)) {
             party.go("/requests").check("requests-of-" + username.replace('.', '-'));
-            submit(party, By.id("case-" + id));
+            party.submit(By.id("case-" + id));
             party.check("consent-of-" + username.replace('.', '-'));
             assertThat(party.text()).contains("It carries no blame");
-            submit(party, By.id("consent-yes"));
+            party.submit(By.id("consent-yes"));
             party.find(By.cssSelector("[role='status']"));
         }
     }
 
     private void mediatorHoldsASessionAndWritesTheAgreement(Browser mediator) {
-        WebElement startsAt = mediator.find(By.id("session-startsAt"));
-        ((JavascriptExecutor) mediator.driver())
-                .executeScript("arguments[0].value = arguments[1];", startsAt, "2026-12-01T15:00");
+        mediator.find(By.id("session-startsAt"));
+        mediator.setValue("session-startsAt", "2026-12-01T15:00");
         mediator.type("place", "Room 204");
-        submit(mediator, By.id("schedule-session"));
+        mediator.submit(By.id("schedule-session"));
         mediator.find(By.cssSelector("[role='status']"));
         mediator.check("session-scheduled");
         WebElement notesField = mediator.find(By.cssSelector("textarea[id^='notes-']"));
         notesField.sendKeys(notes);
-        submit(mediator, By.cssSelector("button[id^='save-notes-']"));
+        mediator.submit(By.cssSelector("button[id^='save-notes-']"));
         mediator.find(By.cssSelector("[role='status']"));
         assertThat(mediator.source()).as("the mediator reads the notes").contains(notes);
 
@@ -199,7 +194,7 @@ class PortalMediationJourney {
         for (int i = 0; i < commitments.size(); i++) {
             commitments.get(i).sendKeys(commitment + "-" + i + " I will ask before taking a seat");
         }
-        submit(mediator, By.id("write-agreement"));
+        mediator.submit(By.id("write-agreement"));
         mediator.find(By.cssSelector("[role='status']"));
         mediator.check("agreement-written");
         assertThat(mediator.text()).contains("Not yet in force");
@@ -219,7 +214,7 @@ class PortalMediationJourney {
                         .as("a party who did not submit the request does not read its description")
                         .doesNotContain(description);
             }
-            submit(party, By.id("sign"));
+            party.submit(By.id("sign"));
             party.find(By.cssSelector("[role='status']"));
             party.check("signed-by-" + username.replace('.', '-'));
             assertThat(party.has(By.id("sign"))).isFalse();
@@ -255,11 +250,11 @@ class PortalMediationJourney {
         try (Browser coordinator = signedIn("coordinator.gym1")) {
             coordinator.go("/cases/" + id);
             new Select(coordinator.find(By.cssSelector("select[id^='identify-user-']"))).selectByValue(mediatorId);
-            submit(coordinator, By.cssSelector("button[id^='identify-button-']"));
+            coordinator.submit(By.cssSelector("button[id^='identify-button-']"));
             coordinator.find(By.cssSelector("[role='status']"));
             coordinator.select("decision", "ACCEPT_FOR_PEER_MEDIATION");
             coordinator.type("reason", "A quarrel between students of different grades");
-            submit(coordinator, By.id("triage-button"));
+            coordinator.submit(By.id("triage-button"));
             coordinator.find(By.id("assignment"));
             coordinator.check("nobody-eligible");
             assertThat(coordinator.has(By.id("assign-" + mediatorId))).isFalse();
@@ -287,7 +282,7 @@ class PortalMediationJourney {
             student.go("/requests/new");
             student.click(By.cssSelector("input[name='kind'][value='QUESTION']"));
             student.type("description", question);
-            submit(student, By.id("send-request"));
+            student.submit(By.id("send-request"));
             student.check("question-asked");
             assertThat(student.find(By.id("consultation-status")).getAttribute("data-status"))
                     .isEqualTo("SUBMITTED");
@@ -295,21 +290,21 @@ class PortalMediationJourney {
         }
         try (Browser coordinator = signedIn("coordinator.gym1")) {
             coordinator.go("/consultations").check("consultations");
-            submit(coordinator, By.id("consultation-" + id));
+            coordinator.submit(By.id("consultation-" + id));
             coordinator.check("question-to-answer");
             assertThat(coordinator.source()).contains(question);
-            submit(coordinator, By.id("assign-advisor"));
+            coordinator.submit(By.id("assign-advisor"));
             assertThat(coordinator.find(By.id("consultation-status")).getAttribute("data-status"))
                     .isEqualTo("ADVISOR_ASSIGNED");
             coordinator.type("text", "Yes, if the other side agrees. Come to room 204.");
-            submit(coordinator, By.id("send-answer"));
+            coordinator.submit(By.id("send-answer"));
             assertThat(coordinator.find(By.id("consultation-status")).getAttribute("data-status"))
                     .isEqualTo("ANSWERED");
         }
         try (Browser student = signedIn("student1.gym1")) {
             student.go("/consultations/" + id).check("question-answered");
             assertThat(student.find(By.id("consultation-answer")).getText()).contains("room 204");
-            submit(student, By.id("close-consultation"));
+            student.submit(By.id("close-consultation"));
             student.check("question-closed");
             assertThat(student.find(By.id("consultation-status")).getAttribute("data-status"))
                     .isEqualTo("CLOSED");
@@ -325,14 +320,6 @@ class PortalMediationJourney {
     /** A browser signed in as the demo user, with the portal in English (their own language may differ). */
     private static Browser signedIn(String username) {
         return Browser.open("mediation", "en").signIn(username).go("/?lang=en");
-    }
-
-    /** Submits a form by its button and waits until the next page has replaced this one. */
-    private static void submit(Browser browser, By button) {
-        WebElement before = browser.find(By.tagName("html"));
-        browser.click(button);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(before));
-        browser.find(By.tagName("main"));
     }
 
     private static String status(Browser browser) {
