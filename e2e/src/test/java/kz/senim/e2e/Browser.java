@@ -162,7 +162,10 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Clicks once the element can be clicked; does not wait for what follows (see {@link #submit}). */
+    /**
+     * Clicks once the element can be clicked; does not wait for what follows. A click that loads another
+     * page goes through {@link #submit}: waiting on elements while the page is being replaced can fail.
+     */
     Browser click(By by) {
         WebElement element = new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by));
         element.click();

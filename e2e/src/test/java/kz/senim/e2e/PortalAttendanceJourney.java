@@ -91,7 +91,7 @@ class PortalAttendanceJourney {
             browser.signIn("student2.gym1").go("/training/activities?lang=kk&month=" + YearMonth.from(later));
             browser.waitFor(By.id("register-" + open));
             browser.check("activities-student");
-            browser.click(By.id("register-" + open)).waitUntilPresent(By.id("unregister-" + open));
+            browser.submit(By.id("register-" + open)).waitUntilPresent(By.id("unregister-" + open));
             browser.check("registered");
             browser.click(By.cssSelector("a[href='/training/activities/" + open + "']"));
             browser.waitFor(By.id("my-registration"));
@@ -128,7 +128,7 @@ class PortalAttendanceJourney {
         browser.select("kind", "MEMO");
         browser.type("title", "Жанжалды қалай дұрыс шешеміз? " + UUID.randomUUID());
         browser.type("audienceNote", "1–9 сынып оқушылары");
-        browser.click(By.id("material-submit"));
+        browser.submit(By.id("material-submit"));
         browser.waitFor(By.id("file-form"));
         browser.check("material-draft");
         String id = browser.path().substring("/training/materials/".length());
@@ -141,13 +141,14 @@ class PortalAttendanceJourney {
             browser.driver()
                     .findElement(By.id("file"))
                     .sendKeys(pdf.toAbsolutePath().toString());
-            browser.click(By.id("file-submit"));
+            // the page before the upload may already offer a download (a link): wait for the next page
+            browser.submit(By.id("file-submit"));
             browser.waitFor(By.id("material-download"));
             Files.deleteIfExists(pdf);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        browser.click(By.id("publish")).waitUntilGone(By.id("publish"));
+        browser.submit(By.id("publish")).waitUntilGone(By.id("publish"));
         browser.check("material-published");
         assertThat(coordinator.get("/api/materials/" + id).expect(200).text("/status"))
                 .isEqualTo("PUBLISHED");

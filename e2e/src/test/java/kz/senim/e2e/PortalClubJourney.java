@@ -72,7 +72,7 @@ class PortalClubJourney {
             student.go("/club").check("club-interview");
             assertThat(student.find(By.id("application-status")).getText()).isEqualTo("назначено собеседование");
 
-            coordinator.click(By.id("accept")).waitUntilGone(By.id("accept"));
+            coordinator.submit(By.id("accept")).waitUntilGone(By.id("accept"));
             coordinator.check("accepted");
             assertThat(coordinator.find(By.id("application-status")).getText()).isEqualTo("принята");
 
