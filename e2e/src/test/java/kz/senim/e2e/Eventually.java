@@ -11,7 +11,7 @@ import org.awaitility.Awaitility;
  */
 final class Eventually {
 
-    static final Duration LIMIT = Duration.ofSeconds(30);
+    static final Duration LIMIT = Duration.ofSeconds(60);
 
     private Eventually() {}
 

@@ -18,7 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** The breakers of the tests open after 4 outages out of 4 calls and stay open for 2 s. */
+/** The breakers of the tests open after 4 outages out of 4 calls and stay open for 5 s. */
 class CircuitBreakerTest extends GatewayTest {
 
     private static final int OUTAGES_TO_OPEN = 4;
@@ -55,14 +55,13 @@ class CircuitBreakerTest extends GatewayTest {
         assertThat(flakyBreaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
 
         FLAKY.start();
+        // Answered by the open breaker itself: the service, up again, never sees the call.
         String whileOpen = "/api/flaky/" + UUID.randomUUID();
-        long started = System.nanoTime();
         expectServiceUnavailable(call(whileOpen));
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
         assertThat(FLAKY.received(whileOpen)).isEmpty();
 
         String afterTheWait = "/api/flaky/" + UUID.randomUUID();
-        await().atMost(Duration.ofSeconds(5))
+        await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(250))
                 .until(() ->
                         call(afterTheWait).returnResult(Void.class).getStatus().is2xxSuccessful());
@@ -141,7 +140,7 @@ class CircuitBreakerTest extends GatewayTest {
                 .expectHeader()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader()
-                .valueEquals(HttpHeaders.RETRY_AFTER, "2")
+                .valueEquals(HttpHeaders.RETRY_AFTER, String.valueOf(BREAKER_OPEN_SECONDS))
                 .expectBody()
                 .jsonPath("$.type")
                 .isEqualTo("https://senim.kz/problems/service-unavailable");

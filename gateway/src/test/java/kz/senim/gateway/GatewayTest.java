@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.boot.webtestclient.autoconfigure.WebTestClientBuilderCustomizer;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
@@ -39,6 +41,15 @@ abstract class GatewayTest {
 
     static final String FLAKY_BREAKER = "flaky-service";
 
+    /**
+     * The gateway's response timeout in these tests. Ordinary calls to the stubs answer far within it even on
+     * a busy 2-core machine; the stubs' slow paths take {@link StubService#SLOW_SECONDS}, far beyond it.
+     */
+    static final int BACKEND_TIMEOUT_SECONDS = 3;
+
+    /** How long an opened breaker refuses before it lets a probe call through. */
+    static final int BREAKER_OPEN_SECONDS = 5;
+
     static final int ANONYMOUS_BURST = 200;
     static final int TRUST_BOX_WRITES_BURST = 3;
     static final int USER_BURST = 30;
@@ -64,9 +75,9 @@ abstract class GatewayTest {
         registry.add("SENIM_NOTIFICATION_SERVICE_URL", () -> "http://127.0.0.1:" + CLOSED_PORT);
         registry.add("SENIM_JWK_SET_URI", () -> KEYCLOAK.url() + CERTS_PATH);
         registry.add("SENIM_ISSUER_URI", () -> TestTokens.ISSUER);
-        registry.add("SENIM_BACKEND_RESPONSE_TIMEOUT", () -> "1s");
+        registry.add("SENIM_BACKEND_RESPONSE_TIMEOUT", () -> BACKEND_TIMEOUT_SECONDS + "s");
         registry.add("SENIM_TRACING_SAMPLING_PROBABILITY", () -> "1.0");
-        registry.add("SENIM_MATERIAL_FILE_RESPONSE_TIMEOUT_MS", () -> "5000");
+        registry.add("SENIM_MATERIAL_FILE_RESPONSE_TIMEOUT_MS", () -> "30000");
         registry.add("SENIM_RATE_LIMIT_CLIENT_ADDRESS_FROM_FORWARDED_FOR", () -> "true");
         registry.add("SENIM_RATE_LIMIT_ANONYMOUS_PER_MINUTE", () -> "6");
         registry.add("SENIM_RATE_LIMIT_ANONYMOUS_BURST", () -> ANONYMOUS_BURST);
@@ -77,12 +88,21 @@ abstract class GatewayTest {
         registry.add("SENIM_CORS_ALLOWED_ORIGINS", () -> PORTAL + ", https://other-portal.senim.test");
         registry.add("SENIM_CIRCUIT_BREAKER_SLIDING_WINDOW", () -> "4");
         registry.add("SENIM_CIRCUIT_BREAKER_MINIMUM_CALLS", () -> "4");
-        registry.add("SENIM_CIRCUIT_BREAKER_OPEN_WAIT", () -> "2s");
+        registry.add("SENIM_CIRCUIT_BREAKER_OPEN_WAIT", () -> BREAKER_OPEN_SECONDS + "s");
         registry.add("SENIM_CIRCUIT_BREAKER_HALF_OPEN_CALLS", () -> "1");
     }
 
     @TestConfiguration(proxyBeanMethods = false)
     static class FlakyRoute {
+
+        /**
+         * The test client waits for the gateway's own answer (a 504 after {@link #BACKEND_TIMEOUT_SECONDS} at
+         * the latest), never giving up first: its default of 5 s is a coin toss on a busy 2-core machine.
+         */
+        @Bean
+        WebTestClientBuilderCustomizer patientClient() {
+            return builder -> builder.responseTimeout(Duration.ofSeconds(60));
+        }
 
         @Bean
         RouteLocator flakyRoute(RouteLocatorBuilder routes) {

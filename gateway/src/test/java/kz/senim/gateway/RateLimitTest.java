@@ -53,7 +53,8 @@ class RateLimitTest extends GatewayTest {
             default -> withRejectedToken.apply(call);
         });
 
-        assertThat(limited.passed()).isBetween(ANONYMOUS_BURST, ANONYMOUS_BURST + 5);
+        // Beyond the burst only what refilled meanwhile (one call per 10 s) passes, however slow the machine.
+        assertThat(limited.passed()).isBetween(ANONYMOUS_BURST, ANONYMOUS_BURST + 20);
         for (var kind : List.of(clubPage, withoutToken, withRejectedToken)) {
             Limited next = callsUntilLimited(1, kind);
             assertThat(next.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -115,7 +116,8 @@ class RateLimitTest extends GatewayTest {
                         .header("X-Forwarded-For", school)
                         .header(HttpHeaders.AUTHORIZATION, pupil));
 
-        assertThat(limited.passed()).isBetween(USER_BURST, USER_BURST + 10);
+        // Beyond the burst only what refilled meanwhile (one call a second) passes.
+        assertThat(limited.passed()).isBetween(USER_BURST, 2 * USER_BURST - 1);
         assertThat(limited.headers().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
         assertThat(limited.body()).contains("https://senim.kz/problems/too-many-requests");
         client.get()

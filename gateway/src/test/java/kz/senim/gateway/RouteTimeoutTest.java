@@ -7,7 +7,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
-/** The tests' global response timeout is 1 s; the material file route has its own, 5 s. */
+/** The tests' global response timeout is 3 s; the material file route has its own, 30 s. */
 class RouteTimeoutTest extends GatewayTest {
 
     @Test

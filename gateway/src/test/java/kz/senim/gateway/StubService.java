@@ -29,7 +29,10 @@ final class StubService {
     /** Calls to this path, and to any other ending in /slow, take longer than the gateway waits in tests. */
     static final String SLOW_PATH = "/api/cases/slow";
 
-    /** A file upload answered after 2 s: longer than the global response timeout of the tests. */
+    /** How long the slow paths take: far longer than any response timeout of the tests. */
+    static final int SLOW_SECONDS = 15;
+
+    /** A file upload answered after 6 s: longer than the global response timeout of the tests, within its route's. */
     static final String SLOW_UPLOAD_PATH = "/api/materials/slow/file";
 
     private final String name;
@@ -99,10 +102,10 @@ final class StubService {
             String path = exchange.getRequestURI().getPath();
             received.put(path, new Received(exchange.getRequestMethod(), path, exchange.getRequestHeaders()));
             if (path.endsWith("/slow")) {
-                Thread.sleep(3_000);
+                Thread.sleep(SLOW_SECONDS * 1_000L);
             }
             if (path.equals(SLOW_UPLOAD_PATH)) {
-                Thread.sleep(2_000);
+                Thread.sleep(6_000);
             }
             byte[] answer = fixedAnswers
                     .getOrDefault(path, "{\"service\":\"" + name + "\"}")

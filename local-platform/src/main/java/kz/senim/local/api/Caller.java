@@ -58,7 +58,7 @@ public final class Caller {
 
     /** Logs in again: the next calls carry a fresh token with the user's current roles. */
     public synchronized Caller relogin() {
-        token = api.keycloak().passwordToken(username, password);
+        token = api.keycloak().freshPasswordToken(username, password);
         tokenExpires = expiryOf(token);
         return this;
     }

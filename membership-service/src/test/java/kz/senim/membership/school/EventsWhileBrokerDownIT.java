@@ -75,7 +75,7 @@ class EventsWhileBrokerDownIT {
                     .as("delivered exactly once")
                     .hasSize(1);
         }
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(60))
                 .until(() -> jdbc.sql("select count(*) from event_publication")
                                 .query(Long.class)
                                 .single()

@@ -78,7 +78,7 @@ class SchoolRegisteredPublishingIT {
             assertThat(header(record, "ce_schoolid")).isEqualTo(schoolId);
             assertThat(payload.get("defaultLanguage").asString()).isEqualTo("ru");
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> outstandingPublications() == 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> outstandingPublications() == 0);
     }
 
     @Test

@@ -90,7 +90,7 @@ class MailDeliveryIT {
                 .isGreaterThanOrEqualTo(users.size());
         // Several more attempts, all refused: nothing may arrive meanwhile.
         await().during(Duration.ofMillis(1500))
-                .atMost(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> users.forEach(user ->
                         assertThat(Mailbox.to(TestRecipients.address(user))).isEmpty()));
 
@@ -101,7 +101,7 @@ class MailDeliveryIT {
         }
         // Long enough for a duplicate to show up, if there were one.
         await().during(Duration.ofMillis(1500))
-                .atMost(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(60))
                 .until(() -> users.stream()
                         .allMatch(
                                 user -> Mailbox.to(TestRecipients.address(user)).size() == 1));
@@ -241,7 +241,7 @@ class MailDeliveryIT {
         List<UUID> second = new ArrayList<>();
         // The running dispatcher may hold the other rows for a moment: ask again until some are free.
         try {
-            await().atMost(Duration.ofMillis(2500))
+            await().atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(50))
                     .until(() ->
                             second.addAll(transactions.execute(status -> ids(notifications.claimDueEmails(now, 100)))));

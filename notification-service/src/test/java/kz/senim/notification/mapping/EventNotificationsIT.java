@@ -374,7 +374,7 @@ class EventNotificationsIT {
         // The marker's mail comes after everything published before it on the same partition.
         List<MimeMessage> told = Mailbox.awaitCount(address(facilitator), 2);
         await().during(Duration.ofSeconds(2))
-                .atMost(Duration.ofSeconds(10))
+                .atMost(Duration.ofSeconds(60))
                 .until(() -> Mailbox.to(address(facilitator)).size() == 2);
         assertThat(told)
                 .extracting(Mailbox::plainText)
@@ -451,7 +451,7 @@ class EventNotificationsIT {
         Mailbox.awaitOne(address(coordinatorEn));
         // Long enough for a second mail, if there were one.
         await().during(Duration.ofSeconds(2))
-                .atMost(Duration.ofSeconds(6))
+                .atMost(Duration.ofSeconds(60))
                 .untilAsserted(
                         () -> assertThat(Mailbox.to(address(coordinatorEn))).hasSize(1));
         assertThat(notifications.forEvent(eventId)).hasSize(4); // two coordinators, e-mail and inbox each

@@ -130,7 +130,7 @@ class RemindersIT {
         }
         // Long enough for a second reminder, if there were one.
         await().during(Duration.ofMillis(1500))
-                .atMost(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(
                                 fired(meters) + fired(secondInstance.getBean(MeterRegistry.class)) - firedBefore)
                         .isEqualTo(2));

@@ -31,6 +31,13 @@ final class KeycloakProcess implements SenimKeycloak.Backend {
     private static final Logger log = LoggerFactory.getLogger(KeycloakProcess.class);
     private static final int LOG_TAIL_LINES = 60;
 
+    /**
+     * Extra JVM options for Keycloak, which runs on the tests' JDK. On JDK 24 and later Keycloak's
+     * executor threads need {@code java.lang} opened for their thread-local reset, or they fail with an
+     * {@code IllegalAccessError} (Keycloak's own log names this option); older JDKs accept it too.
+     */
+    static final String JAVA_OPTS_APPEND = "--add-opens=java.base/java.lang=ALL-UNNAMED";
+
     private final Process process;
     private final Path home;
     private final Path logFile;
@@ -133,6 +140,7 @@ final class KeycloakProcess implements SenimKeycloak.Backend {
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("KC_") || name.startsWith("JAVA_OPTS") || name.equals("JAVA"));
         env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("JAVA_OPTS_APPEND", JAVA_OPTS_APPEND);
         return builder;
     }
 

@@ -1,6 +1,8 @@
 package kz.senim.test.keycloak;
 
+import com.nimbusds.jose.util.JSONArrayUtils;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,8 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import kz.senim.test.InfraSide;
 import org.slf4j.Logger;
@@ -60,9 +66,13 @@ public final class SenimKeycloak {
     private static SenimKeycloak instance;
     private static RuntimeException failure;
 
+    /** A cached token is used until this long before it expires. */
+    private static final Duration TOKEN_MARGIN = Duration.ofSeconds(60);
+
     private final Backend backend;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, IssuedToken> tokens = new ConcurrentHashMap<>();
 
     private SenimKeycloak(Backend backend) {
         this.backend = backend;
@@ -163,27 +173,97 @@ public final class SenimKeycloak {
     }
 
     /**
-     * Raw access token of a user, by the password grant on {@value #CLI_CLIENT}.
+     * Raw access token of a user, by the password grant on {@value #CLI_CLIENT}, reused from an earlier
+     * grant of this JVM while it has at least a minute left. Tests never depend on how fast Keycloak lets
+     * one user sign in again and again: the realm's brute-force detection is on, and rapid repeated
+     * logins of one user have been seen to lock it ({@code user_temporarily_disabled}) without a single
+     * failed attempt. Use {@link #freshPasswordToken} where the token must show a change of the user's roles.
      *
      * @throws IllegalStateException when Keycloak refuses the grant (the message has its answer)
      */
     public String passwordToken(String username, String password) {
+        String key = username + '\u0000' + password;
+        IssuedToken cached = tokens.get(key);
+        if (cached != null && cached.validAt(Instant.now().plus(TOKEN_MARGIN))) {
+            return cached.value();
+        }
+        return freshPasswordToken(username, password);
+    }
+
+    /**
+     * A newly issued access token of a user (password grant on {@value #CLI_CLIENT}), carrying the user's
+     * roles as they are now; it replaces the cached one. Call it once a change is known to have happened
+     * (see {@link #realmRolesOf}), not in a polling loop.
+     *
+     * @throws IllegalStateException when Keycloak refuses the grant (the message has its answer)
+     */
+    public String freshPasswordToken(String username, String password) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "password");
         form.put("client_id", CLI_CLIENT);
         form.put("username", username);
         form.put("password", password);
         form.put("scope", "openid");
-        return accessToken(form);
+        String token = accessToken(form);
+        tokens.put(username + '\u0000' + password, IssuedToken.of(token));
+        return token;
     }
 
-    /** Raw access token of the {@value #SERVICES_CLIENT} service account (client credentials). */
+    /** Raw access token of the {@value #SERVICES_CLIENT} service account (client credentials), newly issued. */
     public String serviceAccountToken() {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "client_credentials");
         form.put("client_id", SERVICES_CLIENT);
         form.put("client_secret", SERVICES_SECRET);
         return accessToken(form);
+    }
+
+    /**
+     * The realm roles a user holds now, read through the Admin API with the {@value #SERVICES_CLIENT}
+     * service account (no login of the user, so it may be polled): what the user's next token will carry.
+     */
+    public List<String> realmRolesOf(String username) {
+        String key = "\u0000services";
+        IssuedToken service = tokens.get(key);
+        if (service == null || !service.validAt(Instant.now().plus(TOKEN_MARGIN))) {
+            service = IssuedToken.of(serviceAccountToken());
+            tokens.put(key, service);
+        }
+        try {
+            List<Object> users = JSONArrayUtils.parse(adminGet(
+                    service.value(), "/users?exact=true&briefRepresentation=true&username=" + encode(username)));
+            if (users.size() != 1 || !(users.getFirst() instanceof Map<?, ?> user)) {
+                throw new IllegalStateException("No single user named " + username + " in realm " + REALM);
+            }
+            List<Object> roles = JSONArrayUtils.parse(
+                    adminGet(service.value(), "/users/" + user.get("id") + "/role-mappings/realm"));
+            return roles.stream()
+                    .map(role -> String.valueOf(((Map<?, ?>) role).get("name")))
+                    .toList();
+        } catch (ParseException e) {
+            throw new IllegalStateException("Keycloak's Admin API answered something that is not JSON", e);
+        }
+    }
+
+    private String adminGet(String bearer, String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(adminUri() + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + bearer)
+                .GET()
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(
+                        "Keycloak's Admin API answered HTTP " + response.statusCode() + " to GET " + path);
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Admin API request to " + adminUri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while asking Keycloak's Admin API", e);
+        }
     }
 
     /** Posts a form to the token endpoint and returns the status code and the body. */
@@ -249,6 +329,23 @@ public final class SenimKeycloak {
         }
         throw new IllegalStateException("No keycloak/senim-realm.json in " + start + " or any parent directory; set -D"
                 + REALM_FILE_PROPERTY + "=<path>");
+    }
+
+    /** An access token and when it expires (its {@code exp} claim). */
+    private record IssuedToken(String value, Instant expires) {
+
+        static IssuedToken of(String token) {
+            try {
+                Date expires = SignedJWT.parse(token).getJWTClaimsSet().getExpirationTime();
+                return new IssuedToken(token, expires == null ? Instant.MIN : expires.toInstant());
+            } catch (ParseException e) {
+                throw new IllegalStateException("Keycloak issued an access token that is not a signed JWT", e);
+            }
+        }
+
+        boolean validAt(Instant instant) {
+            return expires.isAfter(instant);
+        }
     }
 
     /** One running Keycloak, whichever side it is on. */

@@ -149,7 +149,7 @@ class SenimRealmIT {
 
     /** The claims of a demo user's access token, with the checks every token must pass. */
     private static JWTClaimsSet userClaims(String username) throws Exception {
-        String token = keycloak.passwordToken(username, SenimKeycloak.DEMO_PASSWORD);
+        String token = keycloak.freshPasswordToken(username, SenimKeycloak.DEMO_PASSWORD);
         JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
         assertThat(claims.getIssuer()).isEqualTo(keycloak.issuerUri());
         assertThat(UUID.fromString(claims.getSubject()).toString()).isEqualTo(claims.getSubject());
