@@ -48,7 +48,7 @@ class SecurityConfig {
                         // Coordinators answer the trust box.
                         .requestMatchers("/api/trust-box/threads", "/api/trust-box/threads/**")
                         .hasRole("coordinator")
-                        // Triage, escalation and the team are the coordinators' work (DOMAIN.md §2).
+                        // Triage, escalation and the team are the coordinators' work (docs/domain.md §2).
                         .requestMatchers("/api/cases/*/legal-hold")
                         .hasRole("coordinator")
                         .requestMatchers(HttpMethod.POST, "/api/cases/*/triage", "/api/cases/*/escalation")

@@ -5,7 +5,7 @@ import kz.senim.cases.mediation.domain.MediationSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The mediation settings every school starts with (DOMAIN.md: co-mediation by two, no guardian
+ * The mediation settings every school starts with (docs/domain.md §3: co-mediation by two, no guardian
  * consent, follow-up after 14 days, Asia/Almaty); a school changes them in its own settings
  * ({@link SchoolSettingsService}).
  */

@@ -12,7 +12,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 /** Keycloak realm roles ({@code realm_access.roles}) as {@code ROLE_<role>} authorities. */
 final class RealmRoles implements Converter<Jwt, Collection<GrantedAuthority>> {
 
-    /** The realm roles of DOMAIN.md §2; Keycloak's own defaults (offline_access, …) are not among them. */
+    /** The realm roles of docs/domain.md §2; Keycloak's own defaults (offline_access, …) are not among them. */
     static final Set<String> SENIM = Set.of("student", "mediator", "teacher", "parent", "coordinator", "admin");
 
     static final String ADMIN = authority("admin");

@@ -63,7 +63,7 @@ class SecurityConfig {
                 .addFilterAfter(rateLimits::filter, SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterBefore(requestSize::filter, SecurityWebFiltersOrder.AUTHORIZATION)
                 .authorizeExchange(exchanges -> exchanges
-                        // the trust box: anonymous by promise (DOMAIN.md §4), the only anonymous writes
+                        // the trust box: anonymous by promise (docs/domain.md §4), the only anonymous writes
                         .pathMatchers("/api/trust-box/**")
                         .permitAll()
                         // a club's public page

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The trust box promises its senders that no IP address, browser data or cookie is kept (DOMAIN.md
+ * The trust box promises its senders that no IP address, browser data or cookie is kept (docs/domain.md
  * §4). On routes marked {@code anonymous-sender: true} this removes them from the forwarded request.
  * It is a headers filter ordered last, so it also removes what the gateway itself would add (e.g. the
  * X-Forwarded-For it writes once {@code trusted-proxies} is configured).

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** CloudEvents 1.0 Kafka binary-mode headers of Senim events (ARCHITECTURE.md §5). */
+/** CloudEvents 1.0 Kafka binary-mode headers of Senim events (docs/events.md). */
 public final class CloudEventHeaders {
 
     public static final String SPEC_VERSION = "ce_specversion";

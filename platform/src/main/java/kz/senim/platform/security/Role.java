@@ -3,7 +3,7 @@ package kz.senim.platform.security;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The realm roles of Keycloak realm {@code senim} (DOMAIN.md §2). */
+/** The realm roles of Keycloak realm {@code senim} (docs/domain.md §2). */
 public enum Role {
     STUDENT,
     MEDIATOR,

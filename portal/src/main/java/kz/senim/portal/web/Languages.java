@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The portal's languages: Kazakh, Russian and English (DOMAIN.md). */
+/** The portal's languages: Kazakh, Russian and English (docs/domain.md §5). */
 public final class Languages {
 
     public static final Locale KAZAKH = Locale.forLanguageTag("kk");

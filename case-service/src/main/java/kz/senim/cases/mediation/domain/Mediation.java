@@ -47,7 +47,7 @@ import kz.senim.cases.mediation.domain.MediationEvent.SessionScheduled;
 import kz.senim.cases.mediation.domain.MediationEvent.UnassignmentReason;
 
 /**
- * A mediation case, run by the principles of mediation (DOMAIN.md §3). Every command checks the
+ * A mediation case, run by the principles of mediation (docs/domain.md §3). Every command checks the
  * rules and returns the events it caused; a command a rule forbids throws {@link MediationRefused}
  * and changes nothing.
  */

@@ -11,7 +11,7 @@ import kz.senim.platform.events.SenimEvent;
  * What happened to a mediation case. Ids, school, kinds, statuses, counts and dates only: never
  * text and never names. Party ids are the case's own ids; the Keycloak user ids of the people to
  * tell (parties with an account, mediators, the submitter) are carried where someone must be told
- * something (ARCHITECTURE.md §5). The party who withdrew is not named, so that withdrawing never
+ * something (docs/events.md). The party who withdrew is not named, so that withdrawing never
  * blames anyone.
  */
 public sealed interface MediationEvent extends SenimEvent {

@@ -1,6 +1,6 @@
 package kz.senim.cases.mediation.domain;
 
-/** The mediation lifecycle of DOMAIN.md §4; {@code WITHDRAWN} is reachable from every open state. */
+/** The mediation lifecycle of docs/domain.md §4; {@code WITHDRAWN} is reachable from every open state. */
 public enum MediationStatus {
     SUBMITTED,
     TRIAGED,

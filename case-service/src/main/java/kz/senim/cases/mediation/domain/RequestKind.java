@@ -1,6 +1,6 @@
 package kz.senim.cases.mediation.domain;
 
-/** What a request asks the mediation service for (DOMAIN.md §4). */
+/** What a request asks the mediation service for (docs/domain.md §4). */
 public enum RequestKind {
     /** A conflict to be mediated. */
     MEDIATION,

@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import java.util.Objects;
 
 /**
- * A school's own rules for its cases (DOMAIN.md: school settings). A school that set none follows
+ * A school's own rules for its cases (docs/domain.md §4: school settings). A school that set none follows
  * the service's defaults.
  *
  * @param mediatorsPerCase 1 or 2; co-mediation by two is the default

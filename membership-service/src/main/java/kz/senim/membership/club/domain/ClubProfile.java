@@ -50,7 +50,7 @@ public record ClubProfile(
         socialLinks = List.copyOf(socialLinks);
     }
 
-    /** The profile a club starts with: the default texts of DOMAIN.md §1 in kk, ru and en. */
+    /** The profile a club starts with: the default texts of the seven principles (docs/domain.md §3) in kk, ru and en. */
     public static ClubProfile defaults(String schoolId) {
         return new ClubProfile(
                 schoolId,

@@ -1,6 +1,6 @@
 package kz.senim.membership.club.domain;
 
-/** The seven principles of mediation (DOMAIN.md §1), each with its default title and text. */
+/** The seven principles of mediation (docs/domain.md §3), each with its default title and text. */
 public enum Principle {
     VOLUNTARINESS(
             new Localized("Еріктілік", "Добровольность", "Voluntariness"),

@@ -1,6 +1,6 @@
 package kz.senim.training.activities.domain;
 
-/** What the club teaches and runs (DOMAIN.md §4). */
+/** What the club teaches and runs (docs/domain.md §4). */
 public enum ActivityType {
     CLUB_MEETING,
     TRAINING,
