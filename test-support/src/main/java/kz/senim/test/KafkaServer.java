@@ -25,6 +25,10 @@ public final class KafkaServer {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
         broker.brokerProperty("auto.create.topics.enable", "true");
         broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
+        // The outbox publishes in Kafka transactions: a one-broker transaction log, small, made at once.
+        broker.brokerProperty("transaction.state.log.replication.factor", "1");
+        broker.brokerProperty("transaction.state.log.min.isr", "1");
+        broker.brokerProperty("transaction.state.log.num.partitions", "1");
         broker.afterPropertiesSet();
         AfterSpringShutdown.run("senim-kafka-stop", broker::destroy);
         return new KafkaServer(broker.getBrokersAsString());

@@ -50,6 +50,7 @@ public final class StandaloneKafkaBroker implements AutoCloseable {
                     offsets.topic.num.partitions=1
                     transaction.state.log.replication.factor=1
                     transaction.state.log.min.isr=1
+                    transaction.state.log.num.partitions=3
                     share.coordinator.state.topic.replication.factor=1
                     share.coordinator.state.topic.min.isr=1
                     group.initial.rebalance.delay.ms=0

@@ -32,7 +32,10 @@ public final class TopicProbe implements AutoCloseable {
                         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
                         "earliest",
                         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                        "false"),
+                        "false",
+                        // as every consumer of the platform: records of aborted outbox transactions are not events
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed"),
                 new StringDeserializer(),
                 new ByteArrayDeserializer());
         consumer.subscribe(List.of(topic));

@@ -33,7 +33,7 @@ class GatewayErrorHandler implements WebExceptionHandler {
     private final PortalUnavailablePage portalUnavailable = new PortalUnavailablePage();
 
     GatewayErrorHandler(
-            ProblemResponses problems, @Value("${senim.gateway.circuit-breaker.open-wait:30s}") Duration openWait) {
+            ProblemResponses problems, @Value("${senim.gateway.circuit-breaker.open-wait:3s}") Duration openWait) {
         this.problems = problems;
         // A service that cannot be reached is not tried again before its circuit breaker would let calls through.
         this.retryAfterOutage = String.valueOf(Math.max(1, openWait.toSeconds()));

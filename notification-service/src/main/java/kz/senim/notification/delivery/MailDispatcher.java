@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -34,7 +35,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Mails the stored e-mails that are due. Each batch is claimed with {@code FOR UPDATE SKIP LOCKED}
  * and stays locked until its outcome commits, so two instances never mail the same row. A
  * failure schedules the next attempt with exponential back-off; after the retry window the
- * e-mail is FAILED and listed for admins.
+ * e-mail is FAILED and listed for admins. The back-off is for a message the server refuses: when the
+ * server itself was unreachable, the e-mails it held back go out as soon as it answers again — after
+ * any successful send, or when a probe (a connection test at most every {@code smtp-probe-interval})
+ * finds it back. They are then sent as any due e-mail, batch by batch over one connection.
  */
 @Component
 class MailDispatcher {
@@ -52,7 +56,9 @@ class MailDispatcher {
     private final RetrySchedule retries;
     private final String from;
     private final int batchSize;
+    private final Duration smtpProbeInterval;
     private final Clock clock = Clock.systemUTC();
+    private volatile Instant lastSmtpProbe = Instant.MIN;
 
     MailDispatcher(
             NotificationRepository notifications,
@@ -66,7 +72,8 @@ class MailDispatcher {
             @Value("${senim.notifications.retry.longest}") Duration longestRetry,
             @Value("${senim.notifications.retry.give-up-after}") Duration giveUpAfter,
             @Value("${senim.notifications.from}") String from,
-            @Value("${senim.notifications.batch-size}") int batchSize) {
+            @Value("${senim.notifications.batch-size}") int batchSize,
+            @Value("${senim.notifications.smtp-probe-interval}") Duration smtpProbeInterval) {
         this.notifications = notifications;
         this.directory = directory;
         this.templates = templates;
@@ -77,27 +84,28 @@ class MailDispatcher {
         this.retries = new RetrySchedule(firstRetry, longestRetry, giveUpAfter);
         this.from = from;
         this.batchSize = batchSize;
+        this.smtpProbeInterval = smtpProbeInterval;
     }
 
     @Scheduled(
             fixedDelayString = "${senim.notifications.dispatch-interval}",
             initialDelayString = "${senim.notifications.dispatch-interval}")
     void dispatchDue() {
-        int handled;
-        do {
-            Integer count = transactions.execute(status -> dispatchBatch());
-            handled = count == null ? 0 : count;
-        } while (handled == batchSize);
+        resumeIfSmtpAnswersAgain();
+        while (Boolean.TRUE.equals(transactions.execute(status -> dispatchBatch()))) {
+            // the next batch
+        }
     }
 
-    private int dispatchBatch() {
+    /** Mails one batch; answers whether more may be due now. */
+    private boolean dispatchBatch() {
         List<StoredNotification> due = notifications.claimDueEmails(clock.instant(), batchSize);
         Map<StoredNotification, MimeMessage> outgoing = new LinkedHashMap<>();
         for (StoredNotification notification : due) {
             prepare(notification).ifPresent(message -> outgoing.put(notification, message));
         }
         if (outgoing.isEmpty()) {
-            return due.size();
+            return due.size() == batchSize;
         }
         // One SMTP connection for the whole batch; the server's answer is known per message.
         Set<Object> refused = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -111,15 +119,45 @@ class MailDispatcher {
             refused.addAll(outgoing.values());
             reason = "smtp: " + e.getClass().getSimpleName();
         }
+        boolean anySent = false;
         for (Map.Entry<StoredNotification, MimeMessage> sent : outgoing.entrySet()) {
             if (refused.contains(sent.getValue())) {
                 retryLater(sent.getKey(), reason);
             } else {
                 notifications.markSent(sent.getKey().id(), clock.instant());
                 metrics.sent();
+                anySent = true;
             }
         }
-        return due.size();
+        if (anySent) {
+            // The server takes mail again: what an outage held back need not wait for its back-off.
+            int resumed = notifications.resumeHeldBackBySmtp(clock.instant());
+            if (resumed > 0) {
+                log.info("SMTP accepts mail again: {} held-back e-mail(s) are due now", resumed);
+                return true;
+            }
+        }
+        return due.size() == batchSize;
+    }
+
+    /** With e-mails held back by an SMTP failure, tests the server now and then; once it answers, they are due. */
+    private void resumeIfSmtpAnswersAgain() {
+        Instant now = clock.instant();
+        if (now.isBefore(lastSmtpProbe.plus(smtpProbeInterval)) || !notifications.anyHeldBackBySmtp(now)) {
+            return;
+        }
+        lastSmtpProbe = now;
+        if (!(mail instanceof JavaMailSenderImpl server)) {
+            return;
+        }
+        try {
+            server.testConnection();
+        } catch (MessagingException stillDown) {
+            log.debug("SMTP still unreachable: {}", stillDown.getClass().getSimpleName());
+            return;
+        }
+        Integer resumed = transactions.execute(status -> notifications.resumeHeldBackBySmtp(clock.instant()));
+        log.info("SMTP answers again: {} held-back e-mail(s) are due now", resumed);
     }
 
     /** The message to send, or empty when the notification was rescheduled or given up instead. */

@@ -96,6 +96,27 @@ public class NotificationRepository {
                 .update();
     }
 
+    /** Whether some e-mails wait for a later attempt because the SMTP server could not be used. */
+    boolean anyHeldBackBySmtp(Instant now) {
+        return jdbc.sql("""
+                        select exists (select 1 from notification
+                                       where channel = 'EMAIL' and status = 'PENDING' and next_attempt_at > :now
+                                             and last_error like 'smtp:%')
+                        """)
+                .param("now", Timestamp.from(now))
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Makes the e-mails held back by an SMTP failure due now; answers how many. */
+    int resumeHeldBackBySmtp(Instant now) {
+        return jdbc.sql("""
+                        update notification set next_attempt_at = :now
+                        where channel = 'EMAIL' and status = 'PENDING' and next_attempt_at > :now
+                              and last_error like 'smtp:%'
+                        """).param("now", Timestamp.from(now)).update();
+    }
+
     void markFailed(UUID id, Instant now, String error) {
         jdbc.sql("""
                         update notification set status = 'FAILED', attempts = attempts + 1, failed_at = :now,
