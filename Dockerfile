@@ -4,8 +4,8 @@
 #
 #   docker build --build-arg MODULE=case-service --build-arg SERVER_PORT=8081 -t senim/case-service .
 #
-# MODULE is one of gateway, case-service, membership-service, training-service, notification-service, portal.
-# docker-compose.yml builds all six from this file.
+# MODULE is one of gateway, case-service, membership-service, training-service, notification-service,
+# analytics-service, portal. docker-compose.yml builds all seven from this file.
 
 ############################################################################################
 # Build: compile the module and the modules it depends on (platform, contracts, ...).

@@ -6,7 +6,7 @@ launcher=local-platform/target/local-platform-0.1.0-SNAPSHOT-launcher.jar
 stale() {
   [ -f "$launcher" ] || return 0
   local module
-  for module in gateway case-service membership-service training-service notification-service portal; do
+  for module in gateway case-service membership-service training-service notification-service analytics-service portal; do
     ls "$module"/target/"$module"-*.jar >/dev/null 2>&1 || return 0
   done
   [ -n "$(find . -path ./.local -prune -o -path '*/target' -prune -o -path ./.git -prune -o \

@@ -11,6 +11,7 @@ CREATE DATABASE senim_cases;
 CREATE DATABASE senim_membership;
 CREATE DATABASE senim_training;
 CREATE DATABASE senim_notifications;
+CREATE DATABASE senim_analytics;
 CREATE DATABASE keycloak;
 
 -- Nobody but the owner (and superusers) may connect; new roles do not get access by default.
@@ -18,4 +19,5 @@ REVOKE CONNECT, TEMPORARY ON DATABASE senim_cases FROM PUBLIC;
 REVOKE CONNECT, TEMPORARY ON DATABASE senim_membership FROM PUBLIC;
 REVOKE CONNECT, TEMPORARY ON DATABASE senim_training FROM PUBLIC;
 REVOKE CONNECT, TEMPORARY ON DATABASE senim_notifications FROM PUBLIC;
+REVOKE CONNECT, TEMPORARY ON DATABASE senim_analytics FROM PUBLIC;
 REVOKE CONNECT, TEMPORARY ON DATABASE keycloak FROM PUBLIC;

@@ -153,7 +153,7 @@ class AnonymousAccessTest extends GatewayTest {
     }
 
     @Test
-    void swaggerUiListsTheFourServices() {
+    void swaggerUiListsTheServices() {
         client.get()
                 .uri("/v3/api-docs/swagger-config")
                 .exchange()
@@ -167,7 +167,8 @@ class AnonymousAccessTest extends GatewayTest {
                                 "/v3/api-docs/cases",
                                 "/v3/api-docs/membership",
                                 "/v3/api-docs/training",
-                                "/v3/api-docs/notifications"));
+                                "/v3/api-docs/notifications",
+                                "/v3/api-docs/reports"));
         client.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
     }
 }

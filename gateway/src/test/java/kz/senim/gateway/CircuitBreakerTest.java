@@ -107,13 +107,19 @@ class CircuitBreakerTest extends GatewayTest {
             "/api/trust-box/schools/" + UUID.randomUUID(),
             "/api/schools/" + UUID.randomUUID(),
             "/api/materials/" + UUID.randomUUID(),
-            "/api/notifications/" + UUID.randomUUID()
+            "/api/notifications/" + UUID.randomUUID(),
+            "/api/reports/district/years/2026-2027"
         }) {
             call(path).expectStatus().value(status -> assertThat(status).isIn(200, 503));
         }
         assertThat(breakers.getCircuitBreakerRegistry().getAllCircuitBreakers())
                 .extracting(CircuitBreaker::getName)
-                .contains("case-service", "membership-service", "training-service", "notification-service");
+                .contains(
+                        "case-service",
+                        "membership-service",
+                        "training-service",
+                        "notification-service",
+                        "analytics-service");
     }
 
     @Test

@@ -73,6 +73,7 @@ abstract class GatewayTest {
         registry.add("SENIM_PORTAL_SERVICE_URL", PORTAL_PAGES::url);
         registry.add("SENIM_PORTAL_RELAY_SECRET", () -> PORTAL_RELAY_SECRET);
         registry.add("SENIM_NOTIFICATION_SERVICE_URL", () -> "http://127.0.0.1:" + CLOSED_PORT);
+        registry.add("SENIM_ANALYTICS_SERVICE_URL", () -> "http://127.0.0.1:" + CLOSED_PORT);
         registry.add("SENIM_JWK_SET_URI", () -> KEYCLOAK.url() + CERTS_PATH);
         registry.add("SENIM_ISSUER_URI", () -> TestTokens.ISSUER);
         registry.add("SENIM_BACKEND_RESPONSE_TIMEOUT", () -> BACKEND_TIMEOUT_SECONDS + "s");

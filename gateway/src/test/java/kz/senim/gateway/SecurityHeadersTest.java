@@ -109,7 +109,7 @@ class SecurityHeadersTest extends GatewayTest {
                 .isOk()
                 .expectBody()
                 .jsonPath("$.urls.length()")
-                .isEqualTo(4);
+                .isEqualTo(5);
     }
 
     private static void assertStrictApiHeaders(HttpHeaders headers) {

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole of Senim on one machine without Docker: embedded PostgreSQL 17, a KRaft Kafka broker,
- * Keycloak from its distribution, an SMTP catcher, the gateway and the four services as child JVMs of
+ * Keycloak from its distribution, an SMTP catcher, the gateway and the five services as child JVMs of
  * their built jars. {@link #start} returns when every part is ready; {@link #close} stops every
  * process it started (and a process ledger lets the next start stop what a killed run left behind).
  */
@@ -41,6 +41,7 @@ public final class Platform implements AutoCloseable {
             new Service("membership-service", "senim_membership"),
             new Service("training-service", "senim_training"),
             new Service("notification-service", "senim_notifications"),
+            new Service("analytics-service", "senim_analytics"),
             new Service("portal", null),
             new Service("gateway", null));
 
@@ -143,6 +144,7 @@ public final class Platform implements AutoCloseable {
             case "membership-service" -> ports.membership();
             case "training-service" -> ports.training();
             case "notification-service" -> ports.notifications();
+            case "analytics-service" -> ports.analytics();
             case "portal" -> ports.portal();
             case "gateway" -> ports.gateway();
             default -> throw new IllegalArgumentException(module);
@@ -170,6 +172,7 @@ public final class Platform implements AutoCloseable {
         env.put("SENIM_MEMBERSHIP_SERVICE_URL", "http://localhost:" + ports.membership());
         env.put("SENIM_TRAINING_SERVICE_URL", "http://localhost:" + ports.training());
         env.put("SENIM_NOTIFICATION_SERVICE_URL", "http://localhost:" + ports.notifications());
+        env.put("SENIM_ANALYTICS_SERVICE_URL", "http://localhost:" + ports.analytics());
         env.put("SENIM_PORTAL_SERVICE_URL", "http://localhost:" + ports.portal());
         env.put("SENIM_PORTAL_PUBLIC_URL", gatewayUrl());
         env.put("SENIM_GATEWAY_URL", gatewayUrl());

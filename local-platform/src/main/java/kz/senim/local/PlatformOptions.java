@@ -48,6 +48,7 @@ public record PlatformOptions(
             int membership,
             int training,
             int notifications,
+            int analytics,
             int portal) {
 
         /** Fails, naming every port that is taken and by what part, before anything is started. */
@@ -64,6 +65,7 @@ public record PlatformOptions(
             parts.put("membership-service", membership);
             parts.put("training-service", training);
             parts.put("notification-service", notifications);
+            parts.put("analytics-service", analytics);
             parts.put("portal", portal);
             List<String> taken = new java.util.ArrayList<>();
             parts.forEach((part, port) -> {
@@ -80,13 +82,14 @@ public record PlatformOptions(
 
         /** The documented local ports (README): the services' own defaults. */
         public static Ports standard() {
-            return new Ports(5432, 9092, 8180, 9180, 1025, 8025, 8080, 8081, 8082, 8083, 8084, 8090);
+            return new Ports(5432, 9092, 8180, 9180, 1025, 8025, 8080, 8081, 8082, 8083, 8084, 8085, 8090);
         }
 
         /** Free ports, for a platform that must not collide with anything (the end-to-end suite). */
         public static Ports free() {
             Set<Integer> taken = new HashSet<>();
             return new Ports(
+                    free(taken),
                     free(taken),
                     free(taken),
                     free(taken),

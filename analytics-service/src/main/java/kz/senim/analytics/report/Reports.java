@@ -1,0 +1,71 @@
+package kz.senim.analytics.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import kz.senim.analytics.AnalyticsProperties;
+import kz.senim.analytics.generation.Generations;
+import kz.senim.analytics.ingest.FactRepository;
+import kz.senim.analytics.report.domain.AnnualReport;
+import kz.senim.analytics.report.domain.DistrictReport;
+import kz.senim.analytics.report.domain.SchoolReport;
+import kz.senim.analytics.report.domain.SchoolYear;
+import kz.senim.platform.problem.FieldsRefused;
+import kz.senim.platform.problem.ResourceNotFound;
+import kz.senim.platform.security.CurrentUser;
+import kz.senim.platform.security.Role;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who may read which report, and the reports computed from the live store generation. A school's coordinators and
+ * admins read their own school; the district admin (an admin without a school, decision 9) reads every registered
+ * school and the district view; another school answers 404, other roles 403.
+ */
+@Service
+public class Reports {
+
+    private final Generations generations;
+    private final FactRepository facts;
+    private final AnalyticsProperties properties;
+
+    Reports(Generations generations, FactRepository facts, AnalyticsProperties properties) {
+        this.generations = generations;
+        this.facts = facts;
+        this.properties = properties;
+    }
+
+    @Transactional(readOnly = true)
+    public SchoolReport school(CurrentUser caller, String schoolId, String schoolYear) {
+        int live = generations.live();
+        if (caller.isDistrictAdmin()) {
+            if (!facts.registeredSchools(live).contains(schoolId)) {
+                throw new ResourceNotFound("School report");
+            }
+        } else if (!(caller.has(Role.COORDINATOR) || caller.has(Role.ADMIN))) {
+            throw new AccessDeniedException("Reports are for coordinators and admins");
+        } else if (!caller.belongsTo(schoolId)) {
+            throw new ResourceNotFound("School report");
+        }
+        SchoolYear year = year(schoolYear);
+        return AnnualReport.of(schoolId, year, facts.factsOf(live, schoolId));
+    }
+
+    @Transactional(readOnly = true)
+    public DistrictReport district(CurrentUser caller, String schoolYear) {
+        if (!caller.isDistrictAdmin()) {
+            throw new AccessDeniedException("The district view is for the district admin");
+        }
+        SchoolYear year = year(schoolYear);
+        int live = generations.live();
+        List<SchoolReport> reports = new ArrayList<>();
+        for (String school : facts.registeredSchools(live)) {
+            reports.add(AnnualReport.of(school, year, facts.factsOf(live, school)));
+        }
+        return DistrictReport.of(year, reports, properties.suppressionThreshold());
+    }
+
+    private static SchoolYear year(String text) {
+        return SchoolYear.parse(text).orElseThrow(() -> new FieldsRefused("schoolYear", "schoolYear.invalid"));
+    }
+}

@@ -1,0 +1,62 @@
+package kz.senim.analytics.report;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import kz.senim.platform.security.CurrentUser;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The club's annual report per school and the district's view (docs/api.md, "Reports"). */
+@RestController
+@RequestMapping("/api/reports")
+class ReportsController {
+
+    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    private final Reports reports;
+
+    ReportsController(Reports reports) {
+        this.reports = reports;
+    }
+
+    @GetMapping(path = "/schools/{schoolId}/years/{schoolYear}", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> school(CurrentUser caller, @PathVariable String schoolId, @PathVariable String schoolYear) {
+        return ReportDocuments.school(reports.school(caller, schoolId, schoolYear));
+    }
+
+    @GetMapping(path = "/schools/{schoolId}/years/{schoolYear}", produces = "text/csv")
+    ResponseEntity<String> schoolAsCsv(
+            CurrentUser caller, @PathVariable String schoolId, @PathVariable String schoolYear) {
+        return csv(caller, schoolId, schoolYear);
+    }
+
+    @GetMapping("/schools/{schoolId}/years/{schoolYear}/report.csv")
+    ResponseEntity<String> schoolCsvFile(
+            CurrentUser caller, @PathVariable String schoolId, @PathVariable String schoolYear) {
+        return csv(caller, schoolId, schoolYear);
+    }
+
+    @GetMapping("/district/years/{schoolYear}")
+    Map<String, Object> district(CurrentUser caller, @PathVariable String schoolYear) {
+        return ReportDocuments.district(reports.district(caller, schoolYear));
+    }
+
+    private ResponseEntity<String> csv(CurrentUser caller, String schoolId, String schoolYear) {
+        String body = ReportDocuments.schoolCsv(reports.school(caller, schoolId, schoolYear));
+        return ResponseEntity.ok()
+                .contentType(CSV)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("senim-report-" + schoolId + "-" + schoolYear + ".csv")
+                                .build()
+                                .toString())
+                .body(body);
+    }
+}

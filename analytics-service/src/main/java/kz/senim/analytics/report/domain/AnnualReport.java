@@ -1,0 +1,293 @@
+package kz.senim.analytics.report.domain;
+
+import static kz.senim.analytics.report.domain.EventTypes.*;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Computes a school's annual report from its facts (docs/analytics.md defines every indicator). The result
+ * depends only on the set of facts, never on the order they arrived in: wherever "the latest" matters, facts are
+ * ordered by {@link Fact#CHRONOLOGICAL}.
+ */
+public final class AnnualReport {
+
+    /** The zone of a school whose registration has not arrived (as training-service assumes, decision 24). */
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Almaty");
+
+    public static final int DEFAULT_START_MONTH = 9;
+
+    private final List<Fact> facts;
+    private final Map<String, Number> out = new LinkedHashMap<>();
+    private final Map<String, List<Double>> samples = new HashMap<>();
+    private final String yearLabel;
+    private Instant from;
+    private Instant to;
+
+    private AnnualReport(List<Fact> facts, SchoolYear year) {
+        this.facts = facts.stream().sorted(Fact.CHRONOLOGICAL).toList();
+        this.yearLabel = year.label();
+    }
+
+    public static SchoolReport of(String schoolId, SchoolYear year, List<Fact> facts) {
+        AnnualReport report = new AnnualReport(facts, year);
+        ZoneId zone = report.zone();
+        int startMonth = report.startMonth();
+        report.from = year.start(zone, startMonth);
+        report.to = year.end(zone, startMonth);
+        Indicators.keys().forEach(key -> report.out.put(key, 0L));
+        report.plan();
+        report.youngMediators();
+        report.activities();
+        report.information();
+        report.trustBox();
+        report.cases();
+        report.consultations();
+        return new SchoolReport(schoolId, year, zone, report.from, report.to, report.out, report.samples);
+    }
+
+    /** The zone of the latest school-registered or school-updated; Almaty when there is none or it is unknown. */
+    ZoneId zone() {
+        return latest(f -> f.type().equals(SCHOOL_REGISTERED) || f.type().equals(SCHOOL_UPDATED))
+                .flatMap(f -> f.attribute("timeZone"))
+                .flatMap(AnnualReport::zoneOf)
+                .orElse(DEFAULT_ZONE);
+    }
+
+    int startMonth() {
+        return latest(f -> f.type().equals(SCHOOL_UPDATED))
+                .flatMap(f -> f.attribute("yearStartMonth"))
+                .map(Integer::parseInt)
+                .filter(m -> m >= 1 && m <= 12)
+                .orElse(DEFAULT_START_MONTH);
+    }
+
+    private void plan() {
+        Map<UUID, Fact> latestByItem =
+                latestBySubject(of(PLAN_ITEM_STATUS_CHANGED).filter(f -> f.is("schoolYear", yearLabel)));
+        for (Fact item : latestByItem.values()) {
+            add("plan.items." + item.get("status"), 1);
+            add("plan.items.total", 1);
+        }
+        out.put(
+                "plan.completionPercentage",
+                latest(f -> f.type().equals(PLAN_ITEM_STATUS_CHANGED) && f.is("schoolYear", yearLabel))
+                        .map(f -> (Number) f.number("completionPercentage"))
+                        .orElse(null));
+    }
+
+    private void youngMediators() {
+        Predicate<Fact> thisYear = f -> f.is("schoolYear", yearLabel);
+        long admitted = of(MEMBER_ADMITTED).filter(thisYear).count();
+        long left = of(MEMBER_LEFT).filter(thisYear).count();
+        long graduated = of(MEMBER_GRADUATED).filter(thisYear).count();
+        long continuing = latest(f -> f.type().equals(ROSTER_RENEWED) && f.is("schoolYear", yearLabel))
+                .map(f -> f.number("continuing"))
+                .orElse(0L);
+        out.put("youngMediators.continuing", continuing);
+        out.put("youngMediators.admitted", admitted);
+        out.put(
+                "youngMediators.qualified",
+                of(TRAINEE_QUALIFIED).filter(thisYear).count());
+        out.put(
+                "youngMediators.certified",
+                of(MEMBER_CERTIFIED).filter(thisYear).count());
+        out.put("youngMediators.left", left);
+        out.put("youngMediators.graduated", graduated);
+        out.put("youngMediators.activeEstimate", Math.max(0, continuing + admitted - left - graduated));
+    }
+
+    private void activities() {
+        Map<UUID, List<Fact>> byActivity = of(ACTIVITY_COMPLETED, ACTIVITY_CANCELLED, ATTENDANCE_RECORDED)
+                .filter(f -> f.subject() != null)
+                .collect(Collectors.groupingBy(Fact::subject, LinkedHashMap::new, Collectors.toList()));
+        for (List<Fact> history : byActivity.values()) {
+            Optional<Fact> lifecycle = history.stream()
+                    .filter(f -> !f.type().equals(ATTENDANCE_RECORDED))
+                    .reduce((a, b) -> b);
+            if (lifecycle.isEmpty() || !lifecycle.get().type().equals(ACTIVITY_COMPLETED)) {
+                continue; // never completed, or cancelled after all
+            }
+            Fact completed = lifecycle.get();
+            Instant startsAt =
+                    completed.attribute("startsAt").map(Instant::parse).orElse(completed.occurredAt());
+            if (!within(startsAt)) {
+                continue;
+            }
+            Fact lastCount = history.stream()
+                    .filter(f -> !f.type().equals(ACTIVITY_CANCELLED))
+                    .reduce((a, b) -> b)
+                    .orElse(completed);
+            long participants = lastCount.type().equals(ACTIVITY_COMPLETED)
+                    ? lastCount.number("participantCount")
+                    : lastCount.number("presentCount") + lastCount.number("headCount");
+            String type = completed.get("activityType");
+            add("activities." + type + ".held", 1);
+            add("activities." + type + ".participants", participants);
+        }
+    }
+
+    private void information() {
+        for (Fact first : firstBySubject(of(MATERIAL_PUBLISHED)).values()) {
+            if (within(first.occurredAt())) {
+                add("information.materialsPublished." + first.get("kind"), 1);
+                add("information.materialsPublished.total", 1);
+            }
+        }
+    }
+
+    private void trustBox() {
+        out.put("trustBox.messagesReceived", inYear(TRUST_BOX_MESSAGE_RECEIVED).count());
+        List<Fact> started = inYear(TRUST_BOX_MESSAGE_RECEIVED)
+                .filter(f -> f.is("firstMessage", "true"))
+                .toList();
+        out.put("trustBox.threadsStarted", distinctSubjects(started.stream()));
+        out.put("trustBox.threadsAnswered", distinctSubjects(inYear(TRUST_BOX_MESSAGE_ANSWERED)));
+        List<Double> hours = new ArrayList<>();
+        for (Fact first : firstBySubject(started.stream()).values()) {
+            of(TRUST_BOX_MESSAGE_ANSWERED)
+                    .filter(a -> first.subject().equals(a.subject())
+                            && !a.occurredAt().isBefore(first.occurredAt()))
+                    .findFirst()
+                    .ifPresent(a -> hours.add(
+                            Duration.between(first.occurredAt(), a.occurredAt()).toSeconds() / 3600.0));
+        }
+        samples.put("trustBox.medianHoursToFirstAnswer", List.copyOf(hours));
+        out.put("trustBox.medianHoursToFirstAnswer", Median.of(hours));
+        out.put("trustBox.safetyConcernsFlagged", distinctSubjects(inYear(TRUST_BOX_SAFETY_CONCERN)));
+        out.put("trustBox.casesOpened", distinctSubjects(inYear(TRUST_BOX_CASE_OPENED)));
+    }
+
+    private void cases() {
+        Map<UUID, Fact> requests = firstBySubject(of(REQUEST_SUBMITTED));
+        for (Fact request : requests.values()) {
+            if (within(request.occurredAt())) {
+                add("cases.requested", 1);
+                add("cases.byKind." + request.get("kind"), 1);
+                add("cases.byChannel." + request.get("channel"), 1);
+                add("cases.byUrgency." + request.get("urgency"), 1);
+            }
+        }
+        Set<UUID> accepted = inYear(REQUEST_TRIAGED)
+                .filter(f -> f.get("decision") != null && f.get("decision").startsWith("ACCEPT_"))
+                .map(Fact::subject)
+                .collect(Collectors.toCollection(HashSet::new));
+        for (UUID caseId : accepted) {
+            Optional<Fact> decisive = of(REQUEST_TRIAGED, REQUEST_ESCALATED)
+                    .filter(f -> caseId.equals(f.subject()) && f.occurredAt().isBefore(to))
+                    .filter(f -> f.type().equals(REQUEST_ESCALATED) || f.get("mediatedBy") != null)
+                    .reduce((a, b) -> b);
+            boolean peer =
+                    decisive.map(f -> f.is("mediatedBy", "PEER_MEDIATORS")).orElse(false);
+            add("cases.accepted", 1);
+            add("cases.mediatedBy." + (peer ? "PEER" : "ADULTS"), 1);
+        }
+        Set<UUID> escalated = new HashSet<>();
+        inYear(REQUEST_ESCALATED).forEach(f -> escalated.add(f.subject()));
+        inYear(REQUEST_TRIAGED).filter(f -> f.is("decision", "ESCALATE")).forEach(f -> escalated.add(f.subject()));
+        out.put("cases.escalated", (long) escalated.size());
+
+        Map<UUID, Fact> agreements = firstBySubject(inYear(AGREEMENT_SIGNED));
+        out.put("cases.agreementsReached", (long) agreements.size());
+        out.put("cases.noAgreement", distinctSubjects(inYear(NO_AGREEMENT)));
+        List<Double> days = new ArrayList<>();
+        agreements.forEach((caseId, agreement) -> Optional.ofNullable(requests.get(caseId))
+                .ifPresent(request -> days.add(Duration.between(request.occurredAt(), agreement.occurredAt())
+                                .toSeconds()
+                        / 86400.0)));
+        samples.put("cases.medianDaysToAgreement", List.copyOf(days));
+        out.put("cases.medianDaysToAgreement", Median.of(days));
+
+        for (Fact closed : latestBySubject(inYear(CASE_CLOSED)).values()) {
+            add("cases.closed", 1);
+            add("cases.closedBy." + closed.get("outcome"), 1);
+        }
+        for (Fact followUp : latestBySubject(inYear(FOLLOW_UP_RECORDED)).values()) {
+            add("cases.followUps.recorded", 1);
+            add("cases.followUps." + followUp.get("result"), 1);
+        }
+    }
+
+    private void consultations() {
+        for (Fact requested : firstBySubject(of(CONSULTATION_REQUESTED)).values()) {
+            if (within(requested.occurredAt())) {
+                add("consultations.requested", 1);
+                add("consultations.byKind." + requested.get("kind"), 1);
+            }
+        }
+        Map<UUID, Fact> answered = firstBySubject(inYear(CONSULTATION_ANSWERED));
+        out.put("consultations.answered", (long) answered.size());
+        out.put(
+                "consultations.answeredAsPeerAdvice",
+                answered.values().stream()
+                        .filter(f -> f.is("peerAdvice", "true"))
+                        .count());
+        out.put(
+                "consultations.answeredInMeeting",
+                answered.values().stream()
+                        .filter(f -> f.is("inMeeting", "true"))
+                        .count());
+    }
+
+    private java.util.stream.Stream<Fact> of(String... types) {
+        Set<String> wanted = Set.of(types);
+        return facts.stream().filter(f -> wanted.contains(f.type()));
+    }
+
+    private java.util.stream.Stream<Fact> inYear(String type) {
+        return of(type).filter(f -> within(f.occurredAt()));
+    }
+
+    private boolean within(Instant instant) {
+        return !instant.isBefore(from) && instant.isBefore(to);
+    }
+
+    private Optional<Fact> latest(Predicate<Fact> which) {
+        return facts.stream().filter(which).reduce((a, b) -> b);
+    }
+
+    private static Map<UUID, Fact> firstBySubject(java.util.stream.Stream<Fact> facts) {
+        Map<UUID, Fact> first = new LinkedHashMap<>();
+        facts.filter(f -> f.subject() != null).forEach(f -> first.putIfAbsent(f.subject(), f));
+        return first;
+    }
+
+    private static Map<UUID, Fact> latestBySubject(java.util.stream.Stream<Fact> facts) {
+        Map<UUID, Fact> latest = new LinkedHashMap<>();
+        facts.filter(f -> f.subject() != null).forEach(f -> latest.put(f.subject(), f));
+        return latest;
+    }
+
+    private static long distinctSubjects(java.util.stream.Stream<Fact> facts) {
+        return facts.map(Fact::subject)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .count();
+    }
+
+    /** Adds to a count; a category the report does not list (a newer enum value) is still kept under its key. */
+    private void add(String key, long amount) {
+        out.merge(key, amount, (a, b) -> a.longValue() + b.longValue());
+    }
+
+    private static Optional<ZoneId> zoneOf(String id) {
+        try {
+            return Optional.of(ZoneId.of(id));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+}

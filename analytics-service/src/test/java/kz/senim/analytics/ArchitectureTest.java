@@ -1,0 +1,17 @@
+package kz.senim.analytics;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import kz.senim.test.SenimArchitecture;
+
+@AnalyzeClasses(packages = "kz.senim.analytics", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule domainIsPlainJava = SenimArchitecture.DOMAIN_IS_PLAIN_JAVA;
+
+    @ArchTest
+    static final ArchRule noPatternNames = SenimArchitecture.NO_PATTERN_NAMES;
+}
