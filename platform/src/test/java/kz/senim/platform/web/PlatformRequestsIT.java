@@ -216,6 +216,41 @@ class PlatformRequestsIT {
     }
 
     @Test
+    void a_key_is_scoped_to_one_kind_of_resource() {
+        String text = "kinds-" + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+
+        JsonNode note = api.post("/api/notes")
+                .auth(student)
+                .header("Idempotency-Key", key)
+                .json(text)
+                .send()
+                .json();
+        ServiceApi.Answer memo = api.post("/api/notes?kind=memo")
+                .auth(student)
+                .header("Idempotency-Key", key)
+                .json(text)
+                .send();
+        JsonNode memoAgain = api.post("/api/notes?kind=memo")
+                .auth(student)
+                .header("Idempotency-Key", key)
+                .json(text)
+                .send()
+                .json();
+
+        assertThat(memo.status()).isEqualTo(201);
+        assertThat(memo.json().get("id").asString()).isNotEqualTo(note.get("id").asString());
+        assertThat(memoAgain.get("id").asString())
+                .isEqualTo(memo.json().get("id").asString());
+        assertThat(api.get("/api/notes/count?text=" + text)
+                        .auth(student)
+                        .send()
+                        .json()
+                        .asInt())
+                .isEqualTo(2);
+    }
+
+    @Test
     void two_racing_requests_with_one_key_create_once() throws Exception {
         String text = "race-" + UUID.randomUUID();
         String key = UUID.randomUUID().toString();

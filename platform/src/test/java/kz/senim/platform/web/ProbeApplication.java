@@ -73,8 +73,9 @@ class ProbeApplication {
         }
 
         @Transactional
-        public Note create(String caller, String key, String text, long pauseMillis) throws InterruptedException {
-            var earlier = idempotent.earlier(caller, key);
+        public Note create(String caller, String kind, String key, String text, long pauseMillis)
+                throws InterruptedException {
+            var earlier = idempotent.earlier(caller, kind, key);
             if (earlier.isPresent()) {
                 return new Note(earlier.get(), text(earlier.get()));
             }
@@ -84,7 +85,7 @@ class ProbeApplication {
                     .param("text", text)
                     .update();
             Thread.sleep(pauseMillis);
-            idempotent.remember(caller, key, id);
+            idempotent.remember(caller, kind, key, id);
             return new Note(id, text);
         }
 
@@ -200,9 +201,10 @@ class ProbeApplication {
                 CurrentUser caller,
                 @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
                 @RequestParam(defaultValue = "0") long pause,
+                @RequestParam(defaultValue = "note") String kind,
                 @RequestBody String text)
                 throws InterruptedException {
-            return ResponseEntity.status(201).body(notes.create(caller.id(), key, text, pause));
+            return ResponseEntity.status(201).body(notes.create(caller.id(), kind, key, text, pause));
         }
 
         @GetMapping("/api/notes/count")

@@ -68,7 +68,7 @@ public class Activities {
     @Transactional
     public Activity schedule(ScheduleActivity command, CurrentUser caller, String idempotencyKey) {
         String school = staffSchool(caller);
-        Optional<String> previous = idempotent.earlier(caller.id(), idempotencyKey);
+        Optional<String> previous = idempotent.earlier(caller.id(), "activity", idempotencyKey);
         if (previous.isPresent()) {
             return get(UUID.fromString(previous.get()), caller);
         }
@@ -88,7 +88,10 @@ public class Activities {
             scheduled.add(activity);
         }
         idempotent.remember(
-                caller.id(), idempotencyKey, scheduled.getFirst().id().toString());
+                caller.id(),
+                "activity",
+                idempotencyKey,
+                scheduled.getFirst().id().toString());
         return scheduled.getFirst();
     }
 

@@ -187,6 +187,52 @@ class ActivityApiIT {
     }
 
     @Test
+    void one_idempotency_key_creates_one_resource_of_each_kind() {
+        String key = UUID.randomUUID().toString();
+        String memo = """
+                {"kind":"MEMO","title":"Memo","language":"kk","audience":{"groups":["STUDENTS"]},
+                 "audienceNote":"Everyone"}
+                """;
+        ServiceApi.Answer activity = api.post("/api/activities")
+                .auth(coordinator)
+                .header("Idempotency-Key", key)
+                .json(Trainings.activity(
+                        "TRAINING", coordinatorId, "2027-03-02T10:00:00+05:00", "2027-03-02T11:00:00+05:00", 10, null))
+                .send();
+        ServiceApi.Answer material = api.post("/api/materials")
+                .auth(coordinator)
+                .header("Idempotency-Key", key)
+                .json(memo)
+                .send();
+        ServiceApi.Answer item = api.post("/api/plans/2026-2027/items")
+                .auth(coordinator)
+                .header("Idempotency-Key", key)
+                .json("""
+                        {"direction":"Prevention","description":"Peer lessons","month":"2026-11",
+                         "responsibleUserId":"someone","activityIds":[]}
+                        """)
+                .send();
+        ServiceApi.Answer feed = api.post("/api/activities/calendar-feeds")
+                .auth(coordinator)
+                .header("Idempotency-Key", key)
+                .json("{\"scope\":\"SCHOOL\"}")
+                .send();
+
+        assertThat(List.of(activity, material, item, feed))
+                .allSatisfy(
+                        answer -> assertThat(answer.status()).as(answer.body()).isEqualTo(201));
+        assertThat(api.post("/api/materials")
+                        .auth(coordinator)
+                        .header("Idempotency-Key", key)
+                        .json(memo)
+                        .send()
+                        .json()
+                        .get("id")
+                        .asString())
+                .isEqualTo(material.json().get("id").asString());
+    }
+
+    @Test
     void beyond_the_capacity_people_wait_and_a_cancellation_promotes_the_first_in_line() {
         String id = Trainings.schedule(
                         api,
