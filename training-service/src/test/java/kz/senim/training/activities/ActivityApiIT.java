@@ -233,6 +233,20 @@ class ActivityApiIT {
     }
 
     @Test
+    void an_activity_answers_its_fields_and_no_rules_of_the_request() {
+        JsonNode activity = Trainings.schedule(
+                api,
+                coordinator,
+                Trainings.activity(
+                        "TRAINING", coordinatorId, "2027-03-03T10:00:00+05:00", "2027-03-03T11:00:00+05:00", 10, null));
+
+        assertThat(activity.get("audience").propertyNames())
+                .containsExactlyInAnyOrder("groups", "gradeFrom", "gradeTo");
+        assertThat(activity.propertyNames())
+                .doesNotContain("gradesInOrder", "endsAfterStart", "repeatOnlyForClubMeetings");
+    }
+
+    @Test
     void beyond_the_capacity_people_wait_and_a_cancellation_promotes_the_first_in_line() {
         String id = Trainings.schedule(
                         api,
