@@ -66,10 +66,16 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return respond(problems.problem(HttpStatus.NOT_FOUND, "not-found", locale()), request);
     }
 
+    /** A refusal: 409 with its reason, or 403 with its reason when it is about who acts ({@link CallerRefused}). */
     @ExceptionHandler(StateConflict.class)
     ResponseEntity<ProblemDetail> conflict(StateConflict e, HttpServletRequest request) {
-        ProblemDetail problem = problems.problem(HttpStatus.CONFLICT, "conflict", locale());
-        problem.setType(Problems.STATE_CONFLICT);
+        ProblemDetail problem;
+        if (e instanceof CallerRefused) {
+            problem = problems.problem(HttpStatus.FORBIDDEN, "forbidden", locale());
+        } else {
+            problem = problems.problem(HttpStatus.CONFLICT, "conflict", locale());
+            problem.setType(Problems.STATE_CONFLICT);
+        }
         problem.setDetail(messages.getMessage("conflict." + e.reason(), null, e.getMessage(), locale()));
         problem.setProperty("reason", e.reason());
         return respond(problem, request);

@@ -216,6 +216,15 @@ class PlatformRequestsIT {
     }
 
     @Test
+    void a_refusal_because_of_who_acts_answers_403_with_its_reason() {
+        JsonNode problem =
+                api.post("/api/paints/1/withdrawal").auth(student).send().problem(403);
+
+        assertThat(problem.get("reason").asString()).isEqualTo("only-the-painter-withdraws");
+        assertThat(problem.get("detail").asString()).isEqualTo("Only the painter withdraws");
+    }
+
+    @Test
     void a_key_is_scoped_to_one_kind_of_resource() {
         String text = "kinds-" + UUID.randomUUID();
         String key = UUID.randomUUID().toString();

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import kz.senim.platform.problem.CallerRefused;
 import kz.senim.platform.problem.FieldsRefused;
 import kz.senim.platform.problem.ResourceNotFound;
+import kz.senim.platform.problem.StateConflict;
 import kz.senim.platform.security.CurrentUser;
 import kz.senim.platform.security.SenimHttpSecurity;
 import org.springframework.boot.SpringBootConfiguration;
@@ -59,6 +61,13 @@ class ProbeApplication {
     }
 
     record Note(String id, String text) {}
+
+    /** A refusal because of who acts. */
+    static class OnlyThePainterWithdraws extends StateConflict implements CallerRefused {
+        OnlyThePainterWithdraws() {
+            super("only-the-painter-withdraws", "Only the painter withdraws");
+        }
+    }
 
     /** Creates notes; a retried creation with the same Idempotency-Key answers the first note. */
     @Component
@@ -180,6 +189,11 @@ class ProbeApplication {
                         new FieldsRefused.Refusal("id", "page.invalid")));
             }
             return ResponseEntity.ok().eTag(Versions.etag(4)).body(paint.get("colour"));
+        }
+
+        @PostMapping("/api/paints/{id}/withdrawal")
+        void withdrawPaint(@PathVariable String id) {
+            throw new OnlyThePainterWithdraws();
         }
 
         /** 45 numbers, sortable by {@code value}. */
