@@ -1,5 +1,6 @@
 package kz.senim.membership.members.domain;
 
+import kz.senim.platform.SchoolYear;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package kz.senim.membership.members.domain;
 
+import kz.senim.platform.SchoolYear;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
