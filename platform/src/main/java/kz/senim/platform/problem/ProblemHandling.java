@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import kz.senim.platform.web.StorableText;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -215,6 +216,14 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 }
             }
             if (!field.isEmpty()) {
+                if (databind instanceof StorableText.Unstorable) {
+                    return validationProblem(
+                            List.of(error(
+                                    field.toString(),
+                                    StorableText.CODE,
+                                    messages.getMessage(StorableText.CODE, null, "cannot be stored", locale()))),
+                            request);
+                }
                 return validationProblem(List.of(typeMismatch(field.toString())), request);
             }
         }

@@ -216,6 +216,31 @@ class PlatformRequestsIT {
     }
 
     @Test
+    void text_postgresql_cannot_store_is_refused_naming_the_field() {
+        JsonNode nul = api.post("/api/greetings")
+                .auth(student)
+                .json("{\"word\":\"a\\u0000b\",\"language\":\"kk\"}")
+                .send()
+                .problem(400);
+        JsonNode loneSurrogate = api.post("/api/greetings")
+                .auth(student)
+                .json("{\"word\":\"ab\",\"language\":\"k\\ud800\"}")
+                .send()
+                .problem(400);
+
+        assertThat(fields(nul)).containsExactly("word");
+        assertThat(nul.get("errors").get(0).get("code").asString()).isEqualTo("text.unstorable");
+        assertThat(fields(loneSurrogate)).containsExactly("language");
+        assertThat(api.post("/api/greetings")
+                        .auth(student)
+                        .json("{\"word\":\"\\ud83d\\ude00\",\"language\":\"kk\"}")
+                        .send()
+                        .status())
+                .as("a whole character outside the BMP is fine")
+                .isEqualTo(200);
+    }
+
+    @Test
     void a_refusal_because_of_who_acts_answers_403_with_its_reason() {
         JsonNode problem =
                 api.post("/api/paints/1/withdrawal").auth(student).send().problem(403);
