@@ -96,7 +96,8 @@ public class Applications {
         if (!repository.insert(application)) {
             throw new RefusedByRule("application-already-open", "The student already has an open application");
         }
-        creations.remember(caller.id(), "application", idempotencyKey, application.id().toString());
+        creations.remember(
+                caller.id(), "application", idempotencyKey, application.id().toString());
         events.publishEvent(ApplicationSubmitted.of(application, now));
         return application;
     }

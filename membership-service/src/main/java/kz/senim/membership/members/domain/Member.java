@@ -1,8 +1,8 @@
 package kz.senim.membership.members.domain;
 
-import kz.senim.platform.SchoolYear;
 import java.time.Instant;
 import kz.senim.membership.domain.RefusedByRule;
+import kz.senim.platform.SchoolYear;
 
 /**
  * A young mediator of a school's club in one school year. Membership is voluntary: a member may

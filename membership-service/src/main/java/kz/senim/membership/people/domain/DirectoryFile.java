@@ -7,8 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import kz.senim.platform.web.StorableText;
 import kz.senim.membership.domain.FieldProblem;
+import kz.senim.platform.web.StorableText;
 
 /**
  * A school's list of people as a CSV file (UTF-8, comma-separated, first line the header

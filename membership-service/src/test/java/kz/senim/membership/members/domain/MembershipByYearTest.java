@@ -1,6 +1,5 @@
 package kz.senim.membership.members.domain;
 
-import kz.senim.platform.SchoolYear;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import kz.senim.membership.domain.RefusedByRule;
+import kz.senim.platform.SchoolYear;
 import org.junit.jupiter.api.Test;
 
 class MembershipByYearTest {
