@@ -52,7 +52,11 @@ class PortalAttendanceJourney {
         coordinator
                 .post(
                         "/api/activities/" + training + "/rescheduling",
-                        Map.of("startsAt", started.toString(), "endsAt", started.plusHours(1).toString()))
+                        Map.of(
+                                "startsAt",
+                                started.toString(),
+                                "endsAt",
+                                started.plusHours(1).toString()))
                 .expect(200);
 
         try (Browser browser = Browser.open("attendance", "kk")) {
