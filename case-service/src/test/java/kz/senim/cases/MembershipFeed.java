@@ -39,6 +39,17 @@ public final class MembershipFeed implements AutoCloseable {
         this.jdbc = jdbc;
     }
 
+    /** membership-service registered the school (the trust box takes messages only for known schools). */
+    public void school(String school) {
+        send("school-registered", school, school, "\"timeZone\":\"Asia/Almaty\",\"defaultLanguage\":\"kk\"");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("select count(*) from school where id = :s")
+                                .param("s", school)
+                                .query(Integer.class)
+                                .single()
+                        == 1);
+    }
+
     public void student(String school, String userId, int grade, String letter) {
         person(school, userId, "student", grade, letter, List.of());
     }

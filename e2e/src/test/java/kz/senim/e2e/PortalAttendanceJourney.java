@@ -43,11 +43,21 @@ class PortalAttendanceJourney {
 
         OffsetDateTime started =
                 OffsetDateTime.now(ALMATY).minusHours(1).withNano(0).withSecond(0);
+        // People register before an activity starts; then it starts (moved to an hour ago) and is marked.
         String training = schedule(
                 "Белсенді тыңдау " + UUID.randomUUID(),
-                started,
+                started.plusDays(1),
                 List.of(api.as("mediator1.gym1").userId()));
         attendee.post("/api/activities/" + training + "/registrations", null).expect(201);
+        coordinator
+                .post(
+                        "/api/activities/" + training + "/rescheduling",
+                        Map.of(
+                                "startsAt",
+                                started.toString(),
+                                "endsAt",
+                                started.plusHours(1).toString()))
+                .expect(200);
 
         try (Browser browser = Browser.open("attendance", "kk")) {
             browser.signIn("coordinator.gym1").go("/training/activities?lang=kk&month=" + YearMonth.from(started));

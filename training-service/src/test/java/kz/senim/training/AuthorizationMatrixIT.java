@@ -102,7 +102,7 @@ class AuthorizationMatrixIT {
                 s(404, 404, 404, 404, 404, 404)));
         e.add(new Endpoint(
                 "register",
-                f -> json("POST", "/api/activities/" + f.activity() + "/registrations", null),
+                f -> json("POST", "/api/activities/" + f.upcoming() + "/registrations", null),
                 s(201, 201, 201, 201, 409, 409),
                 s(404, 404, 404, 404, 404, 404)));
         e.add(new Endpoint(
@@ -125,7 +125,7 @@ class AuthorizationMatrixIT {
                 f -> json(
                         "PUT",
                         "/api/activities/" + f.activity() + "/attendance",
-                        "{\"marks\":[{\"userId\":\"u\",\"status\":\"PRESENT\"}]}"),
+                        "{\"marks\":[{\"userId\":\"%s\",\"status\":\"PRESENT\"}]}".formatted(f.mediatorId)),
                 s(403, 200, 403, 403, 200, 403),
                 s(404, 404, 404, 404, 404, 404)));
         e.add(new Endpoint(
@@ -342,6 +342,7 @@ class AuthorizationMatrixIT {
         final String coordinator = Trainings.bearer(coordinatorId, school, "coordinator");
         final ServiceApi api = ServiceApi.at(port);
         private String activity;
+        private String upcoming;
         private String published;
         private String draft;
         private String item;
@@ -363,6 +364,22 @@ class AuthorizationMatrixIT {
                 activity = Trainings.schedule(api, coordinator, body).get("id").asString();
             }
             return activity;
+        }
+
+        /** Like {@link #activity()}, but tomorrow: people register before an activity starts. */
+        String upcoming() {
+            if (upcoming == null) {
+                String body = """
+                        {"type":"TRAINING","title":"I-messages",
+                         "audience":{"groups":["STUDENTS","MEDIATORS","TEACHERS","PARENTS"]},
+                         "facilitators":["%s"],"startsAt":"%s","endsAt":"%s","place":"Room 1","language":"en"}
+                        """.formatted(
+                                mediatorId,
+                                OffsetDateTime.now().plusDays(1).withNano(0),
+                                OffsetDateTime.now().plusDays(1).plusHours(1).withNano(0));
+                upcoming = Trainings.schedule(api, coordinator, body).get("id").asString();
+            }
+            return upcoming;
         }
 
         /** Published, with a file, for students (and so mediators). */

@@ -37,4 +37,19 @@ public final class Trainings {
         }
         return answer.json();
     }
+
+    /**
+     * Moves a scheduled activity to have started an hour ago (it ends in an hour): people register before
+     * an activity starts, attendance is recorded after.
+     */
+    public static void started(ServiceApi api, String coordinator, String activityId) {
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now().withNano(0);
+        ServiceApi.Answer answer = api.post("/api/activities/" + activityId + "/rescheduling")
+                .auth(coordinator)
+                .json("{\"startsAt\":\"%s\",\"endsAt\":\"%s\"}".formatted(now.minusHours(1), now.plusHours(1)))
+                .send();
+        if (answer.status() != 200) {
+            throw new AssertionError("Rescheduling answered " + answer.status() + ": " + answer.body());
+        }
+    }
 }

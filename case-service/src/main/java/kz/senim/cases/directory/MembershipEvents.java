@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Keeps {@link SchoolPeople} from membership-service's person-* and member-* events, once per
+ * Keeps {@link SchoolPeople} from membership-service's school-registered, person-* and member-* events, once per
  * event; other event types of the topic are not its concern.
  */
 @Component
@@ -53,6 +53,8 @@ class MembershipEvents {
                                             .map(JsonNode::asString)
                                             .toList()),
                             occurredAt(data));
+                case PREFIX + "school-registered.v1" ->
+                    people.saveSchool(data.required("schoolId").asString(), occurredAt(data));
                 case PREFIX + "person-removed.v1" ->
                     people.removePerson(
                             data.required("schoolId").asString(),

@@ -43,6 +43,21 @@ public class SchoolPeople {
         };
     }
 
+    /** Whether membership-service registered this school (the trust box answers 404 for any other). */
+    public boolean knowsSchool(String schoolId) {
+        return jdbc.sql("select exists (select 1 from school where id = :id)")
+                .param("id", schoolId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    void saveSchool(String schoolId, Instant registeredAt) {
+        jdbc.sql("insert into school (id, registered_at) values (:id, :at) on conflict do nothing")
+                .param("id", schoolId)
+                .param("at", Timestamp.from(registeredAt))
+                .update();
+    }
+
     public Optional<Person> person(String schoolId, String userId) {
         return jdbc.sql("select * from person where school_id = :school and user_id = :user")
                 .param("school", schoolId)

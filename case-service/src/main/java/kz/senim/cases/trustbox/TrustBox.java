@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import kz.senim.cases.audit.AuditTrail;
 import kz.senim.cases.audit.domain.AuditEntry.Action;
+import kz.senim.cases.directory.SchoolPeople;
 import kz.senim.cases.mediation.Mediations;
 import kz.senim.cases.mediation.domain.Urgency;
 import kz.senim.cases.trustbox.TrustBoxRepository.ThreadSummary;
@@ -40,6 +41,7 @@ public class TrustBox {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Mediations mediations;
+    private final SchoolPeople schools;
     private final Clock clock;
     private final int failedLookupsPerMinute;
     private final SecureRandom random = new SecureRandom();
@@ -50,6 +52,7 @@ public class TrustBox {
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
             Mediations mediations,
+            SchoolPeople schools,
             Clock clock,
             @Value("${senim.cases.trust-box.failed-lookups-per-minute:20}") int failedLookupsPerMinute) {
         this.threads = threads;
@@ -57,6 +60,7 @@ public class TrustBox {
         this.events = events;
         this.transactions = transactions;
         this.mediations = mediations;
+        this.schools = schools;
         this.clock = clock;
         this.failedLookupsPerMinute = failedLookupsPerMinute;
     }
@@ -64,6 +68,9 @@ public class TrustBox {
     /** A new conversation; the receipt is returned here and never again. */
     @Transactional
     public Receipt drop(String schoolId, String text) {
+        if (!schools.knowsSchool(schoolId)) {
+            throw new ResourceNotFound("School");
+        }
         Receipt receipt = Receipt.random(random);
         TrustBoxThread thread = TrustBoxThread.open(schoolId, receipt, text, clock.instant());
         threads.insert(thread);

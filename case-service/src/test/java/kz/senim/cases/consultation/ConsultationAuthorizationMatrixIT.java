@@ -24,7 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Every consultation endpoint × every caller: who may not see it gets 404 (403 where the role rules
- * it out) and learns nothing; who may act does, on a fresh consultation.
+ * it out) and learns nothing; who sees it but may not act gets 403 with a reason; who may act does, on a
+ * fresh consultation.
  */
 @SenimIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -175,7 +176,8 @@ class ConsultationAuthorizationMatrixIT {
         } else if (!SEES.contains(caller)) {
             answer.problem(404);
         } else {
-            answer.problem(409);
+            // Seen, but not theirs to do: refused because of who acts, as a case's commands are.
+            assertThat(answer.problem(403).get("reason").asString()).isNotBlank();
         }
         assertThat(version(shared)).isEqualTo(before);
         assertThat(answer.body()).doesNotContain("MARKER");

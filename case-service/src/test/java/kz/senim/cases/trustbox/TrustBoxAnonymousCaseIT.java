@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import kz.senim.cases.MembershipFeed;
 import kz.senim.contracts.EventContracts;
 import kz.senim.test.SenimIntegrationTest;
 import kz.senim.test.ServiceApi;
@@ -52,6 +53,9 @@ class TrustBoxAnonymousCaseIT {
     void aConversation() {
         api = ServiceApi.at(port);
         school = "box-" + UUID.randomUUID().toString().substring(0, 8);
+        try (MembershipFeed membership = new MembershipFeed(jdbc)) {
+            membership.school(school);
+        }
         coordinator = TestJwts.user().roles("coordinator").school(school).bearer();
         receipt = sender("/messages", "{\"text\":\"%s\"}".formatted(MESSAGE))
                 .json()

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import kz.senim.cases.MembershipFeed;
 import kz.senim.test.SenimIntegrationTest;
 import kz.senim.test.ServiceApi;
 import kz.senim.test.ServiceApi.Answer;
@@ -18,8 +19,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Every coordinator endpoint of the trust box × every role of the thread's school and of another
@@ -36,6 +39,9 @@ class TrustBoxAuthorizationMatrixIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     final String school = "tbm-" + UUID.randomUUID().toString().substring(0, 8);
     final String otherSchool = "tbm-other-" + UUID.randomUUID().toString().substring(0, 8);
@@ -97,6 +103,10 @@ class TrustBoxAuthorizationMatrixIT {
     @BeforeAll
     void aConversationInEachSchool() {
         api = ServiceApi.at(port);
+        try (MembershipFeed membership = new MembershipFeed(jdbc)) {
+            membership.school(school);
+            membership.school(otherSchool);
+        }
         // The other school has a conversation of its own: its coordinator's list is not simply empty.
         drop(otherSchool);
         shared = fresh();

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import kz.senim.cases.MembershipFeed;
 import kz.senim.contracts.EventContracts;
 import kz.senim.test.SenimIntegrationTest;
 import kz.senim.test.ServiceApi;
@@ -48,6 +49,9 @@ class TrustBoxIT {
     void aSchool() {
         api = ServiceApi.at(port);
         school = "box-" + UUID.randomUUID().toString().substring(0, 8);
+        try (MembershipFeed membership = new MembershipFeed(jdbc)) {
+            membership.school(school);
+        }
     }
 
     Answer send(String path, String body) {
@@ -156,6 +160,23 @@ class TrustBoxIT {
         assertThat(withForgedToken.status()).isEqualTo(201);
         assertThat(jdbc.sql("select count(*) from audit_entry where school_id = :s and actor_id is not null")
                         .param("s", school)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void a_school_that_does_not_exist_has_no_trust_box() {
+        String madeUp = "made-up-" + UUID.randomUUID().toString().substring(0, 8);
+
+        JsonNode problem = api.post("/api/trust-box/schools/" + madeUp + "/messages")
+                .json("{\"text\":\"hello\"}")
+                .send()
+                .problem(404);
+
+        assertThat(problem.has("receipt")).isFalse();
+        assertThat(jdbc.sql("select count(*) from trust_box_thread where school_id = :s")
+                        .param("s", madeUp)
                         .query(Integer.class)
                         .single())
                 .isZero();

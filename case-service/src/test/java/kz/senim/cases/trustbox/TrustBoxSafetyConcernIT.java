@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import kz.senim.cases.MembershipFeed;
 import kz.senim.contracts.EventContracts;
 import kz.senim.test.SenimIntegrationTest;
 import kz.senim.test.ServiceApi;
@@ -50,6 +51,9 @@ class TrustBoxSafetyConcernIT {
     void aSchool() {
         api = ServiceApi.at(port);
         school = "box-" + UUID.randomUUID().toString().substring(0, 8);
+        try (MembershipFeed membership = new MembershipFeed(jdbc)) {
+            membership.school(school);
+        }
         coordinatorId = UUID.randomUUID().toString();
         coordinator =
                 TestJwts.user(coordinatorId).roles("coordinator").school(school).bearer();

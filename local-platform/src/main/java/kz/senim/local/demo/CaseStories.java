@@ -264,7 +264,12 @@ final class CaseStories {
     private void trustBox(String message, String reply, String senderAnswer) {
         Caller sender = api.anonymous();
         String box = "/api/trust-box/schools/" + people.schoolId();
-        String receipt = ConfidentialAnswer.expect(sender.post(box + "/messages", JsonBody.of("text", message)), 201)
+        // case-service takes messages once it knows the school (membership's school-registered).
+        String receipt = ConfidentialAnswer.expect(
+                        Eventually.until(
+                                () -> sender.post(box + "/messages", JsonBody.of("text", message)),
+                                response -> response.status() != 404),
+                        201)
                 .text("/receipt");
         Caller coordinator = people.as("coordinator");
         ApiResponse threads = coordinator.get("/api/trust-box/threads?size=100").expect(200);

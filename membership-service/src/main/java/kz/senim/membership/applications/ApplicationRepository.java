@@ -9,7 +9,7 @@ import java.util.UUID;
 import kz.senim.membership.applications.domain.ApplicationStatus;
 import kz.senim.membership.applications.domain.Interview;
 import kz.senim.membership.applications.domain.MembershipApplication;
-import kz.senim.membership.members.domain.SchoolYear;
+import kz.senim.platform.SchoolYear;
 import kz.senim.platform.web.PageQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -69,7 +69,7 @@ public class Applications {
             throw new AccessDeniedException("Only students apply to the club");
         }
         String school = caller.schoolId().orElseThrow(() -> new ResourceNotFound("School"));
-        Optional<String> earlier = creations.earlier(caller.id(), idempotencyKey);
+        Optional<String> earlier = creations.earlier(caller.id(), "application", idempotencyKey);
         if (earlier.isPresent()) {
             return repository
                     .find(school, UUID.fromString(earlier.get()))
@@ -96,7 +96,8 @@ public class Applications {
         if (!repository.insert(application)) {
             throw new RefusedByRule("application-already-open", "The student already has an open application");
         }
-        creations.remember(caller.id(), idempotencyKey, application.id().toString());
+        creations.remember(
+                caller.id(), "application", idempotencyKey, application.id().toString());
         events.publishEvent(ApplicationSubmitted.of(application, now));
         return application;
     }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import kz.senim.membership.members.domain.Member;
 import kz.senim.membership.members.domain.MemberStatus;
-import kz.senim.membership.members.domain.SchoolYear;
+import kz.senim.platform.SchoolYear;
 import kz.senim.platform.web.PageQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

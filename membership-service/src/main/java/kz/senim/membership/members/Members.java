@@ -15,11 +15,11 @@ import kz.senim.membership.domain.RefusedByRule;
 import kz.senim.membership.members.domain.Member;
 import kz.senim.membership.members.domain.MemberStatus;
 import kz.senim.membership.members.domain.RosterRenewal;
-import kz.senim.membership.members.domain.SchoolYear;
 import kz.senim.membership.people.People;
 import kz.senim.membership.people.domain.Person;
 import kz.senim.membership.school.School;
 import kz.senim.membership.school.Schools;
+import kz.senim.platform.SchoolYear;
 import kz.senim.platform.problem.ResourceNotFound;
 import kz.senim.platform.security.CurrentUser;
 import kz.senim.platform.security.Role;
@@ -246,11 +246,7 @@ public class Members {
     }
 
     private static SchoolYear parseYear(String text, String field) {
-        try {
-            return SchoolYear.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput(List.of(new FieldProblem(field, "schoolYear.format")));
-        }
+        return SchoolYear.of(text, field);
     }
 
     private static String coordinatedSchool(CurrentUser caller) {

@@ -1,7 +1,7 @@
 package kz.senim.membership.members;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import kz.senim.membership.members.domain.SchoolYear;
+import kz.senim.platform.SchoolYear;
 import kz.senim.platform.messaging.IncomingEvents;
 import kz.senim.platform.messaging.MalformedEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

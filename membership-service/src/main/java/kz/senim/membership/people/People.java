@@ -71,7 +71,7 @@ public class People {
     @Transactional
     public Person register(RegisterPerson command, String idempotencyKey, CurrentUser caller) {
         String school = managedSchool(caller);
-        Optional<String> earlier = creations.earlier(caller.id(), idempotencyKey);
+        Optional<String> earlier = creations.earlier(caller.id(), "person", idempotencyKey);
         if (earlier.isPresent()) {
             return repository.find(school, earlier.get()).orElseThrow(() -> new ResourceNotFound("Person"));
         }
@@ -90,7 +90,7 @@ public class People {
         if (!repository.insert(person, now)) {
             throw new StateConflict("person-already-registered", "This person is already in the directory");
         }
-        creations.remember(caller.id(), idempotencyKey, person.userId());
+        creations.remember(caller.id(), "person", idempotencyKey, person.userId());
         events.publishEvent(PersonRegistered.of(person, now));
         return person;
     }

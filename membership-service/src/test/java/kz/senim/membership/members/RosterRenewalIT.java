@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import kz.senim.membership.TestSchool;
-import kz.senim.membership.members.domain.SchoolYear;
+import kz.senim.platform.SchoolYear;
 import kz.senim.test.SenimIntegrationTest;
 import kz.senim.test.ServiceApi;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import kz.senim.platform.web.StorableText;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,10 +67,16 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return respond(problems.problem(HttpStatus.NOT_FOUND, "not-found", locale()), request);
     }
 
+    /** A refusal: 409 with its reason, or 403 with its reason when it is about who acts ({@link CallerRefused}). */
     @ExceptionHandler(StateConflict.class)
     ResponseEntity<ProblemDetail> conflict(StateConflict e, HttpServletRequest request) {
-        ProblemDetail problem = problems.problem(HttpStatus.CONFLICT, "conflict", locale());
-        problem.setType(Problems.STATE_CONFLICT);
+        ProblemDetail problem;
+        if (e instanceof CallerRefused) {
+            problem = problems.problem(HttpStatus.FORBIDDEN, "forbidden", locale());
+        } else {
+            problem = problems.problem(HttpStatus.CONFLICT, "conflict", locale());
+            problem.setType(Problems.STATE_CONFLICT);
+        }
         problem.setDetail(messages.getMessage("conflict." + e.reason(), null, e.getMessage(), locale()));
         problem.setProperty("reason", e.reason());
         return respond(problem, request);
@@ -209,6 +216,14 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 }
             }
             if (!field.isEmpty()) {
+                if (databind instanceof StorableText.Unstorable) {
+                    return validationProblem(
+                            List.of(error(
+                                    field.toString(),
+                                    StorableText.CODE,
+                                    messages.getMessage(StorableText.CODE, null, "cannot be stored", locale()))),
+                            request);
+                }
                 return validationProblem(List.of(typeMismatch(field.toString())), request);
             }
         }

@@ -17,6 +17,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The web side every Senim service shares: problem details, request ids, the current user. */
@@ -35,6 +36,12 @@ public class PlatformWebConfiguration implements WebMvcConfigurer {
         resolver.setSupportedLocales(List.of(Locale.of("kk"), Locale.of("ru"), Locale.ENGLISH));
         resolver.setDefaultLocale(Locale.ENGLISH);
         return resolver;
+    }
+
+    /** Strings of JSON bodies that PostgreSQL cannot store answer 400 naming the field (see {@link StorableText}). */
+    @Bean
+    JacksonModule senimStorableText() {
+        return StorableText.module();
     }
 
     @Bean

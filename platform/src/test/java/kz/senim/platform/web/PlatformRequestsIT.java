@@ -216,6 +216,75 @@ class PlatformRequestsIT {
     }
 
     @Test
+    void text_postgresql_cannot_store_is_refused_naming_the_field() {
+        JsonNode nul = api.post("/api/greetings")
+                .auth(student)
+                .json("{\"word\":\"a\\u0000b\",\"language\":\"kk\"}")
+                .send()
+                .problem(400);
+        JsonNode loneSurrogate = api.post("/api/greetings")
+                .auth(student)
+                .json("{\"word\":\"ab\",\"language\":\"k\\ud800\"}")
+                .send()
+                .problem(400);
+
+        assertThat(fields(nul)).containsExactly("word");
+        assertThat(nul.get("errors").get(0).get("code").asString()).isEqualTo("text.unstorable");
+        assertThat(fields(loneSurrogate)).containsExactly("language");
+        assertThat(api.post("/api/greetings")
+                        .auth(student)
+                        .json("{\"word\":\"\\ud83d\\ude00\",\"language\":\"kk\"}")
+                        .send()
+                        .status())
+                .as("a whole character outside the BMP is fine")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void a_refusal_because_of_who_acts_answers_403_with_its_reason() {
+        JsonNode problem =
+                api.post("/api/paints/1/withdrawal").auth(student).send().problem(403);
+
+        assertThat(problem.get("reason").asString()).isEqualTo("only-the-painter-withdraws");
+        assertThat(problem.get("detail").asString()).isEqualTo("Only the painter withdraws");
+    }
+
+    @Test
+    void a_key_is_scoped_to_one_kind_of_resource() {
+        String text = "kinds-" + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+
+        JsonNode note = api.post("/api/notes")
+                .auth(student)
+                .header("Idempotency-Key", key)
+                .json(text)
+                .send()
+                .json();
+        ServiceApi.Answer memo = api.post("/api/notes?kind=memo")
+                .auth(student)
+                .header("Idempotency-Key", key)
+                .json(text)
+                .send();
+        JsonNode memoAgain = api.post("/api/notes?kind=memo")
+                .auth(student)
+                .header("Idempotency-Key", key)
+                .json(text)
+                .send()
+                .json();
+
+        assertThat(memo.status()).isEqualTo(201);
+        assertThat(memo.json().get("id").asString()).isNotEqualTo(note.get("id").asString());
+        assertThat(memoAgain.get("id").asString())
+                .isEqualTo(memo.json().get("id").asString());
+        assertThat(api.get("/api/notes/count?text=" + text)
+                        .auth(student)
+                        .send()
+                        .json()
+                        .asInt())
+                .isEqualTo(2);
+    }
+
+    @Test
     void two_racing_requests_with_one_key_create_once() throws Exception {
         String text = "race-" + UUID.randomUUID();
         String key = UUID.randomUUID().toString();

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import kz.senim.platform.problem.CallerRefused;
 import kz.senim.platform.problem.FieldsRefused;
 import kz.senim.platform.problem.ResourceNotFound;
+import kz.senim.platform.problem.StateConflict;
 import kz.senim.platform.security.CurrentUser;
 import kz.senim.platform.security.SenimHttpSecurity;
 import org.springframework.boot.SpringBootConfiguration;
@@ -60,6 +62,13 @@ class ProbeApplication {
 
     record Note(String id, String text) {}
 
+    /** A refusal because of who acts. */
+    static class OnlyThePainterWithdraws extends StateConflict implements CallerRefused {
+        OnlyThePainterWithdraws() {
+            super("only-the-painter-withdraws", "Only the painter withdraws");
+        }
+    }
+
     /** Creates notes; a retried creation with the same Idempotency-Key answers the first note. */
     @Component
     public static class Notes {
@@ -73,8 +82,9 @@ class ProbeApplication {
         }
 
         @Transactional
-        public Note create(String caller, String key, String text, long pauseMillis) throws InterruptedException {
-            var earlier = idempotent.earlier(caller, key);
+        public Note create(String caller, String kind, String key, String text, long pauseMillis)
+                throws InterruptedException {
+            var earlier = idempotent.earlier(caller, kind, key);
             if (earlier.isPresent()) {
                 return new Note(earlier.get(), text(earlier.get()));
             }
@@ -84,7 +94,7 @@ class ProbeApplication {
                     .param("text", text)
                     .update();
             Thread.sleep(pauseMillis);
-            idempotent.remember(caller, key, id);
+            idempotent.remember(caller, kind, key, id);
             return new Note(id, text);
         }
 
@@ -181,6 +191,11 @@ class ProbeApplication {
             return ResponseEntity.ok().eTag(Versions.etag(4)).body(paint.get("colour"));
         }
 
+        @PostMapping("/api/paints/{id}/withdrawal")
+        void withdrawPaint(@PathVariable String id) {
+            throw new OnlyThePainterWithdraws();
+        }
+
         /** 45 numbers, sortable by {@code value}. */
         @GetMapping("/api/numbers")
         Page<Integer> numbers(
@@ -200,9 +215,10 @@ class ProbeApplication {
                 CurrentUser caller,
                 @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
                 @RequestParam(defaultValue = "0") long pause,
+                @RequestParam(defaultValue = "note") String kind,
                 @RequestBody String text)
                 throws InterruptedException {
-            return ResponseEntity.status(201).body(notes.create(caller.id(), key, text, pause));
+            return ResponseEntity.status(201).body(notes.create(caller.id(), kind, key, text, pause));
         }
 
         @GetMapping("/api/notes/count")

@@ -6,11 +6,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import kz.senim.platform.problem.FieldsRefused;
 import kz.senim.platform.problem.PreconditionFailed;
 import kz.senim.platform.problem.ResourceNotFound;
 import kz.senim.platform.problem.StateConflict;
@@ -26,7 +29,6 @@ import kz.senim.training.activities.ActivityEvents.ActivityScheduled;
 import kz.senim.training.activities.ActivityEvents.AttendanceRecorded;
 import kz.senim.training.activities.ActivityEvents.RegistrationChanged;
 import kz.senim.training.activities.domain.Activity;
-import kz.senim.training.activities.domain.ActivityStatus;
 import kz.senim.training.activities.domain.AttendanceStatus;
 import kz.senim.training.activities.domain.Registration;
 import kz.senim.training.activities.domain.RegistrationStatus;
@@ -68,7 +70,7 @@ public class Activities {
     @Transactional
     public Activity schedule(ScheduleActivity command, CurrentUser caller, String idempotencyKey) {
         String school = staffSchool(caller);
-        Optional<String> previous = idempotent.earlier(caller.id(), idempotencyKey);
+        Optional<String> previous = idempotent.earlier(caller.id(), "activity", idempotencyKey);
         if (previous.isPresent()) {
             return get(UUID.fromString(previous.get()), caller);
         }
@@ -88,7 +90,10 @@ public class Activities {
             scheduled.add(activity);
         }
         idempotent.remember(
-                caller.id(), idempotencyKey, scheduled.getFirst().id().toString());
+                caller.id(),
+                "activity",
+                idempotencyKey,
+                scheduled.getFirst().id().toString());
         return scheduled.getFirst();
     }
 
@@ -193,7 +198,7 @@ public class Activities {
     public Registration register(UUID id, CurrentUser caller) {
         String school = school(caller);
         Activity activity = repository.lock(school, id).orElseThrow(() -> new ResourceNotFound("Activity"));
-        activity.requireOpenForRegistration();
+        activity.requireOpenForRegistration(clock.instant());
         Integer grade = directory.gradeOf(school, caller.id()).orElse(null);
         if (!activity.audience().includes(caller.roles(), grade)) {
             throw new StateConflict("not-in-audience", "This activity is meant for someone else");
@@ -263,6 +268,7 @@ public class Activities {
         } catch (Activity.NotAFacilitator e) {
             throw new AccessDeniedException(e.getMessage());
         }
+        requireMarkable(school, activity, command.marks());
         if (command.headCount() != null) {
             Activity counted = activity.countHeads(command.headCount());
             save(counted);
@@ -288,6 +294,32 @@ public class Activities {
         return new AttendanceSheet(sheet, activity.headCount());
     }
 
+    /**
+     * Marks are kept for the people an activity is for: its audience as the directory knows them (role,
+     * grade, club membership), the people registered for it and its facilitators. Anyone else (a mistyped
+     * or made-up id) refuses the whole sheet, naming each row.
+     */
+    private void requireMarkable(String school, Activity activity, List<RecordAttendance.Mark> marks) {
+        Set<String> registered = new HashSet<>();
+        repository.registrations(activity.id()).forEach(r -> registered.add(r.userId()));
+        List<FieldsRefused.Refusal> refused = new ArrayList<>();
+        for (int i = 0; i < marks.size(); i++) {
+            String userId = marks.get(i).userId();
+            boolean markable = registered.contains(userId)
+                    || activity.facilitatedBy(userId)
+                    || directory
+                            .person(school, userId)
+                            .filter(p -> activity.audience().includes(p.roles(), p.grade()))
+                            .isPresent();
+            if (!markable) {
+                refused.add(new FieldsRefused.Refusal("marks[" + i + "].userId", "attendance.not-in-audience"));
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new FieldsRefused(refused);
+        }
+    }
+
     @Transactional(readOnly = true)
     public AttendanceSheet attendance(UUID id, CurrentUser caller) {
         Activity activity = get(id, caller);
@@ -307,6 +339,7 @@ public class Activities {
         Integer grade = caller.schoolId()
                 .flatMap(school -> directory.gradeOf(school, caller.id()))
                 .orElse(null);
+        Instant now = clock.instant();
         return activity -> {
             boolean inAudience = activity.audience().includes(caller.roles(), grade);
             String registration = repository
@@ -315,7 +348,7 @@ public class Activities {
                     .orElse(null);
             boolean registered = RegistrationStatus.REGISTERED.name().equals(registration)
                     || RegistrationStatus.WAITLISTED.name().equals(registration);
-            boolean open = activity.openForRegistration() && activity.status() == ActivityStatus.SCHEDULED;
+            boolean open = activity.takesRegistrations(now);
             return new ForCaller(
                     inAudience, inAudience && open && !registered, registration, activity.facilitatedBy(caller.id()));
         };

@@ -1,5 +1,6 @@
 package kz.senim.training.activities;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -72,8 +73,10 @@ public record ScheduleActivity(
             @Min(1) @Max(11) Integer gradeFrom,
             @Min(1) @Max(11) Integer gradeTo) {
 
+        /** A rule of the request, not a field: activities answer this record too, so it stays out of the JSON. */
         @AssertTrue(message = "{GradesInOrder}")
         @Schema(hidden = true)
+        @JsonIgnore
         public boolean isGradesInOrder() {
             return gradeFrom == null || gradeTo == null || gradeFrom <= gradeTo;
         }

@@ -47,7 +47,7 @@ public class CalendarFeeds {
     @Transactional
     public Feed create(boolean mine, CurrentUser caller, String idempotencyKey) {
         String school = caller.schoolId().orElseThrow(() -> new ResourceNotFound("School"));
-        Optional<String> previous = idempotent.earlier(caller.id(), idempotencyKey);
+        Optional<String> previous = idempotent.earlier(caller.id(), "calendar-feed", idempotencyKey);
         if (previous.isPresent()) {
             return find(previous.get()).orElseThrow();
         }
@@ -65,7 +65,7 @@ public class CalendarFeeds {
                 .param("by", caller.id())
                 .param("at", Timestamp.from(clock.instant()))
                 .update();
-        idempotent.remember(caller.id(), idempotencyKey, feed.token());
+        idempotent.remember(caller.id(), "calendar-feed", idempotencyKey, feed.token());
         return feed;
     }
 

@@ -1,7 +1,10 @@
 package kz.senim.training.directory;
 
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
+import kz.senim.platform.security.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +40,42 @@ public class Directory {
                 .optional()
                 .flatMap(Optional::ofNullable);
     }
+
+    /**
+     * A person as an audience sees them: the role of the directory (plus {@code MEDIATOR} for an active
+     * club member, whose latest year's status is {@code TRAINEE} or {@code CERTIFIED}) and the grade; empty
+     * for someone neither in the school's directory nor in its club.
+     */
+    public Optional<Person> person(String schoolId, String userId) {
+        Optional<Person> listed = jdbc.sql(
+                        "select role, grade from person where school_id = :school and user_id = :user")
+                .param("school", schoolId)
+                .param("user", userId)
+                .query((rs, row) -> new Person(
+                        Role.fromRealmName(rs.getString("role")).map(Set::of).orElse(Set.of()),
+                        (Integer) rs.getObject("grade")))
+                .optional();
+        boolean member = jdbc.sql("""
+                        select status in ('TRAINEE', 'CERTIFIED') from member
+                        where school_id = :school and user_id = :user
+                        order by school_year desc limit 1
+                        """)
+                .param("school", schoolId)
+                .param("user", userId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+        if (!member) {
+            return listed;
+        }
+        Person person = listed.orElse(new Person(Set.of(), null));
+        Set<Role> roles = EnumSet.of(Role.MEDIATOR);
+        roles.addAll(person.roles());
+        return Optional.of(new Person(Set.copyOf(roles), person.grade()));
+    }
+
+    /** Who a person is to an audience: roles and, for a student, the grade (null when unknown). */
+    public record Person(Set<Role> roles, Integer grade) {}
 
     void school(String schoolId, String timeZone) {
         jdbc.sql("""

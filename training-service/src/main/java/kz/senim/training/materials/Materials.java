@@ -58,13 +58,14 @@ public class Materials {
     @Transactional
     public Material create(CreateMaterial command, CurrentUser caller, String idempotencyKey) {
         String school = staffSchool(caller);
-        Optional<String> previous = idempotent.earlier(caller.id(), idempotencyKey);
+        Optional<String> previous = idempotent.earlier(caller.id(), "material", idempotencyKey);
         if (previous.isPresent()) {
             return get(UUID.fromString(previous.get()), caller);
         }
         Material material = command.toMaterial(UUID.randomUUID(), school);
         repository.insert(material, caller.id(), clock.instant());
-        idempotent.remember(caller.id(), idempotencyKey, material.id().toString());
+        idempotent.remember(
+                caller.id(), "material", idempotencyKey, material.id().toString());
         return material;
     }
 

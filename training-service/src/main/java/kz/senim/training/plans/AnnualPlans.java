@@ -46,7 +46,7 @@ public class AnnualPlans {
     @Transactional
     public PlanRepository.Item add(String year, AddPlanItem command, CurrentUser caller, String idempotencyKey) {
         String school = staffSchool(caller);
-        Optional<String> previous = idempotent.earlier(caller.id(), idempotencyKey);
+        Optional<String> previous = idempotent.earlier(caller.id(), "plan-item", idempotencyKey);
         if (previous.isPresent()) {
             return item(year, UUID.fromString(previous.get()), caller);
         }
@@ -72,7 +72,7 @@ public class AnnualPlans {
                 throw new FieldsRefused("activityIds[" + i + "]", "UnknownActivity");
             }
         }
-        idempotent.remember(caller.id(), idempotencyKey, item.id().toString());
+        idempotent.remember(caller.id(), "plan-item", idempotencyKey, item.id().toString());
         return reconsider(item);
     }
 

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import kz.senim.platform.problem.FieldsRefused;
+import kz.senim.platform.SchoolYear;
 import kz.senim.platform.security.CurrentUser;
 import kz.senim.platform.web.Page;
 import kz.senim.training.plans.domain.PlanCompletion;
@@ -28,8 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/plans/{schoolYear}")
 class PlanController {
-
-    static final String YEAR = "[0-9]{4}-[0-9]{4}";
 
     private final AnnualPlans plans;
 
@@ -118,13 +116,11 @@ class PlanController {
 
     /**
      * Checked here rather than with a constraint on the path variable: with one, Spring validates the
-     * whole method and the platform names body errors after the parameter instead of the field.
+     * whole method and the platform names body errors after the parameter instead of the field. The
+     * platform's one school-year rule: {@code 2026-2027}, never {@code 2026-2030}.
      */
     private static String year(String schoolYear) {
-        if (!schoolYear.matches(YEAR)) {
-            throw new FieldsRefused("schoolYear", "Pattern");
-        }
-        return schoolYear;
+        return SchoolYear.of(schoolYear, "schoolYear").toString();
     }
 
     record Report(

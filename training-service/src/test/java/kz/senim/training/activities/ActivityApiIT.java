@@ -187,6 +187,114 @@ class ActivityApiIT {
     }
 
     @Test
+    void one_idempotency_key_creates_one_resource_of_each_kind() {
+        String key = UUID.randomUUID().toString();
+        String memo = """
+                {"kind":"MEMO","title":"Memo","language":"kk","audience":{"groups":["STUDENTS"]},
+                 "audienceNote":"Everyone"}
+                """;
+        ServiceApi.Answer activity = api.post("/api/activities")
+                .auth(coordinator)
+                .header("Idempotency-Key", key)
+                .json(Trainings.activity(
+                        "TRAINING", coordinatorId, "2027-03-02T10:00:00+05:00", "2027-03-02T11:00:00+05:00", 10, null))
+                .send();
+        ServiceApi.Answer material = api.post("/api/materials")
+                .auth(coordinator)
+                .header("Idempotency-Key", key)
+                .json(memo)
+                .send();
+        ServiceApi.Answer item = api.post("/api/plans/2026-2027/items")
+                .auth(coordinator)
+                .header("Idempotency-Key", key)
+                .json("""
+                        {"direction":"Prevention","description":"Peer lessons","month":"2026-11",
+                         "responsibleUserId":"someone","activityIds":[]}
+                        """)
+                .send();
+        ServiceApi.Answer feed = api.post("/api/activities/calendar-feeds")
+                .auth(coordinator)
+                .header("Idempotency-Key", key)
+                .json("{\"scope\":\"SCHOOL\"}")
+                .send();
+
+        assertThat(List.of(activity, material, item, feed))
+                .allSatisfy(
+                        answer -> assertThat(answer.status()).as(answer.body()).isEqualTo(201));
+        assertThat(api.post("/api/materials")
+                        .auth(coordinator)
+                        .header("Idempotency-Key", key)
+                        .json(memo)
+                        .send()
+                        .json()
+                        .get("id")
+                        .asString())
+                .isEqualTo(material.json().get("id").asString());
+    }
+
+    @Test
+    void an_activity_answers_its_fields_and_no_rules_of_the_request() {
+        JsonNode activity = Trainings.schedule(
+                api,
+                coordinator,
+                Trainings.activity(
+                        "TRAINING", coordinatorId, "2027-03-03T10:00:00+05:00", "2027-03-03T11:00:00+05:00", 10, null));
+
+        assertThat(activity.get("audience").propertyNames())
+                .containsExactlyInAnyOrder("groups", "gradeFrom", "gradeTo");
+        assertThat(activity.propertyNames())
+                .doesNotContain("gradesInOrder", "endsAfterStart", "repeatOnlyForClubMeetings");
+    }
+
+    @Test
+    void nobody_registers_once_the_activity_has_started() {
+        String student = Trainings.bearer("s-" + UUID.randomUUID(), school, "student", "mediator");
+        String id = Trainings.schedule(
+                        api,
+                        coordinator,
+                        Trainings.activity(
+                                "TRAINING",
+                                coordinatorId,
+                                OffsetDateTime.now().plusDays(1).withNano(0).toString(),
+                                OffsetDateTime.now()
+                                        .plusDays(1)
+                                        .plusHours(1)
+                                        .withNano(0)
+                                        .toString(),
+                                10,
+                                null))
+                .get("id")
+                .asString();
+        assertThat(api.get("/api/activities/" + id)
+                        .auth(student)
+                        .send()
+                        .json()
+                        .get("forCaller")
+                        .get("mayRegister")
+                        .asBoolean())
+                .isTrue();
+
+        Trainings.started(api, coordinator, id);
+
+        assertThat(api.get("/api/activities/" + id)
+                        .auth(student)
+                        .send()
+                        .json()
+                        .get("forCaller")
+                        .get("mayRegister")
+                        .asBoolean())
+                .isFalse();
+        JsonNode refused = api.post("/api/activities/" + id + "/registrations")
+                .auth(student)
+                .language("en")
+                .send()
+                .problem(409);
+        assertThat(refused.get("type").asString()).isEqualTo("https://senim.kz/problems/state-conflict");
+        assertThat(refused.get("reason").asString()).isEqualTo("activity-already-started");
+        assertThat(refused.get("detail").asString()).isEqualTo("Registration ended when the activity started.");
+    }
+
+    @Test
     void beyond_the_capacity_people_wait_and_a_cancellation_promotes_the_first_in_line() {
         String id = Trainings.schedule(
                         api,
@@ -328,28 +436,41 @@ class ActivityApiIT {
     void a_facilitator_or_a_coordinator_records_attendance_per_person_and_completion_counts_the_participants() {
         String mediatorId = "med-" + UUID.randomUUID();
         String mediator = Trainings.bearer(mediatorId, school, "student", "mediator");
-        String start = OffsetDateTime.now().minusHours(2).withNano(0).toString();
-        String end = OffsetDateTime.now().minusHours(1).withNano(0).toString();
+        String start = OffsetDateTime.now().plusDays(1).withNano(0).toString();
+        String end = OffsetDateTime.now().plusDays(1).plusHours(1).withNano(0).toString();
         String id = Trainings.schedule(
                         api, coordinator, Trainings.activity("TRAINING", mediatorId, start, end, 10, null))
                 .get("id")
                 .asString();
+        // Marks are for the people it is for: here those who registered before it started.
+        String u1 = "u1-" + UUID.randomUUID();
+        String u2 = "u2-" + UUID.randomUUID();
+        String u3 = "u3-" + UUID.randomUUID();
+        String u4 = "u4-" + UUID.randomUUID();
+        for (String person : List.of(u1, u2, u3, u4)) {
+            assertThat(api.post("/api/activities/" + id + "/registrations")
+                            .auth(Trainings.bearer(person, school, "student", "mediator"))
+                            .send()
+                            .status())
+                    .isEqualTo(201);
+        }
+        Trainings.started(api, coordinator, id);
 
         ServiceApi.Answer recorded = api.request(
                         org.springframework.http.HttpMethod.PUT, "/api/activities/" + id + "/attendance")
                 .auth(mediator)
                 .json("""
-                        {"marks":[{"userId":"u1","status":"PRESENT"},{"userId":"u2","status":"ABSENT"},
-                                  {"userId":"u3","status":"EXCUSED"},{"userId":"u4","status":"PRESENT"}]}
-                        """)
+                        {"marks":[{"userId":"%s","status":"PRESENT"},{"userId":"%s","status":"ABSENT"},
+                                  {"userId":"%s","status":"EXCUSED"},{"userId":"%s","status":"PRESENT"}]}
+                        """.formatted(u1, u2, u3, u4))
                 .send();
         assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
-        assertThat(recorded.json().get("marks").get("u2").asString()).isEqualTo("ABSENT");
+        assertThat(recorded.json().get("marks").get(u2).asString()).isEqualTo("ABSENT");
 
         // Another mediator of the school does not run this activity.
         api.request(org.springframework.http.HttpMethod.PUT, "/api/activities/" + id + "/attendance")
                 .auth(Trainings.bearer("other-" + UUID.randomUUID(), school, "student", "mediator"))
-                .json("{\"marks\":[{\"userId\":\"u1\",\"status\":\"ABSENT\"}]}")
+                .json("{\"marks\":[{\"userId\":\"%s\",\"status\":\"ABSENT\"}]}".formatted(u1))
                 .send()
                 .problem(403);
 
@@ -357,11 +478,11 @@ class ActivityApiIT {
         ServiceApi.Answer corrected = api.request(
                         org.springframework.http.HttpMethod.PUT, "/api/activities/" + id + "/attendance")
                 .auth(coordinator)
-                .json("{\"marks\":[{\"userId\":\"u4\",\"status\":\"EXCUSED\"}]}")
+                .json("{\"marks\":[{\"userId\":\"%s\",\"status\":\"EXCUSED\"}]}".formatted(u4))
                 .send();
         assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
-        assertThat(corrected.json().get("marks").get("u4").asString()).isEqualTo("EXCUSED");
-        assertThat(corrected.json().get("marks").get("u1").asString()).isEqualTo("PRESENT");
+        assertThat(corrected.json().get("marks").get(u4).asString()).isEqualTo("EXCUSED");
+        assertThat(corrected.json().get("marks").get(u1).asString()).isEqualTo("PRESENT");
 
         JsonNode completed = api.post("/api/activities/" + id + "/completion")
                 .auth(mediator)
@@ -373,9 +494,63 @@ class ActivityApiIT {
                         .send()
                         .json()
                         .get("marks")
-                        .get("u1")
+                        .get(u1)
                         .asString())
                 .isEqualTo("PRESENT");
+    }
+
+    @Test
+    void only_people_the_activity_is_for_are_marked_and_others_are_named_by_row() {
+        String mediatorId = "med-" + UUID.randomUUID();
+        String registered = "reg-" + UUID.randomUUID();
+        String id = Trainings.schedule(
+                        api,
+                        coordinator,
+                        Trainings.activity(
+                                "TRAINING",
+                                mediatorId,
+                                OffsetDateTime.now().plusDays(1).withNano(0).toString(),
+                                OffsetDateTime.now()
+                                        .plusDays(1)
+                                        .plusHours(1)
+                                        .withNano(0)
+                                        .toString(),
+                                10,
+                                null))
+                .get("id")
+                .asString();
+        api.post("/api/activities/" + id + "/registrations")
+                .auth(Trainings.bearer(registered, school, "student", "mediator"))
+                .send();
+        Trainings.started(api, coordinator, id);
+
+        JsonNode refused = api.request(org.springframework.http.HttpMethod.PUT, "/api/activities/" + id + "/attendance")
+                .auth(coordinator)
+                .json("""
+                        {"marks":[{"userId":"%s","status":"PRESENT"},{"userId":"nobody","status":"PRESENT"},
+                                  {"userId":"%s","status":"PRESENT"}]}
+                        """.formatted(registered, mediatorId))
+                .send()
+                .problem(400);
+
+        assertThat(refused.get("errors").valueStream().map(e -> e.get("field").asString()))
+                .containsExactly("marks[1].userId");
+        assertThat(refused.get("errors").get(0).get("code").asString()).isEqualTo("attendance.not-in-audience");
+        assertThat(api.get("/api/activities/" + id + "/attendance")
+                        .auth(coordinator)
+                        .send()
+                        .json()
+                        .get("marks")
+                        .propertyNames())
+                .isEmpty();
+        assertThat(api.request(org.springframework.http.HttpMethod.PUT, "/api/activities/" + id + "/attendance")
+                        .auth(coordinator)
+                        .json("""
+                                {"marks":[{"userId":"%s","status":"PRESENT"},{"userId":"%s","status":"PRESENT"}]}
+                                """.formatted(registered, mediatorId))
+                        .send()
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test

@@ -39,8 +39,8 @@ class ActivityEventsPublishingIT {
         String coordinator = Trainings.bearer(coordinatorId, school, "coordinator");
         String a = "a-" + UUID.randomUUID();
         String b = "b-" + UUID.randomUUID();
-        String start = OffsetDateTime.now().minusHours(2).withNano(0).toString();
-        String end = OffsetDateTime.now().minusHours(1).withNano(0).toString();
+        String start = OffsetDateTime.now().plusDays(1).withNano(0).toString();
+        String end = OffsetDateTime.now().plusDays(1).plusHours(1).withNano(0).toString();
         String id = Trainings.schedule(
                         api,
                         coordinator,
@@ -57,6 +57,7 @@ class ActivityEventsPublishingIT {
         api.request(HttpMethod.DELETE, "/api/activities/" + id + "/registrations/mine")
                 .auth(Trainings.bearer(a, school, "student", "mediator"))
                 .send();
+        Trainings.started(api, coordinator, id);
         api.request(HttpMethod.PUT, "/api/activities/" + id + "/attendance")
                 .auth(coordinator)
                 .json("""
@@ -101,6 +102,7 @@ class ActivityEventsPublishingIT {
             assertThat(records.stream().filter(r -> id.equals(r.key())).map(this::type))
                     .containsExactlyInAnyOrder(
                             PREFIX + "activity-scheduled.v1",
+                            PREFIX + "activity-rescheduled.v1",
                             PREFIX + "registration-changed.v1",
                             PREFIX + "registration-changed.v1",
                             PREFIX + "registration-changed.v1",

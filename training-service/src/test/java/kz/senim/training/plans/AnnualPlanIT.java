@@ -129,6 +129,17 @@ class AnnualPlanIT {
         assertThat(activity.get("errors").get(0).get("field").asString()).isEqualTo("activityIds[0]");
     }
 
+    @Test
+    void a_school_year_is_one_year_and_the_next_like_everywhere_on_the_platform() {
+        ServiceApi api = ServiceApi.at(port);
+        String coordinator = Trainings.bearer("coord-" + UUID.randomUUID(), Trainings.newSchool(), "coordinator");
+        for (String path : List.of("/api/plans/2026-2030", "/api/plans/2026-2030/items", "/api/plans/2026/items")) {
+            JsonNode problem = api.get(path).auth(coordinator).send().problem(400);
+            assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("schoolYear");
+            assertThat(problem.get("errors").get(0).get("code").asString()).isEqualTo("schoolYear.format");
+        }
+    }
+
     private static String body(String month, String activities) {
         return """
                 {"direction":"Prevention","description":"Peer lessons for grades 1-9","month":"%s",

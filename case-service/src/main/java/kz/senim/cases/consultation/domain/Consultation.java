@@ -115,7 +115,7 @@ public final class Consultation {
      */
     public List<ConsultationEvent> assignAdvisor(Actor coordinator, String advisor, boolean certifiedMediator) {
         if (!coordinator.coordinator()) {
-            throw new ConsultationRefused("coordinators-only", "Only a coordinator picks who answers");
+            throw new ConsultationActorRefused("coordinators-only", "Only a coordinator picks who answers");
         }
         requireStatus(ConsultationStatus.SUBMITTED, ConsultationStatus.ADVISOR_ASSIGNED);
         boolean self = advisor.equals(coordinator.userId());
@@ -162,7 +162,7 @@ public final class Consultation {
     /** Once answered, the asker or a coordinator closes it. */
     public List<ConsultationEvent> close(Actor actor, Instant now) {
         if (!actor.coordinator() && !askedBy.equals(actor.userId())) {
-            throw new ConsultationRefused("asker-or-coordinator-closes", "The asker or a coordinator closes it");
+            throw new ConsultationActorRefused("asker-or-coordinator-closes", "The asker or a coordinator closes it");
         }
         requireStatus(ConsultationStatus.ANSWERED);
         status = ConsultationStatus.CLOSED;
@@ -173,7 +173,7 @@ public final class Consultation {
     /** The asker may take it back at any moment before closure. */
     public List<ConsultationEvent> withdraw(Actor actor, Instant now) {
         if (!askedBy.equals(actor.userId())) {
-            throw new ConsultationRefused("only-the-asker-withdraws", "Only the asker withdraws");
+            throw new ConsultationActorRefused("only-the-asker-withdraws", "Only the asker withdraws");
         }
         if (!status.isOpen()) {
             throw new ConsultationRefused("case-not-open", "It is already closed");
@@ -192,7 +192,7 @@ public final class Consultation {
 
     private void requireAdvisor(Actor actor) {
         if (!actor.coordinator() && !actor.userId().equals(advisorId)) {
-            throw new ConsultationRefused("advisor-only", "Only the advisor or a coordinator answers");
+            throw new ConsultationActorRefused("advisor-only", "Only the advisor or a coordinator answers");
         }
     }
 

@@ -516,7 +516,7 @@ public final class Mediation {
     /** A party objects to a mediator, which takes the mediator off the case for good. */
     public List<MediationEvent> object(Actor party, String mediatorId, Instant now) {
         requireOpen();
-        partyOf(party).orElseThrow(() -> new MediationRefused("only-a-party-objects", "Only a party objects"));
+        partyOf(party).orElseThrow(() -> new ActorRefused("only-a-party-objects", "Only a party objects"));
         if (!isAssignedMediator(mediatorId)) {
             throw new MediationRefused("mediator-not-assigned", "The mediator is not assigned to this case");
         }
@@ -984,7 +984,7 @@ public final class Mediation {
 
     private void requireCoordinator(Actor actor) {
         if (!actor.coordinator()) {
-            throw new MediationRefused("coordinators-only", "Only a coordinator of the school does this");
+            throw new ActorRefused("coordinators-only", "Only a coordinator of the school does this");
         }
     }
 

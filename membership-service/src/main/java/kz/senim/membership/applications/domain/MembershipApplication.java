@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 import kz.senim.membership.club.domain.AdmissionGrades;
 import kz.senim.membership.domain.RefusedByRule;
-import kz.senim.membership.members.domain.SchoolYear;
+import kz.senim.platform.SchoolYear;
 
 /**
  * A student's application to join the club: {@code SUBMITTED → INTERVIEW_SCHEDULED → ACCEPTED |

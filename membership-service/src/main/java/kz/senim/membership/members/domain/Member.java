@@ -2,6 +2,7 @@ package kz.senim.membership.members.domain;
 
 import java.time.Instant;
 import kz.senim.membership.domain.RefusedByRule;
+import kz.senim.platform.SchoolYear;
 
 /**
  * A young mediator of a school's club in one school year. Membership is voluntary: a member may

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import kz.senim.platform.SchoolYear;
 
 /**
  * Renewing the club's roster into the next school year: active members in grade 11 graduate and

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import kz.senim.membership.domain.FieldProblem;
+import kz.senim.platform.web.StorableText;
 
 /**
  * A school's list of people as a CSV file (UTF-8, comma-separated, first line the header
@@ -71,6 +72,11 @@ public final class DirectoryFile {
                 continue;
             }
             List<FieldProblem> rowProblems = new ArrayList<>();
+            for (String name : COLUMNS) {
+                if (!StorableText.storable(cells.get(column.get(name)))) {
+                    rowProblems.add(new FieldProblem(name, StorableText.CODE));
+                }
+            }
             String userId = cell(cells, column, "userId");
             if (userId == null || userId.length() > 64) {
                 rowProblems.add(new FieldProblem("userId", "person.userId.format"));

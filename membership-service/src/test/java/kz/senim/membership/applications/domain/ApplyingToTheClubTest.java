@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.UUID;
 import kz.senim.membership.club.domain.AdmissionGrades;
 import kz.senim.membership.domain.RefusedByRule;
-import kz.senim.membership.members.domain.SchoolYear;
+import kz.senim.platform.SchoolYear;
 import org.junit.jupiter.api.Test;
 
 class ApplyingToTheClubTest {

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import kz.senim.membership.domain.RefusedByRule;
+import kz.senim.platform.SchoolYear;
 import org.junit.jupiter.api.Test;
 
 class MembershipByYearTest {

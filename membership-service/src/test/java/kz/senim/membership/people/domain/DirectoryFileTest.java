@@ -56,6 +56,15 @@ class DirectoryFileTest {
     }
 
     @Test
+    void a_cell_postgresql_cannot_store_is_named_by_row_and_column() {
+        DirectoryFile file = DirectoryFile.read(
+                "school-1", HEADER + "s1,student,9,A,,kk,A\u0000ida,B\n" + "s2,student,9,A,,kk,A,B\n");
+
+        assertThat(file.isValid()).isFalse();
+        assertThat(file.problems()).containsExactly(new FieldProblem("rows[2].givenName", "text.unstorable"));
+    }
+
+    @Test
     void a_file_without_the_header_or_without_rows_is_refused() {
         assertThat(DirectoryFile.read("school-1", "id,name\n1,A\n").problems())
                 .containsExactly(new FieldProblem("rows[1]", "directory.file.header"));

@@ -93,12 +93,20 @@ public record Activity(
         return withStatus(ActivityStatus.COMPLETED);
     }
 
-    /** People register while it is scheduled and open for registration. */
-    public void requireOpenForRegistration() {
+    /** People register while it is scheduled, open for registration and has not started. */
+    public void requireOpenForRegistration(Instant now) {
         if (!openForRegistration) {
             throw new StateConflict("registration-closed", "This activity takes no registrations");
         }
         requireScheduled();
+        if (!now.isBefore(startsAt)) {
+            throw new StateConflict("activity-already-started", "Registration ends when the activity starts");
+        }
+    }
+
+    /** Whether people may register now (see {@link #requireOpenForRegistration}). */
+    public boolean takesRegistrations(Instant now) {
+        return openForRegistration && status == ActivityStatus.SCHEDULED && now.isBefore(startsAt);
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import kz.senim.platform.problem.StateConflict;
@@ -154,7 +155,24 @@ class ActivityRulesTest {
 
     @Test
     void registration_needs_an_open_scheduled_activity() {
-        assertThatThrownBy(() -> activity(ActivityType.TRAINING).cancel().requireOpenForRegistration())
+        assertThatThrownBy(() -> activity(ActivityType.TRAINING).cancel().requireOpenForRegistration(START))
                 .isInstanceOf(StateConflict.class);
+        assertThat(activity(ActivityType.TRAINING).cancel().takesRegistrations(START.minusSeconds(60)))
+                .isFalse();
+    }
+
+    @Test
+    void registration_ends_when_the_activity_starts() {
+        Activity activity = activity(ActivityType.TRAINING);
+
+        activity.requireOpenForRegistration(START.minusSeconds(1));
+        assertThat(activity.takesRegistrations(START.minusSeconds(1))).isTrue();
+        for (Instant late : List.of(START, START.plusSeconds(60), START.plusSeconds(7200))) {
+            assertThatThrownBy(() -> activity.requireOpenForRegistration(late))
+                    .isInstanceOf(StateConflict.class)
+                    .extracting(e -> ((StateConflict) e).reason())
+                    .isEqualTo("activity-already-started");
+            assertThat(activity.takesRegistrations(late)).isFalse();
+        }
     }
 }
