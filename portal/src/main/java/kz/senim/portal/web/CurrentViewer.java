@@ -3,7 +3,10 @@ package kz.senim.portal.web;
 import com.nimbusds.jwt.JWTParser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -15,8 +18,10 @@ import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -28,9 +33,15 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class CurrentViewer {
 
     private final OAuth2AuthorizedClientManager clients;
+    private final OAuth2AuthorizedClientRepository stored;
+    private final SignInService keycloak;
+    private final Clock clock = Clock.systemUTC();
 
-    CurrentViewer(OAuth2AuthorizedClientManager clients) {
+    CurrentViewer(
+            OAuth2AuthorizedClientManager clients, OAuth2AuthorizedClientRepository stored, SignInService keycloak) {
         this.clients = clients;
+        this.stored = stored;
+        this.keycloak = keycloak;
     }
 
     /** The viewer, or empty on a public page or before signing in. */
@@ -54,8 +65,17 @@ public class CurrentViewer {
                     .attribute(HttpServletRequest.class.getName(), request)
                     .attribute(HttpServletResponse.class.getName(), attributes.getResponse())
                     .build());
-        } catch (ClientAuthorizationException expired) {
-            throw new SignInAgain();
+        } catch (ClientAuthorizationException refused) {
+            if (!unreachable(refused)) {
+                throw new SignInAgain();
+            }
+            // Keycloak is down while the token is due for a refresh: the token the viewer has still counts
+            // until it expires (the services check it against cached keys); after that, nothing can be done.
+            keycloak.unreachable();
+            client = stored.loadAuthorizedClient(PortalSecurity.REGISTRATION, authentication, request);
+            if (client == null || client.getAccessToken() == null || !stillValid(client)) {
+                throw new SignInUnavailableNow();
+            }
         }
         if (client == null || client.getAccessToken() == null) {
             throw new SignInAgain();
@@ -63,6 +83,21 @@ public class CurrentViewer {
         Viewer viewer = viewerOf(user, client.getAccessToken().getTokenValue());
         request.setAttribute(CurrentViewer.class.getName(), viewer);
         return Optional.of(viewer);
+    }
+
+    private boolean stillValid(OAuth2AuthorizedClient client) {
+        Instant expires = client.getAccessToken().getExpiresAt();
+        return expires != null && expires.isAfter(clock.instant());
+    }
+
+    /** Whether a refusal came from not reaching Keycloak at all, rather than from Keycloak's answer. */
+    static boolean unreachable(Throwable refusal) {
+        for (Throwable cause = refusal; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException || cause instanceof ResourceAccessException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The viewer of a page that requires signing in. */
@@ -87,6 +122,13 @@ public class CurrentViewer {
                 .or(() -> Optional.ofNullable(user.getPreferredUsername()))
                 .orElse("");
         return new Viewer(String.valueOf(claims.get("sub")), name, school, roles, accessToken);
+    }
+
+    /** Thrown when the viewer's token has expired and Keycloak cannot be reached to renew it. */
+    public static final class SignInUnavailableNow extends RuntimeException {
+        public SignInUnavailableNow() {
+            super("Keycloak cannot be reached to renew the token", null, false, false);
+        }
     }
 
     /** Thrown when the viewer must sign in (again): their session at Keycloak has ended. */

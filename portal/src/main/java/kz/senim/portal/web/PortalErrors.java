@@ -37,6 +37,11 @@ class PortalErrors {
         return "redirect:" + PortalSecurity.LOGIN;
     }
 
+    @ExceptionHandler(CurrentViewer.SignInUnavailableNow.class)
+    String signInUnavailable() {
+        return "forward:" + SignInUnavailable.PATH;
+    }
+
     @ExceptionHandler(ApiProblem.class)
     ModelAndView refused(ApiProblem problem, HttpServletRequest request, HttpServletResponse response) {
         if (problem.status() == 401) {

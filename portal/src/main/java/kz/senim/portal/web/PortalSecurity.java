@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.client.web.DefaultOAuth2Authorization
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -74,7 +75,8 @@ class PortalSecurity {
             HttpSecurity http,
             PortalProperties portal,
             ClientRegistrationRepository registrations,
-            PortalLocaleResolver locales)
+            PortalLocaleResolver locales,
+            SignInService keycloak)
             throws Exception {
         DefaultOAuth2AuthorizationRequestResolver authorizationRequests =
                 new DefaultOAuth2AuthorizationRequestResolver(registrations, "/oauth2/authorization");
@@ -84,13 +86,16 @@ class PortalSecurity {
                         parameters -> parameters.put("ui_locales", currentLanguage(locales)))));
         OidcClientInitiatedLogoutSuccessHandler loggedOut = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         loggedOut.setPostLogoutRedirectUri(portal.publicBase() + "/");
-        return http.authorizeHttpRequests(pages -> pages.requestMatchers("/", "/error", "/signed-out")
-                        .permitAll()
-                        .anyRequest()
-                        .authenticated())
+        return http.authorizeHttpRequests(
+                        pages -> pages.requestMatchers("/", "/error", "/signed-out", SignInUnavailable.PATH)
+                                .permitAll()
+                                .anyRequest()
+                                .authenticated())
                 .oauth2Login(login -> login.loginPage(LOGIN)
                         .authorizationEndpoint(
                                 endpoint -> endpoint.authorizationRequestResolver(authorizationRequests)))
+                .addFilterBefore(
+                        new SignInUnavailable.BeforeSigningIn(keycloak), OAuth2AuthorizationRequestRedirectFilter.class)
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(loggedOut))
                 .headers(headers -> headers(headers, portal))
                 .build();

@@ -6,12 +6,18 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -27,6 +33,21 @@ import org.springframework.web.util.UriComponentsBuilder;
         })
 @AutoConfigureMockMvc
 class PortalSecurityTest {
+
+    /** Keycloak as the portal reaches it: here only its discovery document, which says it answers. */
+    static final HttpServer KEYCLOAK = keycloakThatAnswers();
+
+    @DynamicPropertySource
+    static void backchannel(DynamicPropertyRegistry registry) {
+        registry.add(
+                "senim.portal.keycloak-backchannel-url",
+                () -> "http://127.0.0.1:" + KEYCLOAK.getAddress().getPort());
+    }
+
+    @AfterAll
+    static void stopKeycloak() {
+        KEYCLOAK.stop(0);
+    }
 
     @Autowired
     MockMvc mvc;
@@ -72,6 +93,22 @@ class PortalSecurityTest {
                 .isEqualTo("https://senim.example.kz/login/oauth2/code/keycloak");
 
         mvc.perform(get("/").session(session)).andExpect(header().string("Content-Language", "en"));
+    }
+
+    private static HttpServer keycloakThatAnswers() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/realms/senim/.well-known/openid-configuration", exchange -> {
+                byte[] body = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

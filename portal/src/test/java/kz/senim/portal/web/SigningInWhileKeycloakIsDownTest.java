@@ -1,0 +1,82 @@
+package kz.senim.portal.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Keycloak does not answer (its port is closed): a person who tries to sign in gets a calm page in their
+ * language with 503 and Retry-After, not a browser error from a login page that cannot load.
+ */
+@SpringBootTest(
+        properties = {
+            "senim.portal.public-url=https://senim.example.kz",
+            "senim.portal.keycloak-url=https://id.example.kz"
+        })
+@AutoConfigureMockMvc
+class SigningInWhileKeycloakIsDownTest {
+
+    @DynamicPropertySource
+    static void keycloakDown(DynamicPropertyRegistry registry) {
+        registry.add("senim.portal.keycloak-backchannel-url", () -> "http://127.0.0.1:" + closedPort());
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void signingInAnswersAKindPageInsteadOfAFailingRedirect() throws Exception {
+        mvc.perform(get("/oauth2/authorization/keycloak").param("lang", "kk"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", SignInUnavailable.RETRY_AFTER))
+                .andExpect(header().doesNotExist("Location"))
+                .andExpect(forwardedUrl(SignInUnavailable.PATH));
+    }
+
+    @Test
+    void thePageSaysSoInThePersonsLanguage() throws Exception {
+        for (var language : new String[][] {
+            {"kk", "Қазір кіру мүмкін емес"},
+            {"ru", "Сейчас войти нельзя"},
+            {"en", "Signing in is not possible right now"}
+        }) {
+            String page = mvc.perform(get(SignInUnavailable.PATH).param("lang", language[0]))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(header().string("Retry-After", SignInUnavailable.RETRY_AFTER))
+                    .andExpect(header().doesNotExist("Location"))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(page).contains(language[1]).contains("lang=\"" + language[0] + "\"");
+            assertThat(page).doesNotContain("Exception", "at kz.senim");
+        }
+    }
+
+    @Test
+    void aSignedInPageStillLeadsToSigningInAndSoToTheKindPage() throws Exception {
+        mvc.perform(get("/requests"))
+                .andExpect(status().isFound())
+                .andExpect(header().string("Location", "/oauth2/authorization/keycloak"));
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
