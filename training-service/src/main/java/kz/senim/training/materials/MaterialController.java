@@ -1,9 +1,10 @@
 package kz.senim.training.materials;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -77,7 +78,20 @@ class MaterialController {
     }
 
     /** The file itself as the request body, with its Content-Type: a PDF, PNG or JPEG. */
-    @Operation(operationId = "uploadMaterialFile", summary = "Upload a material's file")
+    @Operation(
+            operationId = "uploadMaterialFile",
+            summary = "Upload a material's file",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            description = "The file itself, at most 10 MB, its type declared in Content-Type",
+                            content = {
+                                @Content(
+                                        mediaType = "application/pdf",
+                                        schema = @Schema(type = "string", format = "binary")),
+                                @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
+                                @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary"))
+                            }))
     @PutMapping(value = "/{id}/file", consumes = MediaType.ALL_VALUE)
     ResponseEntity<MaterialView> upload(
             @PathVariable UUID id,
@@ -95,6 +109,14 @@ class MaterialController {
     }
 
     @Operation(operationId = "downloadMaterialFile", summary = "Download a material's file")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The stored file, unchanged",
+            content = {
+                @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary"))
+            })
     @GetMapping("/{id}/file")
     ResponseEntity<byte[]> download(@PathVariable UUID id, CurrentUser caller) {
         UploadedFile file = materials.file(id, caller);
