@@ -3,7 +3,6 @@ package kz.senim.membership.applications;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Instant;
@@ -77,7 +76,9 @@ class ApplicationController {
         return answer(applications.scheduleInterview(id, request, ifMatch, caller));
     }
 
-    @Operation(operationId = "acceptApplication", summary = "Accept an application (or waitlist it when the club is full)")
+    @Operation(
+            operationId = "acceptApplication",
+            summary = "Accept an application (or waitlist it when the club is full)")
     @PostMapping("/{id}/acceptance")
     ResponseEntity<ApplicationView> accept(
             @PathVariable UUID id,

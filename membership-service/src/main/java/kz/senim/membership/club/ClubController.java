@@ -2,8 +2,6 @@ package kz.senim.membership.club;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import kz.senim.platform.openapi.Anonymous;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -12,6 +10,7 @@ import java.util.Set;
 import kz.senim.membership.club.domain.ClubProfile;
 import kz.senim.membership.club.domain.Localized;
 import kz.senim.membership.school.Schools;
+import kz.senim.platform.openapi.Anonymous;
 import kz.senim.platform.problem.ResourceNotFound;
 import kz.senim.platform.security.CurrentUser;
 import kz.senim.platform.web.Versions;

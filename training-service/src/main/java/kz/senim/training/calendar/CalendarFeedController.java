@@ -3,12 +3,11 @@ package kz.senim.training.calendar;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import kz.senim.platform.openapi.Anonymous;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
+import kz.senim.platform.openapi.Anonymous;
 import kz.senim.platform.security.CurrentUser;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
