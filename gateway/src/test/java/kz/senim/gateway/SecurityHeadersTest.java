@@ -92,6 +92,8 @@ class SecurityHeadersTest extends GatewayTest {
                         policy -> assertThat(policy)
                                 .contains("script-src 'self'")
                                 .contains("img-src 'self' data:")
+                                // Swagger UI's sign-in fetches the token from the realm, nothing else
+                                .contains("connect-src 'self' " + TestTokens.ISSUER + "/protocol/openid-connect/token;")
                                 .contains("frame-ancestors 'none'"))
                 .expectHeader()
                 .valueEquals("X-Content-Type-Options", "nosniff");
@@ -101,7 +103,12 @@ class SecurityHeadersTest extends GatewayTest {
                 .expectStatus()
                 .isOk()
                 .expectBody(String.class)
-                .value(script -> assertThat(script).contains("/v3/api-docs/swagger-config"));
+                .value(script -> assertThat(script)
+                        .contains("/v3/api-docs/swagger-config")
+                        // "Authorize" signs in with the realm's public client, authorization code with PKCE
+                        .contains("\"clientId\":\"senim-portal\"")
+                        .contains("\"scopes\":\"openid\"")
+                        .contains("\"usePkceWithAuthorizationCodeGrant\":true"));
         client.get()
                 .uri("/v3/api-docs/swagger-config")
                 .exchange()
@@ -109,7 +116,24 @@ class SecurityHeadersTest extends GatewayTest {
                 .isOk()
                 .expectBody()
                 .jsonPath("$.urls.length()")
-                .isEqualTo(5);
+                .isEqualTo(5)
+                // the redirect URI the realm's client allows (keycloak/senim-realm.json)
+                .jsonPath("$.oauth2RedirectUrl")
+                .value(url -> assertThat(url).asString().endsWith("/swagger-ui/oauth2-redirect.html"));
+        // ... which the gateway serves itself (its script from its own origin), not the portal
+        client.get()
+                .uri("/swagger-ui/oauth2-redirect.html")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(page -> assertThat(page).contains("<script src=\"oauth2-redirect.js\"></script>"));
+        client.get()
+                .uri("/swagger-ui/oauth2-redirect.js")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(PORTAL_PAGES.received("/swagger-ui/oauth2-redirect.html")).isEmpty();
     }
 
     private static void assertStrictApiHeaders(HttpHeaders headers) {

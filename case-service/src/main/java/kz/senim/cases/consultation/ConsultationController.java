@@ -1,6 +1,9 @@
 package kz.senim.cases.consultation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Consultations and questions over HTTP. */
+@Tag(name = "Consultations", description = "Consultations and questions: advice without a mediation.")
 @RestController
 @RequestMapping("/api/consultations")
 class ConsultationController {
@@ -92,6 +96,8 @@ class ConsultationController {
 
     record Page(List<Line> content, int page, int size, long totalElements, long totalPages) {}
 
+    @Operation(operationId = "askConsultation", summary = "Ask for a consultation or ask a question")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping
     ResponseEntity<View> ask(
             @Valid @RequestBody Ask ask,
@@ -109,6 +115,7 @@ class ConsultationController {
     }
 
     /** {@code kind} filters by CONSULTATION or QUESTION; any other kind (a MEDIATION is a case) is 400. */
+    @Operation(operationId = "listConsultations", summary = "List consultations and questions")
     @GetMapping
     Page list(
             @RequestParam(required = false) @Pattern(regexp = "CONSULTATION|QUESTION") String kind,
@@ -131,11 +138,13 @@ class ConsultationController {
                 (total + size - 1) / size);
     }
 
+    @Operation(operationId = "getConsultation", summary = "Read a consultation with its question and answer")
     @GetMapping("/{id}")
     ResponseEntity<View> get(@PathVariable UUID id, CurrentUser caller) {
         return answer(consultations.get(id, caller));
     }
 
+    @Operation(operationId = "assignAdvisor", summary = "Assign an advisor to a consultation")
     @PostMapping("/{id}/advisor")
     ResponseEntity<View> assignAdvisor(
             @PathVariable UUID id,
@@ -145,6 +154,7 @@ class ConsultationController {
         return answer(consultations.assignAdvisor(id, caller, IfMatch.version(ifMatch), request.userId()));
     }
 
+    @Operation(operationId = "answerConsultation", summary = "Answer a consultation in the app")
     @PostMapping("/{id}/answer")
     ResponseEntity<View> answerInApp(
             @PathVariable UUID id,
@@ -158,6 +168,7 @@ class ConsultationController {
                 (c, actor) -> c.answer(actor, request.text(), consultations.now())));
     }
 
+    @Operation(operationId = "recordConsultationMeeting", summary = "Record a consultation meeting")
     @PostMapping("/{id}/meeting")
     ResponseEntity<View> recordMeeting(
             @PathVariable UUID id,
@@ -172,6 +183,7 @@ class ConsultationController {
                         c.recordMeeting(actor, request.heldAt().toInstant(), request.notes(), consultations.now())));
     }
 
+    @Operation(operationId = "closeConsultation", summary = "Close a consultation")
     @PostMapping("/{id}/closure")
     ResponseEntity<View> close(
             @PathVariable UUID id,
@@ -181,6 +193,7 @@ class ConsultationController {
                 id, caller, IfMatch.version(ifMatch), (c, actor) -> c.close(actor, consultations.now())));
     }
 
+    @Operation(operationId = "withdrawConsultation", summary = "Withdraw a consultation")
     @PostMapping("/{id}/withdrawal")
     ResponseEntity<View> withdraw(
             @PathVariable UUID id,

@@ -1,5 +1,8 @@
 package kz.senim.cases.trustbox;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,6 +21,7 @@ import kz.senim.cases.trustbox.domain.CaseProposal;
 import kz.senim.cases.trustbox.domain.Receipt;
 import kz.senim.cases.trustbox.domain.TrustBoxMessage;
 import kz.senim.cases.trustbox.domain.TrustBoxThread;
+import kz.senim.platform.openapi.Anonymous;
 import kz.senim.platform.security.CurrentUser;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +37,10 @@ import org.springframework.web.bind.annotation.RestController;
  * token, set no cookie and read nothing about the caller; the receipt travels in the body, never
  * in a URL that could end up in a log. Coordinators answer under {@code /api/trust-box/threads}.
  */
+@Tag(
+        name = "Trust box",
+        description =
+                "Anonymous messages to the school's coordinators: the sender's calls take no token and the receipt is their only key; the coordinators' calls are signed in.")
 @RestController
 class TrustBoxController {
 
@@ -125,6 +133,9 @@ class TrustBoxController {
 
     record ThreadPage(List<ThreadLine> content, int page, int size, long totalElements, long totalPages) {}
 
+    @Operation(operationId = "sendTrustBoxMessage", summary = "Send an anonymous message to a school")
+    @Anonymous
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping("/api/trust-box/schools/{schoolId}/messages")
     ResponseEntity<ReceiptShownOnce> drop(
             @PathVariable @Pattern(regexp = SCHOOL) String schoolId, @Valid @RequestBody Drop drop) {
@@ -136,6 +147,8 @@ class TrustBoxController {
                         "Write this code down. It is shown only once; with it you read answers and write back."));
     }
 
+    @Operation(operationId = "readTrustBoxConversation", summary = "Read a conversation with its receipt")
+    @Anonymous
     @PostMapping("/api/trust-box/schools/{schoolId}/conversation")
     ResponseEntity<Conversation> read(
             @PathVariable @Pattern(regexp = SCHOOL) String schoolId, @Valid @RequestBody ReceiptOnly body) {
@@ -144,6 +157,8 @@ class TrustBoxController {
                 .body(Conversation.of(trustBox.read(schoolId, body.receipt())));
     }
 
+    @Operation(operationId = "writeBackToTrustBox", summary = "Write back in a conversation with its receipt")
+    @Anonymous
     @PostMapping("/api/trust-box/schools/{schoolId}/conversation/messages")
     ResponseEntity<Conversation> writeBack(
             @PathVariable @Pattern(regexp = SCHOOL) String schoolId, @Valid @RequestBody WriteBack body) {
@@ -153,6 +168,8 @@ class TrustBoxController {
     }
 
     /** The sender agrees to the proposed anonymous case, or declines it. */
+    @Operation(operationId = "answerCaseProposal", summary = "Agree to or decline opening a case (the sender)")
+    @Anonymous
     @PostMapping("/api/trust-box/schools/{schoolId}/conversation/case-proposal-answer")
     ResponseEntity<Conversation> answerCaseProposal(
             @PathVariable @Pattern(regexp = SCHOOL) String schoolId, @Valid @RequestBody CaseAnswer body) {
@@ -161,6 +178,7 @@ class TrustBoxController {
                 .body(Conversation.of(trustBox.answerCaseProposal(schoolId, body.receipt(), body.agreed())));
     }
 
+    @Operation(operationId = "listTrustBoxThreads", summary = "List the school's trust-box conversations")
     @GetMapping("/api/trust-box/threads")
     ThreadPage threads(
             @RequestParam(defaultValue = "0") @Min(0) @Max(10000) int page,
@@ -183,29 +201,35 @@ class TrustBoxController {
                 (total + size - 1) / size);
     }
 
+    @Operation(operationId = "getTrustBoxThread", summary = "Read a trust-box conversation")
     @GetMapping("/api/trust-box/threads/{id}")
     ThreadView thread(@PathVariable UUID id, CurrentUser coordinator) {
         return ThreadView.of(trustBox.thread(coordinator, id));
     }
 
+    @Operation(operationId = "replyInTrustBox", summary = "Reply to the sender")
     @PostMapping("/api/trust-box/threads/{id}/replies")
     ThreadView answer(@PathVariable UUID id, @Valid @RequestBody Answer answer, CurrentUser coordinator) {
         return ThreadView.of(trustBox.answer(coordinator, id, answer.text()));
     }
 
     /** A coordinator flags a concern for the sender's safety. */
+    @Operation(operationId = "flagSafetyConcern", summary = "Flag a concern for the sender's safety")
     @PostMapping("/api/trust-box/threads/{id}/safety-concerns")
     ThreadView flagSafetyConcern(@PathVariable UUID id, CurrentUser coordinator) {
         return ThreadView.of(trustBox.flagSafetyConcern(coordinator, id));
     }
 
     /** A coordinator proposes to open an anonymous case; the sender answers in the conversation. */
+    @Operation(operationId = "proposeCase", summary = "Propose opening an anonymous case")
     @PostMapping("/api/trust-box/threads/{id}/case-proposal")
     ThreadView proposeCase(@PathVariable UUID id, CurrentUser coordinator) {
         return ThreadView.of(trustBox.proposeCase(coordinator, id));
     }
 
     /** After the sender agreed, a coordinator opens the anonymous case. */
+    @Operation(operationId = "openCaseFromTrustBox", summary = "Open the anonymous case the sender agreed to")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping("/api/trust-box/threads/{id}/case")
     ResponseEntity<ThreadView> openCase(
             @PathVariable UUID id, @Valid @RequestBody OpenCase body, CurrentUser coordinator) {

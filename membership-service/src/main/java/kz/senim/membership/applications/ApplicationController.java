@@ -1,5 +1,8 @@
 package kz.senim.membership.applications;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Instant;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Applications to join the club of the caller's school. */
+@Tag(name = "Applications", description = "Applications of students to join the mediation club.")
 @RestController
 @RequestMapping("/api/membership/applications")
 class ApplicationController {
@@ -30,6 +34,8 @@ class ApplicationController {
         this.applications = applications;
     }
 
+    @Operation(operationId = "submitApplication", summary = "Apply to join the club")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping
     ResponseEntity<ApplicationView> submit(
             @Valid @RequestBody SubmitApplication request,
@@ -41,6 +47,7 @@ class ApplicationController {
                 .body(ApplicationView.of(application));
     }
 
+    @Operation(operationId = "listApplications", summary = "List applications")
     @GetMapping
     Page<ApplicationView> list(
             @RequestParam(required = false) String status,
@@ -53,11 +60,13 @@ class ApplicationController {
                 .map(ApplicationView::of);
     }
 
+    @Operation(operationId = "getApplication", summary = "Read an application")
     @GetMapping("/{id}")
     ResponseEntity<ApplicationView> get(@PathVariable UUID id, CurrentUser caller) {
         return answer(applications.get(id, caller));
     }
 
+    @Operation(operationId = "scheduleInterview", summary = "Schedule (or move) the interview")
     @PostMapping("/{id}/interview")
     ResponseEntity<ApplicationView> scheduleInterview(
             @PathVariable UUID id,
@@ -67,6 +76,9 @@ class ApplicationController {
         return answer(applications.scheduleInterview(id, request, ifMatch, caller));
     }
 
+    @Operation(
+            operationId = "acceptApplication",
+            summary = "Accept an application (or waitlist it when the club is full)")
     @PostMapping("/{id}/acceptance")
     ResponseEntity<ApplicationView> accept(
             @PathVariable UUID id,
@@ -75,6 +87,7 @@ class ApplicationController {
         return answer(applications.accept(id, ifMatch, caller));
     }
 
+    @Operation(operationId = "rejectApplication", summary = "Reject an application")
     @PostMapping("/{id}/rejection")
     ResponseEntity<ApplicationView> reject(
             @PathVariable UUID id,
@@ -84,6 +97,7 @@ class ApplicationController {
         return answer(applications.reject(id, request, ifMatch, caller));
     }
 
+    @Operation(operationId = "withdrawApplication", summary = "Withdraw an application (the applicant)")
     @PostMapping("/{id}/withdrawal")
     ResponseEntity<ApplicationView> withdraw(
             @PathVariable UUID id,

@@ -1,5 +1,7 @@
 package kz.senim.membership.club;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.Set;
 import kz.senim.membership.club.domain.ClubProfile;
 import kz.senim.membership.club.domain.Localized;
 import kz.senim.membership.school.Schools;
+import kz.senim.platform.openapi.Anonymous;
 import kz.senim.platform.problem.ResourceNotFound;
 import kz.senim.platform.security.CurrentUser;
 import kz.senim.platform.web.Versions;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The club of a school: {@code GET /api/schools/{id}/club} is its public page (no login), in the
  * language asked; {@code /club/profile} is what coordinators edit, in all three languages.
  */
+@Tag(name = "Club", description = "A school's club: its public page and the profile behind it.")
 @RestController
 @RequestMapping("/api/schools/{schoolId}/club")
 class ClubController {
@@ -41,6 +45,8 @@ class ClubController {
     }
 
     /** {@code ?lang=} (kk, ru, en) wins over {@code Accept-Language}; without either, the school's language. */
+    @Operation(operationId = "getClubPage", summary = "Read a club's public page in one language")
+    @Anonymous
     @GetMapping
     ResponseEntity<PublicClubPage> publicPage(
             @PathVariable String schoolId,
@@ -54,12 +60,14 @@ class ClubController {
                 .body(PublicClubPage.of(club, language));
     }
 
+    @Operation(operationId = "getClubProfile", summary = "Read the club's profile in every language")
     @GetMapping("/profile")
     ResponseEntity<ClubProfileView> profile(@PathVariable String schoolId, CurrentUser caller) {
         ClubProfile club = clubs.profileForEditing(schoolId, caller);
         return ResponseEntity.ok().eTag(Versions.etag(club.version())).body(ClubProfileView.of(club));
     }
 
+    @Operation(operationId = "editClubProfile", summary = "Replace the club's profile")
     @PutMapping("/profile")
     ResponseEntity<ClubProfileView> edit(
             @PathVariable String schoolId,

@@ -1,5 +1,7 @@
 package kz.senim.membership.members;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The club's members by school year: the roster, certification, leaving, and the yearly renewal. */
+@Tag(name = "Members", description = "Club members by school year: the roster, renewals, certification and departure.")
 @RestController
 @RequestMapping("/api/membership")
 class MemberController {
@@ -34,6 +37,7 @@ class MemberController {
         this.members = members;
     }
 
+    @Operation(operationId = "getRoster", summary = "Read a school year's roster")
     @GetMapping("/roster")
     RosterView roster(
             @RequestParam(required = false) String year,
@@ -52,6 +56,7 @@ class MemberController {
                 roster.members().map(MemberView::of));
     }
 
+    @Operation(operationId = "renewRoster", summary = "Renew the roster for the next school year")
     @PostMapping("/roster/renewals")
     RenewalView renew(@Valid @RequestBody Renewal request, CurrentUser caller) {
         RosterRenewal renewal = members.renew(request.schoolYear(), caller);
@@ -63,17 +68,20 @@ class MemberController {
                 renewal.left().size());
     }
 
+    @Operation(operationId = "getMember", summary = "Read a member in the current year")
     @GetMapping("/members/{userId}")
     ResponseEntity<MemberView> get(@PathVariable String userId, CurrentUser caller) {
         Member member = members.get(userId, caller);
         return ResponseEntity.ok().eTag(Versions.etag(member.version())).body(MemberView.of(member));
     }
 
+    @Operation(operationId = "certifyMember", summary = "Certify a trainee as a mediator")
     @PostMapping("/members/{userId}/certification")
     MemberView certify(@PathVariable String userId, @Valid @RequestBody Certification request, CurrentUser caller) {
         return MemberView.of(members.certify(userId, request.note(), caller));
     }
 
+    @Operation(operationId = "recordDeparture", summary = "Record that a member left the club")
     @PostMapping("/members/{userId}/departure")
     MemberView leave(@PathVariable String userId, CurrentUser caller) {
         return MemberView.of(members.leave(userId, caller));

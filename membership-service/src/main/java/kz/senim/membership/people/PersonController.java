@@ -1,5 +1,8 @@
 package kz.senim.membership.people;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The people directory of the caller's school. */
+@Tag(name = "People", description = "The school's people directory.")
 @RestController
 @RequestMapping("/api/people")
 class PersonController {
@@ -31,6 +35,8 @@ class PersonController {
         this.people = people;
     }
 
+    @Operation(operationId = "registerPerson", summary = "Add a person to the directory")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping
     ResponseEntity<PersonView> register(
             @Valid @RequestBody RegisterPerson request,
@@ -42,6 +48,7 @@ class PersonController {
                 .body(PersonView.of(person));
     }
 
+    @Operation(operationId = "listPeople", summary = "List the people of the directory")
     @GetMapping
     Page<PersonView> list(
             @RequestParam(required = false) String role,
@@ -53,12 +60,14 @@ class PersonController {
                 .map(PersonView::of);
     }
 
+    @Operation(operationId = "getPerson", summary = "Read a person of the directory")
     @GetMapping("/{userId}")
     ResponseEntity<PersonView> get(@PathVariable String userId, CurrentUser caller) {
         Person person = people.get(userId, caller);
         return ResponseEntity.ok().eTag(Versions.etag(person.version())).body(PersonView.of(person));
     }
 
+    @Operation(operationId = "updatePerson", summary = "Replace a person's entry")
     @PutMapping("/{userId}")
     ResponseEntity<PersonView> update(
             @PathVariable String userId,
@@ -69,6 +78,8 @@ class PersonController {
         return ResponseEntity.ok().eTag(Versions.etag(person.version())).body(PersonView.of(person));
     }
 
+    @Operation(operationId = "removePerson", summary = "Remove a person from the directory")
+    @ApiResponse(responseCode = "204", description = "Done")
     @DeleteMapping("/{userId}")
     ResponseEntity<Void> remove(
             @PathVariable String userId,
@@ -79,6 +90,7 @@ class PersonController {
     }
 
     /** A CSV list of people (see {@code DirectoryFile}); all rows are imported, or none. */
+    @Operation(operationId = "importPeople", summary = "Import people from a CSV file")
     @PostMapping(
             path = "/imports",
             consumes = {"text/csv", "text/plain"})

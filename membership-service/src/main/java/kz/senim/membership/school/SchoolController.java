@@ -1,5 +1,8 @@
 package kz.senim.membership.school;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Instant;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Schools", description = "Schools registered on the platform.")
 @RestController
 @RequestMapping("/api/schools")
 class SchoolController {
@@ -30,6 +34,8 @@ class SchoolController {
         this.schools = schools;
     }
 
+    @Operation(operationId = "registerSchool", summary = "Register a school")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping
     ResponseEntity<SchoolView> register(@Valid @RequestBody RegisterSchool request, CurrentUser caller) {
         School school = schools.register(request, caller);
@@ -39,6 +45,7 @@ class SchoolController {
     }
 
     /** Body as for registering; {@code id} must be the school's own. Send the ETag you read as {@code If-Match}. */
+    @Operation(operationId = "updateSchool", summary = "Replace a school")
     @PutMapping("/{id}")
     ResponseEntity<SchoolView> update(
             @PathVariable String id,
@@ -53,6 +60,7 @@ class SchoolController {
     }
 
     /** The common page shape; {@code sort} is one of {@link Schools#SORTS} (default {@code id}). */
+    @Operation(operationId = "listSchools", summary = "List schools")
     @GetMapping
     Page<SchoolView> list(
             @RequestParam(required = false) Integer page,
@@ -63,6 +71,7 @@ class SchoolController {
         return schools.visibleTo(caller, query).map(SchoolView::of);
     }
 
+    @Operation(operationId = "getSchool", summary = "Read a school")
     @GetMapping("/{id}")
     ResponseEntity<SchoolView> get(@PathVariable String id, CurrentUser caller) {
         School school = schools.get(id, caller);

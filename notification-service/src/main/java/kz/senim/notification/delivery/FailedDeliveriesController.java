@@ -1,5 +1,7 @@
 package kz.senim.notification.delivery;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** E-mails given up after the retry window: a school admin sees the own school, a district admin all. */
+@Tag(name = "Failed deliveries", description = "E-mails given up after the retry window.")
 @RestController
 class FailedDeliveriesController {
 
@@ -33,6 +36,7 @@ class FailedDeliveriesController {
             Instant createdAt,
             Instant failedAt) {}
 
+    @Operation(operationId = "listFailedDeliveries", summary = "List e-mails that could not be delivered")
     @GetMapping("/api/notifications/failed-deliveries")
     Page<FailedDelivery> failed(
             CurrentUser admin,

@@ -1,5 +1,8 @@
 package kz.senim.notification.inbox;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -19,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The caller's own in-app inbox, in the caller's language. */
+@Tag(name = "Inbox", description = "The caller's in-app notifications.")
 @RestController
 class InboxController {
 
@@ -38,6 +42,7 @@ class InboxController {
 
     record MarkedRead(int marked) {}
 
+    @Operation(operationId = "listNotifications", summary = "List the inbox, unread first")
     @GetMapping("/api/notifications")
     Page<InboxItem> list(
             CurrentUser user,
@@ -52,11 +57,14 @@ class InboxController {
                 inbox.count(user.id()));
     }
 
+    @Operation(operationId = "countUnreadNotifications", summary = "Count unread notifications")
     @GetMapping("/api/notifications/unread-count")
     UnreadCount unread(CurrentUser user) {
         return new UnreadCount(inbox.unread(user.id()));
     }
 
+    @Operation(operationId = "markNotificationRead", summary = "Mark a notification read")
+    @ApiResponse(responseCode = "204", description = "Done")
     @PostMapping("/api/notifications/{id}/read")
     ResponseEntity<Void> markRead(CurrentUser user, @PathVariable UUID id) {
         if (!inbox.markRead(user.id(), id, clock.instant())) {
@@ -65,6 +73,7 @@ class InboxController {
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(operationId = "markAllNotificationsRead", summary = "Mark every notification read")
     @PostMapping("/api/notifications/read-all")
     MarkedRead markAllRead(CurrentUser user) {
         return new MarkedRead(inbox.markAllRead(user.id(), clock.instant()));

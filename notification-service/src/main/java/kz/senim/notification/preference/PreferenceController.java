@@ -1,5 +1,8 @@
 package kz.senim.notification.preference;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import kz.senim.notification.delivery.domain.Category;
 import kz.senim.notification.web.PreconditionFailed;
+import kz.senim.platform.openapi.Anonymous;
 import kz.senim.platform.problem.ResourceNotFound;
 import kz.senim.platform.security.CurrentUser;
 import org.springframework.http.MediaType;
@@ -25,6 +29,7 @@ import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriUtils;
 
 /** The caller's e-mail choices per category; essential categories are always mailed. */
+@Tag(name = "Preferences", description = "The caller's e-mail choices per category, and one-click unsubscribe.")
 @RestController
 class PreferenceController {
 
@@ -43,6 +48,7 @@ class PreferenceController {
     /** {@code {"email": {"ACTIVITIES": false}}}: the categories to change, others stay as they are. */
     record PreferenceChange(Map<String, Boolean> email) {}
 
+    @Operation(operationId = "getPreferences", summary = "Read the caller's e-mail preferences")
     @GetMapping("/api/notifications/preferences")
     ResponseEntity<Preferences> preferences(CurrentUser user) {
         Preferences current = current(user);
@@ -50,6 +56,7 @@ class PreferenceController {
     }
 
     /** Changes the named categories; a stale {@code If-Match} (if sent) answers 412. */
+    @Operation(operationId = "changePreferences", summary = "Switch e-mail categories on or off")
     @PutMapping("/api/notifications/preferences")
     @Transactional
     ResponseEntity<Preferences> change(
@@ -89,6 +96,10 @@ class PreferenceController {
      * The page a reader reaches by clicking the link: it only asks for confirmation, since mail
      * scanners follow links (RFC 8058 leaves the change to the POST).
      */
+    @Operation(operationId = "confirmUnsubscribe", summary = "Show the page that confirms an e-mail's unsubscribe link")
+    @Anonymous
+    @ApiResponse(responseCode = "200", description = "The page asking to confirm", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "The token is not valid, or names an essential category")
     @GetMapping(value = "/api/notifications/unsubscribe", produces = MediaType.TEXT_HTML_VALUE)
     String confirmUnsubscribe(@RequestParam(required = false) String token) {
         tokens.read(token)
@@ -107,6 +118,10 @@ class PreferenceController {
     }
 
     /** One-click unsubscribe (RFC 8058) from a mail's {@code List-Unsubscribe} link; no sign-in. */
+    @Operation(operationId = "unsubscribe", summary = "Unsubscribe with an e-mail's signed link (one click)")
+    @Anonymous
+    @ApiResponse(responseCode = "204", description = "Done")
+    @ApiResponse(responseCode = "404", description = "The token is not valid, or names an essential category")
     @PostMapping("/api/notifications/unsubscribe")
     @Transactional
     ResponseEntity<Void> unsubscribe(@RequestParam(required = false) String token) {

@@ -13,10 +13,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -115,6 +119,69 @@ class SenimRealmIT {
 
         assertThat(response.statusCode()).isBetween(400, 401);
         assertThat(response.body()).contains("unauthorized_client");
+    }
+
+    /**
+     * What the gateway's Swagger UI does on "Authorize": the authorization code flow with PKCE on the public
+     * {@code senim-portal} client, back to its {@code oauth2-redirect.html}, then the token fetched by the page
+     * itself, so cross-origin from the gateway's address.
+     */
+    @Test
+    void swaggerUiSignsInWithThePortalClient() throws Exception {
+        String gateway = "http://localhost:8080";
+        String redirect = gateway + "/swagger-ui/oauth2-redirect.html";
+        String verifier = "swagger-ui-verifier-" + UUID.randomUUID() + UUID.randomUUID();
+        String challenge = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                        MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        // Keycloak's session cookies are sent back by hand, whatever their Secure or host attributes say.
+        HttpClient browser = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+
+        HttpResponse<String> loginPage = browser.send(
+                HttpRequest.newBuilder(
+                                URI.create(keycloak.issuerUri() + "/protocol/openid-connect/auth?client_id=senim-portal"
+                                        + "&response_type=code&scope=openid&state=s1&code_challenge_method=S256"
+                                        + "&code_challenge=" + challenge + "&redirect_uri=" + encode(redirect)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(loginPage.statusCode()).as(loginPage.body()).isEqualTo(200);
+        Matcher action = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"")
+                .matcher(loginPage.body());
+        assertThat(action.find()).as("the login form in %s", loginPage.body()).isTrue();
+        String cookies = String.join(
+                "; ",
+                loginPage.headers().allValues("Set-Cookie").stream()
+                        .map(cookie -> cookie.split(";", 2)[0])
+                        .toList());
+        HttpResponse<String> signedIn = browser.send(
+                HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", cookies)
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "username=teacher.sch2&password=" + encode(SenimKeycloak.DEMO_PASSWORD)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
+        String location = signedIn.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith(redirect + "?");
+        Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(location);
+        assertThat(code.find()).as(location).isTrue();
+
+        HttpResponse<String> token = http.send(
+                HttpRequest.newBuilder(URI.create(keycloak.tokenUri()))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Origin", gateway)
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=senim-portal"
+                                + "&code=" + code.group(1) + "&code_verifier=" + verifier
+                                + "&redirect_uri=" + encode(redirect)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        assertThat(JSONObjectUtils.parse(token.body()).get("access_token")).isNotNull();
+        assertThat(token.headers().firstValue("Access-Control-Allow-Origin")).contains(gateway);
     }
 
     @Test

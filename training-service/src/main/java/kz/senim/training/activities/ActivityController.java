@@ -1,6 +1,9 @@
 package kz.senim.training.activities;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,6 +36,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Activities", description = "The school's activities: the calendar, registrations and attendance.")
 @RestController
 @RequestMapping("/api/activities")
 class ActivityController {
@@ -43,6 +47,8 @@ class ActivityController {
         this.activities = activities;
     }
 
+    @Operation(operationId = "scheduleActivity", summary = "Schedule an activity (or a series of club meetings)")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping
     ResponseEntity<ActivityView> schedule(
             @Valid @RequestBody ScheduleActivity request,
@@ -55,6 +61,7 @@ class ActivityController {
     }
 
     /** The calendar: activities between two dates of the school's time zone, both included. */
+    @Operation(operationId = "listActivities", summary = "Read the school's calendar")
     @GetMapping
     Page<ActivityView> calendar(
             @RequestParam(required = false) LocalDate from,
@@ -76,6 +83,7 @@ class ActivityController {
                 found.totalPages());
     }
 
+    @Operation(operationId = "getActivity", summary = "Read an activity")
     @GetMapping("/{id}")
     ResponseEntity<ActivityView> get(@PathVariable UUID id, CurrentUser caller) {
         Activity activity = activities.get(id, caller);
@@ -84,6 +92,7 @@ class ActivityController {
                 .body(view(activity, activities.forCaller(caller)));
     }
 
+    @Operation(operationId = "rescheduleActivity", summary = "Reschedule an activity")
     @PostMapping("/{id}/rescheduling")
     ResponseEntity<ActivityView> reschedule(
             @PathVariable UUID id,
@@ -93,6 +102,7 @@ class ActivityController {
         return answer(activities.reschedule(id, request, caller, ifMatch), caller);
     }
 
+    @Operation(operationId = "cancelActivity", summary = "Cancel an activity")
     @PostMapping("/{id}/cancellation")
     ResponseEntity<ActivityView> cancel(
             @PathVariable UUID id,
@@ -101,6 +111,7 @@ class ActivityController {
         return answer(activities.cancel(id, caller, ifMatch), caller);
     }
 
+    @Operation(operationId = "completeActivity", summary = "Complete an activity")
     @PostMapping("/{id}/completion")
     ResponseEntity<ActivityView> complete(
             @PathVariable UUID id,
@@ -109,12 +120,15 @@ class ActivityController {
         return answer(activities.complete(id, caller, ifMatch), caller);
     }
 
+    @Operation(operationId = "registerForActivity", summary = "Register for an activity")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping("/{id}/registrations")
     @ResponseStatus(HttpStatus.CREATED)
     RegistrationView register(@PathVariable UUID id, CurrentUser caller) {
         return RegistrationView.of(activities.register(id, caller));
     }
 
+    @Operation(operationId = "listRegistrations", summary = "List an activity's registrations")
     @GetMapping("/{id}/registrations")
     List<RegistrationView> registrations(@PathVariable UUID id, CurrentUser caller) {
         return activities.registrations(id, caller).stream()
@@ -122,6 +136,7 @@ class ActivityController {
                 .toList();
     }
 
+    @Operation(operationId = "getMyRegistration", summary = "Read the caller's registration")
     @GetMapping("/{id}/registrations/mine")
     RegistrationView mine(@PathVariable UUID id, CurrentUser caller) {
         return activities
@@ -130,18 +145,22 @@ class ActivityController {
                 .orElseThrow(() -> new ResourceNotFound("Registration"));
     }
 
+    @Operation(operationId = "cancelMyRegistration", summary = "Cancel the caller's registration")
+    @ApiResponse(responseCode = "204", description = "Done")
     @DeleteMapping("/{id}/registrations/mine")
     ResponseEntity<Void> cancelRegistration(@PathVariable UUID id, CurrentUser caller) {
         activities.cancelRegistration(id, caller);
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(operationId = "recordAttendance", summary = "Record an activity's attendance")
     @PutMapping("/{id}/attendance")
     Activities.AttendanceSheet recordAttendance(
             @PathVariable UUID id, @Valid @RequestBody RecordAttendance request, CurrentUser caller) {
         return activities.recordAttendance(id, request, caller);
     }
 
+    @Operation(operationId = "getAttendance", summary = "Read an activity's attendance")
     @GetMapping("/{id}/attendance")
     Activities.AttendanceSheet attendance(@PathVariable UUID id, CurrentUser caller) {
         return activities.attendance(id, caller);

@@ -1,5 +1,7 @@
 package kz.senim.training.curriculum;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The mediator curriculum lives under /api/activities, the gateway's prefix for trainings. */
+@Tag(name = "Curriculum", description = "The mediator curriculum and trainees' progress.")
 @RestController
 @RequestMapping("/api/activities/curriculum")
 class CurriculumController {
@@ -38,11 +41,13 @@ class CurriculumController {
         this.curricula = curricula;
     }
 
+    @Operation(operationId = "getCurriculum", summary = "Read the school's curriculum")
     @GetMapping
     ResponseEntity<CurriculumView> get(CurrentUser caller) {
         return answer(curricula.of(caller));
     }
 
+    @Operation(operationId = "reviseCurriculum", summary = "Revise the curriculum")
     @PutMapping
     ResponseEntity<CurriculumView> revise(
             @Valid @RequestBody ReviseCurriculum request,
@@ -54,6 +59,7 @@ class CurriculumController {
         return answer(curricula.revise(modules, request.requiredSimulations(), caller, ifMatch));
     }
 
+    @Operation(operationId = "listTraineeProgress", summary = "List trainees' progress")
     @GetMapping("/trainees")
     Page<ProgressView> trainees(
             @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -68,6 +74,7 @@ class CurriculumController {
                 found.totalPages());
     }
 
+    @Operation(operationId = "getTraineeProgress", summary = "Read a trainee's progress")
     @GetMapping("/trainees/{userId}")
     ProgressView progress(@PathVariable String userId, CurrentUser caller) {
         return ProgressView.of(curricula.progressOf(userId, caller));

@@ -1,5 +1,10 @@
 package kz.senim.training.materials;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -27,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Materials", description = "Information materials: booklets, memos and posters.")
 @RestController
 @RequestMapping("/api/materials")
 class MaterialController {
@@ -37,6 +43,8 @@ class MaterialController {
         this.materials = materials;
     }
 
+    @Operation(operationId = "createMaterial", summary = "Create a material")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping
     ResponseEntity<MaterialView> create(
             @Valid @RequestBody CreateMaterial request,
@@ -48,6 +56,7 @@ class MaterialController {
                 .body(MaterialView.of(material));
     }
 
+    @Operation(operationId = "listMaterials", summary = "List materials")
     @GetMapping
     Page<MaterialView> list(
             @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -62,12 +71,27 @@ class MaterialController {
                 found.totalPages());
     }
 
+    @Operation(operationId = "getMaterial", summary = "Read a material")
     @GetMapping("/{id}")
     ResponseEntity<MaterialView> get(@PathVariable UUID id, CurrentUser caller) {
         return answer(materials.get(id, caller));
     }
 
     /** The file itself as the request body, with its Content-Type: a PDF, PNG or JPEG. */
+    @Operation(
+            operationId = "uploadMaterialFile",
+            summary = "Upload a material's file",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            description = "The file itself, at most 10 MB, its type declared in Content-Type",
+                            content = {
+                                @Content(
+                                        mediaType = "application/pdf",
+                                        schema = @Schema(type = "string", format = "binary")),
+                                @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
+                                @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary"))
+                            }))
     @PutMapping(value = "/{id}/file", consumes = MediaType.ALL_VALUE)
     ResponseEntity<MaterialView> upload(
             @PathVariable UUID id,
@@ -84,6 +108,15 @@ class MaterialController {
         return answer(materials.attach(id, request.getContentType(), content, caller, ifMatch));
     }
 
+    @Operation(operationId = "downloadMaterialFile", summary = "Download a material's file")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The stored file, unchanged",
+            content = {
+                @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary"))
+            })
     @GetMapping("/{id}/file")
     ResponseEntity<byte[]> download(@PathVariable UUID id, CurrentUser caller) {
         UploadedFile file = materials.file(id, caller);
@@ -95,6 +128,7 @@ class MaterialController {
                 .body(file.content());
     }
 
+    @Operation(operationId = "publishMaterial", summary = "Publish a material")
     @PostMapping("/{id}/publication")
     ResponseEntity<MaterialView> publish(
             @PathVariable UUID id,

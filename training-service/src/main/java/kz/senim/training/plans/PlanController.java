@@ -1,5 +1,8 @@
 package kz.senim.training.plans;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Annual plan", description = "The school year's plan and its items.")
 @RestController
 @RequestMapping("/api/plans/{schoolYear}")
 class PlanController {
@@ -36,11 +40,14 @@ class PlanController {
     }
 
     /** The year at a glance: items by status and the completion percentage. */
+    @Operation(operationId = "getPlan", summary = "Read a school year's plan")
     @GetMapping
     PlanView plan(@PathVariable String schoolYear, CurrentUser caller) {
         return new PlanView(year(schoolYear), plans.completion(schoolYear, caller));
     }
 
+    @Operation(operationId = "addPlanItem", summary = "Add an item to the plan")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping("/items")
     ResponseEntity<ItemView> add(
             @PathVariable String schoolYear,
@@ -53,6 +60,7 @@ class PlanController {
                 .body(view(item));
     }
 
+    @Operation(operationId = "listPlanItems", summary = "List the plan's items")
     @GetMapping("/items")
     Page<ItemView> items(
             @PathVariable String schoolYear,
@@ -69,11 +77,13 @@ class PlanController {
                 found.totalPages());
     }
 
+    @Operation(operationId = "getPlanItem", summary = "Read a plan item")
     @GetMapping("/items/{id}")
     ResponseEntity<ItemView> item(@PathVariable String schoolYear, @PathVariable UUID id, CurrentUser caller) {
         return answer(plans.item(year(schoolYear), id, caller));
     }
 
+    @Operation(operationId = "linkActivity", summary = "Link an activity to a plan item")
     @PutMapping("/items/{id}/activities/{activityId}")
     ResponseEntity<ItemView> link(
             @PathVariable String schoolYear,
@@ -84,6 +94,7 @@ class PlanController {
         return answer(plans.link(year(schoolYear), id, activityId, caller, ifMatch));
     }
 
+    @Operation(operationId = "unlinkActivity", summary = "Unlink an activity from a plan item")
     @DeleteMapping("/items/{id}/activities/{activityId}")
     ResponseEntity<ItemView> unlink(
             @PathVariable String schoolYear,
@@ -94,6 +105,7 @@ class PlanController {
         return answer(plans.unlink(year(schoolYear), id, activityId, caller, ifMatch));
     }
 
+    @Operation(operationId = "cancelPlanItem", summary = "Cancel a plan item")
     @PostMapping("/items/{id}/cancellation")
     ResponseEntity<ItemView> cancel(
             @PathVariable String schoolYear,
@@ -104,6 +116,7 @@ class PlanController {
     }
 
     /** For an item without linked activities: what the coordinator reports about it. */
+    @Operation(operationId = "reportPlanItem", summary = "Report a plan item's status")
     @PostMapping("/items/{id}/report")
     ResponseEntity<ItemView> report(
             @PathVariable String schoolYear,

@@ -1,5 +1,8 @@
 package kz.senim.cases.mediation.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -55,6 +58,9 @@ import org.springframework.web.bind.annotation.RestController;
  * Mediation cases over HTTP. State changes are commands named in the domain's words; each answers
  * the case as the caller may see it, with its ETag, and honours {@code If-Match}.
  */
+@Tag(
+        name = "Cases",
+        description = "Mediation cases, from the request to the follow-up, by the principles of mediation.")
 @RestController
 @RequestMapping("/api/cases")
 class CaseController {
@@ -69,6 +75,8 @@ class CaseController {
         this.mediations = mediations;
     }
 
+    @Operation(operationId = "submitCase", summary = "Submit a mediation request")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping
     ResponseEntity<CaseView> submit(
             @Valid @RequestBody SubmitRequest request,
@@ -103,6 +111,7 @@ class CaseController {
      * any other kind (consultations and questions live in {@code /api/consultations}) answers 400 naming
      * {@code kind} rather than an empty page that would read as "none of those".
      */
+    @Operation(operationId = "listCases", summary = "List the cases the caller may see")
     @GetMapping
     PageView<CaseSummary> list(
             @RequestParam(required = false) @Pattern(regexp = "MEDIATION") String kind,
@@ -122,22 +131,28 @@ class CaseController {
                 (found.totalElements() + size - 1) / size);
     }
 
+    @Operation(operationId = "getCase", summary = "Read a case as the caller may see it")
     @GetMapping("/{id}")
     ResponseEntity<CaseView> get(@PathVariable UUID id, CurrentUser caller) {
         Mediations.Seen seen = mediations.get(id, caller);
         return ResponseEntity.ok().eTag(etag(seen.stored())).body(CaseView.of(seen, ZONE));
     }
 
+    @Operation(operationId = "listEligibleMediators", summary = "List the mediators eligible for a case")
     @GetMapping("/{id}/eligible-mediators")
     List<MediatorLoad> eligibleMediators(@PathVariable UUID id, CurrentUser caller) {
         return mediations.eligibleMediators(id, caller);
     }
 
+    @Operation(
+            operationId = "listMediatorCandidates",
+            summary = "List every mediator candidate and why one is ineligible")
     @GetMapping("/{id}/mediator-candidates")
     List<Mediations.Candidate> mediatorCandidates(@PathVariable UUID id, CurrentUser caller) {
         return mediations.mediatorCandidates(id, caller);
     }
 
+    @Operation(operationId = "identifyParty", summary = "Link a named party to a person of the directory")
     @PostMapping("/{id}/parties/{partyId}/identification")
     ResponseEntity<CaseView> identifyParty(
             @PathVariable UUID id,
@@ -148,6 +163,7 @@ class CaseController {
         return answer(caller, mediations.identifyParty(id, caller, version(ifMatch), partyId, request.userId()));
     }
 
+    @Operation(operationId = "getCaseAuditTrail", summary = "Read a case's audit trail")
     @GetMapping("/{id}/audit")
     List<AuditLine> auditTrail(@PathVariable UUID id, CurrentUser caller) {
         return mediations.auditTrail(id, caller).stream()
@@ -161,6 +177,7 @@ class CaseController {
     /** Who did what and when; never the content. */
     record AuditLine(OffsetDateTime occurredAt, String actorId, String action) {}
 
+    @Operation(operationId = "placeLegalHold", summary = "Place a legal hold on a case's text")
     @PostMapping("/{id}/legal-hold")
     ResponseEntity<CaseView> placeLegalHold(
             @PathVariable UUID id,
@@ -169,6 +186,7 @@ class CaseController {
         return answer(caller, mediations.change(id, caller, version(ifMatch), (m, actor) -> m.placeLegalHold(actor)));
     }
 
+    @Operation(operationId = "releaseLegalHold", summary = "Release the legal hold of a case")
     @DeleteMapping("/{id}/legal-hold")
     ResponseEntity<CaseView> releaseLegalHold(
             @PathVariable UUID id,
@@ -177,6 +195,7 @@ class CaseController {
         return answer(caller, mediations.change(id, caller, version(ifMatch), (m, actor) -> m.releaseLegalHold(actor)));
     }
 
+    @Operation(operationId = "triageCase", summary = "Triage a case")
     @PostMapping("/{id}/triage")
     ResponseEntity<CaseView> triage(
             @PathVariable UUID id,
@@ -194,6 +213,7 @@ class CaseController {
                         Boolean.TRUE.equals(request.safeguardingConcern())));
     }
 
+    @Operation(operationId = "escalateCase", summary = "Escalate a case to coordinators only")
     @PostMapping("/{id}/escalation")
     ResponseEntity<CaseView> escalate(
             @PathVariable UUID id,
@@ -209,6 +229,7 @@ class CaseController {
                         (m, actor) -> m.escalate(actor, request.reason(), mediations.now())));
     }
 
+    @Operation(operationId = "assignMediator", summary = "Assign a mediator to a case")
     @PostMapping("/{id}/mediators")
     ResponseEntity<CaseView> assign(
             @PathVariable UUID id,
@@ -218,6 +239,7 @@ class CaseController {
         return answer(caller, mediations.assign(id, caller, version(ifMatch), request.userId()));
     }
 
+    @Operation(operationId = "unassignMediator", summary = "Take a mediator off a case")
     @DeleteMapping("/{id}/mediators/{mediatorId}")
     ResponseEntity<CaseView> unassign(
             @PathVariable UUID id,
@@ -230,6 +252,7 @@ class CaseController {
                         id, caller, version(ifMatch), (m, actor) -> m.unassign(actor, mediatorId, mediations.now())));
     }
 
+    @Operation(operationId = "objectToMediator", summary = "Object to a mediator (a party)")
     @PostMapping("/{id}/objections")
     ResponseEntity<CaseView> object(
             @PathVariable UUID id,
@@ -245,6 +268,7 @@ class CaseController {
                         (m, actor) -> m.object(actor, request.mediatorId(), mediations.now())));
     }
 
+    @Operation(operationId = "declareConflictOfInterest", summary = "Declare a conflict of interest (a mediator)")
     @PostMapping("/{id}/conflict-of-interest")
     ResponseEntity<CaseView> declareConflictOfInterest(
             @PathVariable UUID id,
@@ -259,6 +283,7 @@ class CaseController {
                         (m, actor) -> m.declareConflictOfInterest(actor, mediations.now())));
     }
 
+    @Operation(operationId = "askForConsent", summary = "Ask the parties for their consent")
     @PostMapping("/{id}/consent-request")
     ResponseEntity<CaseView> askForConsent(
             @PathVariable UUID id,
@@ -270,6 +295,7 @@ class CaseController {
                         id, caller, version(ifMatch), (m, actor) -> m.askForConsent(actor, mediations.now())));
     }
 
+    @Operation(operationId = "answerConsent", summary = "Give or refuse consent to mediation")
     @PostMapping("/{id}/consents")
     ResponseEntity<CaseView> answerConsent(
             @PathVariable UUID id,
@@ -288,6 +314,7 @@ class CaseController {
                         request.note()));
     }
 
+    @Operation(operationId = "withdrawFromCase", summary = "Withdraw from a case (a party)")
     @PostMapping("/{id}/withdrawal")
     ResponseEntity<CaseView> withdraw(
             @PathVariable UUID id,
@@ -304,6 +331,7 @@ class CaseController {
                         (m, actor) -> m.withdraw(actor, body.partyId(), body.note(), mediations.now())));
     }
 
+    @Operation(operationId = "scheduleSession", summary = "Schedule a mediation session")
     @PostMapping("/{id}/sessions")
     ResponseEntity<CaseView> scheduleSession(
             @PathVariable UUID id,
@@ -325,6 +353,7 @@ class CaseController {
                                 mediations.now())));
     }
 
+    @Operation(operationId = "cancelSession", summary = "Cancel a mediation session")
     @PostMapping("/{id}/sessions/{sessionId}/cancellation")
     ResponseEntity<CaseView> cancelSession(
             @PathVariable UUID id,
@@ -340,6 +369,7 @@ class CaseController {
                         (m, actor) -> m.cancelSession(actor, sessionId, mediations.now())));
     }
 
+    @Operation(operationId = "recordSessionNotes", summary = "Record a session's notes")
     @PutMapping("/{id}/sessions/{sessionId}/notes")
     ResponseEntity<CaseView> recordSessionNotes(
             @PathVariable UUID id,
@@ -356,6 +386,7 @@ class CaseController {
                         (m, actor) -> m.recordSessionNotes(actor, sessionId, request.notes())));
     }
 
+    @Operation(operationId = "writeAgreement", summary = "Write the terms of the agreement")
     @PutMapping("/{id}/agreement")
     ResponseEntity<CaseView> writeAgreement(
             @PathVariable UUID id,
@@ -374,6 +405,7 @@ class CaseController {
                         (m, actor) -> m.writeAgreement(actor, commitments, mediations.now())));
     }
 
+    @Operation(operationId = "signAgreement", summary = "Sign the agreement (a party, for themselves)")
     @PostMapping("/{id}/agreement/signatures")
     ResponseEntity<CaseView> sign(
             @PathVariable UUID id,
@@ -383,6 +415,7 @@ class CaseController {
                 caller, mediations.change(id, caller, version(ifMatch), (m, actor) -> m.sign(actor, mediations.now())));
     }
 
+    @Operation(operationId = "recordNoAgreement", summary = "Record that no agreement was reached")
     @PostMapping("/{id}/no-agreement")
     ResponseEntity<CaseView> recordNoAgreement(
             @PathVariable UUID id,
@@ -394,6 +427,7 @@ class CaseController {
                         id, caller, version(ifMatch), (m, actor) -> m.recordNoAgreement(actor, mediations.now())));
     }
 
+    @Operation(operationId = "recordFollowUp", summary = "Record whether the agreement was kept")
     @PostMapping("/{id}/follow-up")
     ResponseEntity<CaseView> recordFollowUp(
             @PathVariable UUID id,
@@ -405,6 +439,7 @@ class CaseController {
                 mediations.recordFollowUp(id, caller, version(ifMatch), FollowUpResult.valueOf(request.result())));
     }
 
+    @Operation(operationId = "reopenCase", summary = "Reopen a case whose agreement was not kept")
     @PostMapping("/{id}/reopening")
     ResponseEntity<CaseView> reopen(
             @PathVariable UUID id,
@@ -415,6 +450,7 @@ class CaseController {
                 mediations.change(id, caller, version(ifMatch), (m, actor) -> m.reopen(actor, mediations.now())));
     }
 
+    @Operation(operationId = "closeCase", summary = "Close a case")
     @PostMapping("/{id}/closure")
     ResponseEntity<CaseView> close(
             @PathVariable UUID id,

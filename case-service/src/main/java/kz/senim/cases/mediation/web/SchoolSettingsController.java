@@ -1,5 +1,7 @@
 package kz.senim.cases.mediation.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The caller's school's case settings, for its coordinators and its admin; versioned with an ETag
  * and {@code If-Match}.
  */
+@Tag(name = "Case settings", description = "The caller's school's settings for its cases.")
 @RestController
 @RequestMapping("/api/cases/settings")
 class SchoolSettingsController {
@@ -36,11 +39,13 @@ class SchoolSettingsController {
         this.settings = settings;
     }
 
+    @Operation(operationId = "getCaseSettings", summary = "Read the school's case settings")
     @GetMapping
     ResponseEntity<SettingsView> read(CurrentUser caller) {
         return answer(settings.read(caller));
     }
 
+    @Operation(operationId = "changeCaseSettings", summary = "Change the school's case settings")
     @PutMapping
     ResponseEntity<SettingsView> change(
             @Valid @RequestBody SettingsRequest request,
