@@ -34,9 +34,13 @@ final class KeycloakProcess implements SenimKeycloak.Backend {
     /**
      * Extra JVM options for Keycloak, which runs on the tests' JDK. On JDK 24 and later Keycloak's
      * executor threads need {@code java.lang} opened for their thread-local reset, or they fail with an
-     * {@code IllegalAccessError} (Keycloak's own log names this option); older JDKs accept it too.
+     * {@code IllegalAccessError} (Keycloak's own log names this option); older JDKs accept it too. The
+     * dev-file database's first connection may take longer than the pool's 5 s on a starved 2-core machine:
+     * the pool then opened a second one on the still-locked file and Keycloak never became ready (seen in
+     * an e2e run at a load of 40), so the pool waits up to a minute.
      */
-    static final String JAVA_OPTS_APPEND = "--add-opens=java.base/java.lang=ALL-UNNAMED";
+    static final String JAVA_OPTS_APPEND =
+            "--add-opens=java.base/java.lang=ALL-UNNAMED -Dquarkus.datasource.jdbc.acquisition-timeout=PT60S";
 
     private final Process process;
     private final Path home;
