@@ -1,5 +1,5 @@
 # Sourced by .ci/run: the build lints every service's OpenAPI document with Redocly CLI run by npx (module
-# api-docs, docs/decisions.md 68). Installs Node.js and npm when npx is missing and apt can (CI runs as root),
+# api-docs, docs/decisions.md 78). Installs Node.js and npm when npx is missing and apt can (CI runs as root),
 # and makes the lint required, so that CI fails rather than skips it when npx is still missing.
 
 node_ok() {

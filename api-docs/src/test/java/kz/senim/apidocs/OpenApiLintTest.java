@@ -98,7 +98,7 @@ class OpenApiLintTest {
     private static void cannotLint(String why) {
         String message = "The OpenAPI documents were NOT linted: " + why
                 + ". Install Node.js (20.19 or newer) with npm, reachable to registry.npmjs.org, to lint them "
-                + "(docs/decisions.md 68).";
+                + "(docs/decisions.md 78).";
         if ("required".equalsIgnoreCase(System.getenv("SENIM_API_LINT"))) {
             fail(message + " SENIM_API_LINT=required makes this a failure.");
         }
