@@ -385,10 +385,12 @@ public class Mediations {
                 .single();
         StoredMediation stored = cases.findForUpdate(school, id).orElseThrow();
         Duration retention = settings.inForce(school).retention();
-        if (!stored.mediation().purge(retention, clock.instant())) {
+        Optional<List<MediationEvent>> caused = stored.mediation().purge(retention, clock.instant());
+        if (caused.isEmpty()) {
             return false;
         }
         cases.update(stored.mediation(), stored.version());
+        caused.get().forEach(events::publishEvent);
         audit.append(school, RETENTION, Action.CHANGE, SUBJECT, id.toString());
         return true;
     }
