@@ -293,7 +293,11 @@ public class Mediations {
                         () -> new StateConflict("party-not-in-directory", "A party is not in the school's directory"));
         Party asKnown = new Party(
                 partyId, person.userId(), !person.isStudent(), person.isStudent() ? person.grade() : null, null);
-        return change(id, caller, ifMatch, (m, actor) -> m.identifyParty(actor, partyId, asKnown, people.of(school)));
+        return change(
+                id,
+                caller,
+                ifMatch,
+                (m, actor) -> m.identifyParty(actor, partyId, asKnown, people.of(school), clock.instant()));
     }
 
     @Transactional

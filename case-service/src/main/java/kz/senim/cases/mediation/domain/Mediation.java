@@ -464,12 +464,14 @@ public final class Mediation {
     /**
      * A coordinator links a party named in the request (a student does not know anyone's account) to
      * the person of the directory they are, so that they consent, sign and withdraw through their own
-     * login. The team stays neutral: nobody assigned may be that person or in their class.
+     * login. The team stays neutral: nobody assigned may be that person or in their class. When the
+     * person turns out to be an adult, equality applies as at triage: the case is no longer for peer
+     * mediation (see {@link #keepPeerMediationBetweenStudents}).
      *
      * @param person the party as the directory knows them: user id, adult, grade
      */
     public List<MediationEvent> identifyParty(
-            Actor coordinator, UUID partyId, Party person, SchoolDirectory directory) {
+            Actor coordinator, UUID partyId, Party person, SchoolDirectory directory, Instant now) {
         requireCoordinator(coordinator);
         requireOpen();
         Party named = party(partyId);
@@ -495,7 +497,31 @@ public final class Mediation {
                         person.adult(),
                         person.adult() ? null : person.grade(),
                         named.name()));
-        return List.of();
+        return keepPeerMediationBetweenStudents(now);
+    }
+
+    /**
+     * Equality, re-applied whenever what triage decided on changes: peer mediation is only for
+     * student–student conflicts. A case for young mediators that now has an adult party is moved to
+     * the coordinators, as an escalation would move it, and its young mediators leave at once (the
+     * team left incomplete means new consent, and the sessions to come are cancelled). It is never
+     * left in between, and never refused: who a party is is a fact, not a choice.
+     */
+    private List<MediationEvent> keepPeerMediationBetweenStudents(Instant now) {
+        if (mediatedBy != MediatedBy.PEER_MEDIATORS || !hasAdultParty()) {
+            return List.of();
+        }
+        mediatedBy = MediatedBy.COORDINATORS;
+        List<MediationEvent> events = new ArrayList<>();
+        for (Mediator peer :
+                mediators.stream().filter(m -> m.kind() == MediatorKind.PEER).toList()) {
+            events.addAll(unassign(peer.userId(), UnassignmentReason.BY_COORDINATOR, now));
+        }
+        if (status == TRIAGED && !mediators.isEmpty() && mediators.size() >= requiredMediators()) {
+            // A coordinator already on the team now suffices: one coordinator mediates alone.
+            status = MEDIATORS_ASSIGNED;
+        }
+        return events;
     }
 
     /** Co-mediation by two young mediators is the default; a coordinator mediates alone. */
