@@ -1016,6 +1016,35 @@ public final class Mediation {
         return Visibility.NONE;
     }
 
+    /**
+     * As above, and a guardian whose consent the school's settings ask for a party (their child, as
+     * the directory links them) sees what that consent needs: at least {@link Visibility#GUARDIAN}.
+     */
+    public Visibility visibilityFor(Actor actor, SchoolDirectory directory) {
+        Visibility visibility = visibilityFor(actor);
+        if (visibility.atLeast(Visibility.GUARDIAN) || wardsOf(actor, directory).isEmpty()) {
+            return visibility;
+        }
+        return Visibility.GUARDIAN;
+    }
+
+    /** The parties whose guardian's consent the school asks for, and whose guardian the actor is. */
+    public List<Party> wardsOf(Actor actor, SchoolDirectory directory) {
+        return parties.stream()
+                .filter(p -> p.userId() != null
+                        && p.needsGuardianConsent(settings)
+                        && directory.isGuardianOf(actor.userId(), p.userId()))
+                .toList();
+    }
+
+    /** The guardian's answer for a party, if given: empty while it is awaited. */
+    public Optional<Boolean> guardianConsentOf(UUID partyId) {
+        return consents.stream()
+                .filter(c -> c.partyId().equals(partyId) && c.guardian())
+                .map(Consent::given)
+                .findFirst();
+    }
+
     /** Only the submitter, the team and the coordinators read the narrative of the request. */
     public boolean mayReadDescription(Actor actor) {
         Visibility visibility = visibilityFor(actor);
