@@ -45,7 +45,9 @@ class PortalGuardianConsentJourney {
 
             Mail mail = Mails.awaitMail(mark, "parent.gym1", "consent-requested-guardian", "ru");
             Matcher link = CASE_LINK.matcher(mail.text());
-            assertThat(link.find()).as("the mail links to the case: %s", mail.text()).isTrue();
+            assertThat(link.find())
+                    .as("the mail links to the case: %s", mail.text())
+                    .isTrue();
             String path = link.group();
             assertThat(path).isEqualTo("/cases/" + id);
 
@@ -56,8 +58,7 @@ class PortalGuardianConsentJourney {
                 parent.find(By.id("guardian-consent"));
                 parent.check("guardian-asked");
                 assertThat(status(parent)).isEqualTo("AWAITING_CONSENT");
-                assertThat(parent.find(By.id("guardian-mediated-by")).getText())
-                        .isNotBlank();
+                assertThat(parent.find(By.id("guardian-mediated-by")).getText()).isNotBlank();
                 whatTheGuardianDoesNotSee(parent);
 
                 parent.submit(By.id("guardian-consent-yes-0"));
@@ -69,7 +70,8 @@ class PortalGuardianConsentJourney {
                 whatTheGuardianDoesNotSee(parent);
             }
 
-            JsonNode recorded = coordinatorApi.get("/api/cases/" + id).expect(200).json();
+            JsonNode recorded =
+                    coordinatorApi.get("/api/cases/" + id).expect(200).json();
             String student1 = api.as("student1.gym1").userId();
             String student1Party = recorded.get("parties")
                     .valueStream()
@@ -89,11 +91,15 @@ class PortalGuardianConsentJourney {
 
             nobodyElseReadsIt(id);
 
-            // The case is left as nobody's business: the coordinator notes student2's withdrawal.
+            // Nothing is left open on the shared platform: the coordinator notes student2's withdrawal.
             coordinatorApi
                     .post(
                             "/api/cases/" + id + "/withdrawal",
-                            Map.of("partyId", partyOf(recorded, api.as("student2.gym1").userId()), "note", "in person"))
+                            Map.of(
+                                    "partyId",
+                                    partyOf(recorded, api.as("student2.gym1").userId()),
+                                    "note",
+                                    "in person"))
                     .expect(200);
             Mails.assertNoMailContains(planted);
         } finally {
