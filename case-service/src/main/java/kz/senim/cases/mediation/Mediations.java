@@ -193,24 +193,46 @@ public class Mediations {
     public Seen get(UUID id, CurrentUser caller) {
         String school = schoolOf(caller);
         StoredMediation stored = cases.find(school, id).orElseThrow(() -> new ResourceNotFound("Case"));
-        Actor actor = actor(caller);
-        Visibility visibility = stored.mediation().visibilityFor(actor);
-        if (visibility == Visibility.NONE) {
+        // Whose consent is asked (a guardian's) follows the school's settings in force.
+        stored.mediation().followSettings(settings.inForce(school).mediation());
+        Seen seen = seen(stored, caller);
+        if (seen.visibility() == Visibility.NONE) {
             throw new ResourceNotFound("Case");
         }
-        Seen seen = new Seen(stored, visibility, actor);
         if (seen.showsConfidentialText()) {
             audit.append(school, caller.id(), Action.READ_CONFIDENTIAL, SUBJECT, id.toString());
         }
         return seen;
     }
 
-    /** A case with what the caller may see of it. */
-    public record Seen(StoredMediation stored, Visibility visibility, Actor viewer) {
+    /**
+     * What the caller may see of a case: as a coordinator, mediator, party or referrer, or as the
+     * guardian whose consent the school asks for a party (the people directory links them).
+     */
+    public Seen seen(StoredMediation stored, CurrentUser caller) {
+        Actor actor = actor(caller);
+        Mediation mediation = stored.mediation();
+        SchoolDirectory directory = people.of(mediation.schoolId());
+        List<UUID> wards =
+                mediation.wardsOf(actor, directory).stream().map(Party::id).toList();
+        return new Seen(stored, mediation.visibilityFor(actor, directory), actor, wards);
+    }
+
+    /**
+     * A case with what the caller may see of it.
+     *
+     * @param wards the parties whose guardian's consent the school asks for and whose guardian the viewer is
+     */
+    public record Seen(StoredMediation stored, Visibility visibility, Actor viewer, List<UUID> wards) {
+        public Seen(StoredMediation stored, Visibility visibility, Actor viewer) {
+            this(stored, visibility, viewer, List.of());
+        }
+
         public boolean showsConfidentialText() {
             return visibility.atLeast(Visibility.MEDIATOR)
                     || stored.mediation().mayReadDescription(viewer)
-                    || stored.mediation().agreement().isPresent();
+                    || (visibility.atLeast(Visibility.PARTY)
+                            && stored.mediation().agreement().isPresent());
         }
     }
 
@@ -293,7 +315,11 @@ public class Mediations {
                         () -> new StateConflict("party-not-in-directory", "A party is not in the school's directory"));
         Party asKnown = new Party(
                 partyId, person.userId(), !person.isStudent(), person.isStudent() ? person.grade() : null, null);
-        return change(id, caller, ifMatch, (m, actor) -> m.identifyParty(actor, partyId, asKnown, people.of(school)));
+        return change(
+                id,
+                caller,
+                ifMatch,
+                (m, actor) -> m.identifyParty(actor, partyId, asKnown, people.of(school), clock.instant()));
     }
 
     @Transactional
@@ -359,14 +385,14 @@ public class Mediations {
         StoredMediation stored = cases.findForUpdate(school, id).orElseThrow(() -> new ResourceNotFound("Case"));
         Actor actor = actor(caller);
         Mediation mediation = stored.mediation();
-        if (mediation.visibilityFor(actor) == Visibility.NONE) {
+        // A decision follows the school's settings in force when it is made (and so does whose consent is asked).
+        mediation.followSettings(settings.inForce(school).mediation());
+        if (mediation.visibilityFor(actor, people.of(school)) == Visibility.NONE) {
             throw new ResourceNotFound("Case");
         }
         if (ifMatch != null && ifMatch != stored.version()) {
             throw new ResponseStatusException(HttpStatus.PRECONDITION_FAILED);
         }
-        // A decision follows the school's settings in force when it is made.
-        mediation.followSettings(settings.inForce(school).mediation());
         List<MediationEvent> caused = command.apply(mediation, actor);
         if (!cases.update(mediation, stored.version())) {
             throw new StateConflict("concurrent-change", "The case changed meanwhile");
@@ -385,10 +411,12 @@ public class Mediations {
                 .single();
         StoredMediation stored = cases.findForUpdate(school, id).orElseThrow();
         Duration retention = settings.inForce(school).retention();
-        if (!stored.mediation().purge(retention, clock.instant())) {
+        Optional<List<MediationEvent>> caused = stored.mediation().purge(retention, clock.instant());
+        if (caused.isEmpty()) {
             return false;
         }
         cases.update(stored.mediation(), stored.version());
+        caused.get().forEach(events::publishEvent);
         audit.append(school, RETENTION, Action.CHANGE, SUBJECT, id.toString());
         return true;
     }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import kz.senim.cases.mediation.CaseFixture.Case;
 import kz.senim.contracts.EventContracts;
@@ -99,6 +102,49 @@ class MediationRulesOverHttpIT {
             // The teacher who referred the case online is told its status.
             assertThat(new String(closed.value(), StandardCharsets.UTF_8))
                     .contains("\"submitterId\":\"" + school.teacher + "\"");
+        }
+    }
+
+    @Test
+    void a_party_who_withdraws_is_not_reminded_of_the_sessions_to_come_which_are_cancelled() {
+        Case c = school.inMediation();
+        String tomorrow = OffsetDateTime.now(ZoneOffset.ofHours(5))
+                .plusDays(1)
+                .truncatedTo(ChronoUnit.MINUTES)
+                .toString();
+        JsonNode scheduled = ok(api.post(c.path() + "/sessions")
+                .auth(school.asMediator(school.dana))
+                .json("""
+                        {"kind":"JOINT","startsAt":"%s","place":"Room 204","participants":["%s","%s"]}
+                        """.formatted(tomorrow, c.aluaParty(), c.bekzatParty()))
+                .send());
+        String toCome = scheduled
+                .get("sessions")
+                .valueStream()
+                .filter(s -> !s.get("id").asString().equals(c.session()))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asString();
+
+        ok(api.post(c.path() + "/withdrawal")
+                .auth(school.asStudent(school.bekzat))
+                .send());
+
+        JsonNode seen = ok(api.get(c.path()).auth(school.asCoordinator()).send());
+        assertThat(seen.get("sessions").valueStream())
+                .as("the session still to come is cancelled, the one already held is not")
+                .allSatisfy(s -> assertThat(s.get("cancelled").asBoolean())
+                        .isEqualTo(s.get("id").asString().equals(toCome)));
+        try (TopicProbe probe = TopicProbe.on("senim.cases.v1")) {
+            ConsumerRecord<String, byte[]> cancelled = probe.await(
+                    r -> c.id().equals(r.key())
+                            && type(r).endsWith("session-cancelled.v1")
+                            && new String(r.value(), StandardCharsets.UTF_8).contains(toCome),
+                    Duration.ofSeconds(30));
+            EventContracts.assertConforms(type(cancelled), cancelled.value());
+            assertThat(new String(cancelled.value(), StandardCharsets.UTF_8))
+                    .contains(school.alua, school.bekzat, school.dana, school.erlan);
         }
     }
 

@@ -3,14 +3,19 @@ package kz.senim.cases.mediation;
 import static kz.senim.cases.mediation.CaseFixture.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import kz.senim.cases.MembershipFeed;
+import kz.senim.contracts.EventContracts;
 import kz.senim.test.SenimIntegrationTest;
 import kz.senim.test.ServiceApi;
 import kz.senim.test.TestJwts;
+import kz.senim.test.TopicProbe;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -227,6 +232,75 @@ class NamingPartiesAndChoosingMediatorsIT {
                         .send()
                         .status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void a_party_identified_as_a_teacher_takes_a_peer_case_to_the_coordinators_and_the_young_mediators_off_it() {
+        JsonNode asked = askedByAluaNamingBekzat();
+        String id = asked.get("id").asString();
+        String path = "/api/cases/" + id;
+        String named = namedParty(asked);
+        ok(api.post(path + "/triage")
+                .auth(school.asCoordinator())
+                .json("{\"decision\":\"ACCEPT_FOR_PEER_MEDIATION\",\"reason\":\"two students\"}")
+                .send());
+        for (String mediator : List.of(school.dana, school.erlan)) {
+            ok(api.post(path + "/mediators")
+                    .auth(school.asCoordinator())
+                    .json("{\"userId\":\"" + mediator + "\"}")
+                    .send());
+        }
+
+        JsonNode identified = ok(api.post(path + "/parties/" + named + "/identification")
+                .auth(school.asCoordinator())
+                .json("{\"userId\":\"" + school.teacher + "\"}")
+                .send());
+
+        assertThat(partyById(identified, named).get("adult").asBoolean()).isTrue();
+        assertThat(identified.get("triage").get("mediatedBy").asString()).isEqualTo("COORDINATORS");
+        assertThat(identified.get("triage").get("escalated").asBoolean()).isFalse();
+        assertThat(identified.get("mediators")).isEmpty();
+        assertThat(identified.get("status").asString()).isEqualTo("TRIAGED");
+        api.get(path).auth(school.asMediator(school.dana)).send().problem(404);
+        assertThat(api.post(path + "/mediators")
+                        .auth(school.asCoordinator())
+                        .json("{\"userId\":\"" + school.dana + "\"}")
+                        .send()
+                        .problem(409)
+                        .get("reason")
+                        .asString())
+                .isEqualTo("peer-mediation-not-allowed");
+        JsonNode candidates = ok(api.get(path + "/mediator-candidates")
+                .auth(school.asCoordinator())
+                .send());
+        assertThat(candidates.valueStream().map(c -> c.get("userId").asString()))
+                .as("coordinators mediate it now")
+                .contains(school.coordinator)
+                .doesNotContain(school.dana, school.erlan);
+        ok(api.post(path + "/mediators")
+                .auth(school.asCoordinator())
+                .json("{\"userId\":\"" + school.coordinator + "\"}")
+                .send());
+        try (TopicProbe probe = TopicProbe.on("senim.cases.v1")) {
+            List<ConsumerRecord<String, byte[]>> unassigned = List.of(
+                    probe.await(r -> id.equals(r.key()) && unassigned(r, school.dana), Duration.ofSeconds(30)),
+                    probe.await(r -> id.equals(r.key()) && unassigned(r, school.erlan), Duration.ofSeconds(30)));
+            for (ConsumerRecord<String, byte[]> record : unassigned) {
+                EventContracts.assertConforms(type(record), record.value());
+                assertThat(new String(record.value(), StandardCharsets.UTF_8))
+                        .contains("\"reason\":\"BY_COORDINATOR\"")
+                        .doesNotContain(school.teacher);
+            }
+        }
+    }
+
+    private static boolean unassigned(ConsumerRecord<String, byte[]> record, String mediator) {
+        return type(record).endsWith("mediator-unassigned.v1")
+                && new String(record.value(), StandardCharsets.UTF_8).contains(mediator);
+    }
+
+    private static String type(ConsumerRecord<String, byte[]> record) {
+        return new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8);
     }
 
     private JsonNode askedByAluaNamingBekzat() {

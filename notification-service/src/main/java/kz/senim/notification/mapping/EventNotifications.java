@@ -141,6 +141,8 @@ class EventNotifications {
                         "agreement-proposed",
                         "caseId");
             case CASES + "case-closed.v1" -> {
+                // A case that ended reminds nobody of its sessions (voluntariness).
+                reminders.cancelOfCase(uuid(event, "caseId"));
                 // Status only, to whoever submitted online; nobody for an in-person or trust-box request.
                 List<String> submitter =
                         optionalText(event, "submitterId").map(List::of).orElse(List.of());

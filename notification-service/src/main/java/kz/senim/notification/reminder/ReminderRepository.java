@@ -60,6 +60,17 @@ public class ReminderRepository {
                         """).param("kind", kind.name()).param("subject", subjectId).update();
     }
 
+    /**
+     * Cancels every pending session reminder of a case: a case that ended holds no session, whether
+     * or not each session's cancellation reached this service first.
+     */
+    public void cancelOfCase(UUID caseId) {
+        jdbc.sql("""
+                        update reminder set status = 'CANCELLED'
+                        where kind = 'SESSION' and case_id = :case and status = 'PENDING'
+                        """).param("case", caseId).update();
+    }
+
     /** Locks due reminders for the current transaction; another instance skips them. */
     List<Reminder> claimDue(Instant now, int limit) {
         return jdbc.sql("""

@@ -182,6 +182,37 @@ class RemindersIT {
                 .isEqualTo(2);
     }
 
+    @Test
+    void a_case_that_ended_reminds_nobody_of_its_sessions() {
+        String school = "rem-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID caseId = UUID.randomUUID();
+        UUID otherCase = UUID.randomUUID();
+        Instant startsAt = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
+        for (UUID aCase : java.util.List.of(caseId, caseId, otherCase)) {
+            publish(CASES, "kz.senim.cases.session-scheduled.v1", aCase.toString(), school, """
+                    "caseId":"%s","sessionId":"%s","sessionKind":"JOINT","startsAt":"%s","participantCount":2,
+                    "participantUserIds":[],"mediatorIds":[]""".formatted(
+                            aCase, UUID.randomUUID(), startsAt));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> pending(school) == 6);
+
+        // The case ends (a party withdrew): even without each session's cancellation, no reminder stays.
+        publish(CASES, "kz.senim.cases.case-closed.v1", caseId.toString(), school, """
+                "caseId":"%s","status":"WITHDRAWN","outcome":"WITHDRAWN","submitterId":null""".formatted(caseId));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> pending(school) == 2);
+        assertThat(jdbc.sql("""
+                                select count(*) from reminder
+                                where school_id = :school and case_id = :case and status = 'PENDING'
+                                """)
+                        .param("school", school)
+                        .param("case", otherCase)
+                        .query(Long.class)
+                        .single())
+                .as("the other case's reminders stay")
+                .isEqualTo(2);
+    }
+
     private long pending(String school) {
         return jdbc.sql("select count(*) from reminder where school_id = :school and status = 'PENDING'")
                 .param("school", school)

@@ -138,6 +138,8 @@ class CasePages {
         model.addAttribute("candidates", candidates);
         model.addAttribute("sessions", list(c.get("sessions")));
         model.addAttribute("consents", list(c.get("consents")));
+        // A guardian asked for consent sees their child's party id and their own answer only.
+        model.addAttribute("guardianConsents", list(c.get("guardianConsents")));
         model.addAttribute("agreement", c.get("agreement") instanceof Map<?, ?> a ? a : null);
         model.addAttribute("commitments", commitments(c));
         model.addAttribute("signedBy", signedBy(c));

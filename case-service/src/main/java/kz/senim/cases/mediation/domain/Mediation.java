@@ -353,11 +353,11 @@ public final class Mediation {
             }
             case ROUTE_TO_CONSULTATION -> {
                 events.add(triagedClosing(now));
-                events.add(close(Outcome.ROUTED_TO_CONSULTATION, now));
+                events.addAll(close(Outcome.ROUTED_TO_CONSULTATION, now));
             }
             case DECLINE -> {
                 events.add(triagedClosing(now));
-                events.add(close(Outcome.DECLINED, now));
+                events.addAll(close(Outcome.DECLINED, now));
             }
         }
         return events;
@@ -394,7 +394,7 @@ public final class Mediation {
         events.add(new RequestEscalated(UUID.randomUUID(), schoolId, now, id));
         for (Mediator peer :
                 mediators.stream().filter(m -> m.kind() == MediatorKind.PEER).toList()) {
-            events.add(unassign(peer.userId(), UnassignmentReason.BY_COORDINATOR, now));
+            events.addAll(unassign(peer.userId(), UnassignmentReason.BY_COORDINATOR, now));
         }
         return events;
     }
@@ -464,12 +464,14 @@ public final class Mediation {
     /**
      * A coordinator links a party named in the request (a student does not know anyone's account) to
      * the person of the directory they are, so that they consent, sign and withdraw through their own
-     * login. The team stays neutral: nobody assigned may be that person or in their class.
+     * login. The team stays neutral: nobody assigned may be that person or in their class. When the
+     * person turns out to be an adult, equality applies as at triage: the case is no longer for peer
+     * mediation (see {@link #keepPeerMediationBetweenStudents}).
      *
      * @param person the party as the directory knows them: user id, adult, grade
      */
     public List<MediationEvent> identifyParty(
-            Actor coordinator, UUID partyId, Party person, SchoolDirectory directory) {
+            Actor coordinator, UUID partyId, Party person, SchoolDirectory directory, Instant now) {
         requireCoordinator(coordinator);
         requireOpen();
         Party named = party(partyId);
@@ -495,7 +497,31 @@ public final class Mediation {
                         person.adult(),
                         person.adult() ? null : person.grade(),
                         named.name()));
-        return List.of();
+        return keepPeerMediationBetweenStudents(now);
+    }
+
+    /**
+     * Equality, re-applied whenever what triage decided on changes: peer mediation is only for
+     * student–student conflicts. A case for young mediators that now has an adult party is moved to
+     * the coordinators, as an escalation would move it, and its young mediators leave at once (the
+     * team left incomplete means new consent, and the sessions to come are cancelled). It is never
+     * left in between, and never refused: who a party is is a fact, not a choice.
+     */
+    private List<MediationEvent> keepPeerMediationBetweenStudents(Instant now) {
+        if (mediatedBy != MediatedBy.PEER_MEDIATORS || !hasAdultParty()) {
+            return List.of();
+        }
+        mediatedBy = MediatedBy.COORDINATORS;
+        List<MediationEvent> events = new ArrayList<>();
+        for (Mediator peer :
+                mediators.stream().filter(m -> m.kind() == MediatorKind.PEER).toList()) {
+            events.addAll(unassign(peer.userId(), UnassignmentReason.BY_COORDINATOR, now));
+        }
+        if (status == TRIAGED && !mediators.isEmpty() && mediators.size() >= requiredMediators()) {
+            // A coordinator already on the team now suffices: one coordinator mediates alone.
+            status = MEDIATORS_ASSIGNED;
+        }
+        return events;
     }
 
     /** Co-mediation by two young mediators is the default; a coordinator mediates alone. */
@@ -508,7 +534,7 @@ public final class Mediation {
         requireOpen();
         conflictedMediators.add(mediator.userId());
         if (isAssignedMediator(mediator.userId())) {
-            return List.of(unassign(mediator.userId(), UnassignmentReason.CONFLICT_OF_INTEREST, now));
+            return unassign(mediator.userId(), UnassignmentReason.CONFLICT_OF_INTEREST, now);
         }
         return List.of();
     }
@@ -521,7 +547,7 @@ public final class Mediation {
             throw new MediationRefused("mediator-not-assigned", "The mediator is not assigned to this case");
         }
         objectedMediators.add(mediatorId);
-        return List.of(unassign(mediatorId, UnassignmentReason.OBJECTION, now));
+        return unassign(mediatorId, UnassignmentReason.OBJECTION, now);
     }
 
     /** A coordinator changes the team. */
@@ -531,17 +557,27 @@ public final class Mediation {
         if (!isAssignedMediator(mediatorId)) {
             throw new MediationRefused("mediator-not-assigned", "The mediator is not assigned to this case");
         }
-        return List.of(unassign(mediatorId, UnassignmentReason.BY_COORDINATOR, now));
+        return unassign(mediatorId, UnassignmentReason.BY_COORDINATOR, now);
     }
 
-    private MediatorUnassigned unassign(String mediatorId, UnassignmentReason reason, Instant now) {
+    /**
+     * Takes a mediator off the case. When the team is left incomplete, the case goes back to triage:
+     * the parties consented to mediation by that team, so a new team asks them again, and the
+     * sessions still to come (planned with the old team and consent) are cancelled.
+     */
+    private List<MediationEvent> unassign(String mediatorId, UnassignmentReason reason, Instant now) {
         mediators.removeIf(m -> m.userId().equals(mediatorId));
-        if (WITH_A_TEAM.contains(status) && mediators.size() < requiredMediators()) {
-            // The parties consented to mediation by a team; a new team asks them again.
+        List<MediationEvent> events = new ArrayList<>();
+        boolean teamBroken = WITH_A_TEAM.contains(status) && mediators.size() < requiredMediators();
+        if (teamBroken) {
             status = TRIAGED;
             consents.clear();
         }
-        return new MediatorUnassigned(UUID.randomUUID(), schoolId, now, id, mediatorId, reason, status);
+        events.add(new MediatorUnassigned(UUID.randomUUID(), schoolId, now, id, mediatorId, reason, status));
+        if (teamBroken) {
+            events.addAll(cancelSessionsToCome(now));
+        }
+        return events;
     }
 
     // ---- consent (voluntariness) -------------------------------------------------------------
@@ -620,9 +656,10 @@ public final class Mediation {
         }
         consents.add(new Consent(partyId, guardian, given, actor.userId(), onBehalf, onBehalf ? note : null, now));
         if (!given) {
-            return List.of(
-                    new ConsentRefused(UUID.randomUUID(), schoolId, now, id, partyId, guardian, onBehalf),
-                    close(Outcome.CONSENT_REFUSED, now));
+            List<MediationEvent> events = new ArrayList<>();
+            events.add(new ConsentRefused(UUID.randomUUID(), schoolId, now, id, partyId, guardian, onBehalf));
+            events.addAll(close(Outcome.CONSENT_REFUSED, now));
+            return events;
         }
         if (everyConsentGiven()) {
             status = IN_MEDIATION;
@@ -641,8 +678,8 @@ public final class Mediation {
     }
 
     /**
-     * Any party may leave at any moment before closure; the case ends as {@code WITHDRAWN} and the
-     * events do not say who left.
+     * Any party may leave at any moment before closure; the case ends as {@code WITHDRAWN}, its
+     * sessions still to come are cancelled, and the events do not say who left.
      */
     public List<MediationEvent> withdraw(Actor actor, UUID onBehalfOf, String note, Instant now) {
         if (!status.isOpen()) {
@@ -662,9 +699,12 @@ public final class Mediation {
         status = WITHDRAWN;
         outcome = Outcome.WITHDRAWN;
         closedAt = now;
-        return List.of(
-                new PartyWithdrew(UUID.randomUUID(), schoolId, now, id, from),
+        List<MediationEvent> events = new ArrayList<>();
+        events.add(new PartyWithdrew(UUID.randomUUID(), schoolId, now, id, from));
+        events.addAll(cancelSessionsToCome(now));
+        events.add(
                 new CaseClosed(UUID.randomUUID(), schoolId, now, id, WITHDRAWN, Outcome.WITHDRAWN, submitterToTell()));
+        return events;
     }
 
     // ---- sessions --------------------------------------------------------------------------
@@ -707,6 +747,30 @@ public final class Mediation {
         sessions.set(sessions.indexOf(session), session.cancel());
         return List.of(new SessionCancelled(
                 UUID.randomUUID(), schoolId, now, id, sessionId, participantUserIds(session), mediatorIds()));
+    }
+
+    /**
+     * Sessions are held only while the case is in mediation: when it ends (withdrawal, closure, no
+     * agreement) or loses the team the parties consented to, every session still to come is
+     * cancelled, each with its event, so that nobody is reminded of or comes to a session that will
+     * not take place. Sessions that already started stay as they were.
+     */
+    private List<MediationEvent> cancelSessionsToCome(Instant now) {
+        List<MediationEvent> events = new ArrayList<>();
+        for (Session session : List.copyOf(sessions)) {
+            if (!session.cancelled() && session.startsAt().isAfter(now)) {
+                sessions.set(sessions.indexOf(session), session.cancel());
+                events.add(new SessionCancelled(
+                        UUID.randomUUID(),
+                        schoolId,
+                        now,
+                        id,
+                        session.id(),
+                        participantUserIds(session),
+                        mediatorIds()));
+            }
+        }
+        return events;
     }
 
     /** Session notes are confidential: no event carries them. */
@@ -773,12 +837,18 @@ public final class Mediation {
         return agreement != null && parties.stream().allMatch(p -> agreement.isSignedBy(p.id()));
     }
 
-    /** The parties did not agree: a legitimate outcome, not a failure. */
+    /**
+     * The parties did not agree: a legitimate outcome, not a failure. Mediation is over, so the
+     * sessions still to come are cancelled.
+     */
     public List<MediationEvent> recordNoAgreement(Actor actor, Instant now) {
         requireCaseWorker(actor);
         requireStatus(EnumSet.of(IN_MEDIATION), "mediation-not-in-progress");
         status = NO_AGREEMENT;
-        return List.of(new NoAgreementReached(UUID.randomUUID(), schoolId, now, id));
+        List<MediationEvent> events = new ArrayList<>();
+        events.add(new NoAgreementReached(UUID.randomUUID(), schoolId, now, id));
+        events.addAll(cancelSessionsToCome(now));
+        return events;
     }
 
     // ---- follow-up (future) ----------------------------------------------------------------
@@ -823,22 +893,25 @@ public final class Mediation {
         requireCaseWorker(actor);
         requireOpen();
         if (status == FOLLOW_UP && followUpResult != null) {
-            return List.of(close(followUpResult.outcome(), now));
+            return close(followUpResult.outcome(), now);
         }
         if (status == NO_AGREEMENT) {
-            return List.of(close(Outcome.NO_AGREEMENT, now));
+            return close(Outcome.NO_AGREEMENT, now);
         }
         if (escalated && actor.coordinator() && status.isOpen()) {
-            return List.of(close(Outcome.ESCALATED, now));
+            return close(Outcome.ESCALATED, now);
         }
         throw new MediationRefused("case-not-ready-to-close", "The case cannot be closed in its current state");
     }
 
-    private CaseClosed close(Outcome result, Instant now) {
+    /** Ends the case with its outcome; the sessions still to come are cancelled first. */
+    private List<MediationEvent> close(Outcome result, Instant now) {
         status = CLOSED;
         outcome = result;
         closedAt = now;
-        return new CaseClosed(UUID.randomUUID(), schoolId, now, id, CLOSED, result, submitterToTell());
+        List<MediationEvent> events = new ArrayList<>(cancelSessionsToCome(now));
+        events.add(new CaseClosed(UUID.randomUUID(), schoolId, now, id, CLOSED, result, submitterToTell()));
+        return events;
     }
 
     /**
@@ -881,12 +954,16 @@ public final class Mediation {
 
     /**
      * Removes every confidential text of a closed case after the retention period: narratives,
-     * reasons, names, notes and terms. Statuses, counts and dates stay for the statistics.
+     * reasons, names, notes and terms. Statuses, counts and dates stay for the statistics. A session
+     * still to come (of a case closed before closing cancelled them) is cancelled too.
+     *
+     * @return the events of the purge (sessions cancelled), or empty when the case is not due
      */
-    public boolean purge(Duration retention, Instant now) {
+    public Optional<List<MediationEvent>> purge(Duration retention, Instant now) {
         if (!isDueForPurge(retention, now)) {
-            return false;
+            return Optional.empty();
         }
+        List<MediationEvent> events = cancelSessionsToCome(now);
         description = null;
         triageReason = null;
         List<Party> anonymous = parties.stream()
@@ -905,7 +982,7 @@ public final class Mediation {
                     agreement.signatures());
         }
         purgedAt = now;
-        return true;
+        return Optional.of(events);
     }
 
     public boolean legalHold() {
@@ -937,6 +1014,35 @@ public final class Mediation {
             return Visibility.STATUS;
         }
         return Visibility.NONE;
+    }
+
+    /**
+     * As above, and a guardian whose consent the school's settings ask for a party (their child, as
+     * the directory links them) sees what that consent needs: at least {@link Visibility#GUARDIAN}.
+     */
+    public Visibility visibilityFor(Actor actor, SchoolDirectory directory) {
+        Visibility visibility = visibilityFor(actor);
+        if (visibility.atLeast(Visibility.GUARDIAN) || wardsOf(actor, directory).isEmpty()) {
+            return visibility;
+        }
+        return Visibility.GUARDIAN;
+    }
+
+    /** The parties whose guardian's consent the school asks for, and whose guardian the actor is. */
+    public List<Party> wardsOf(Actor actor, SchoolDirectory directory) {
+        return parties.stream()
+                .filter(p -> p.userId() != null
+                        && p.needsGuardianConsent(settings)
+                        && directory.isGuardianOf(actor.userId(), p.userId()))
+                .toList();
+    }
+
+    /** The guardian's answer for a party, if given: empty while it is awaited. */
+    public Optional<Boolean> guardianConsentOf(UUID partyId) {
+        return consents.stream()
+                .filter(c -> c.partyId().equals(partyId) && c.guardian())
+                .map(Consent::given)
+                .findFirst();
     }
 
     /** Only the submitter, the team and the coordinators read the narrative of the request. */

@@ -461,11 +461,12 @@ class CaseController {
                 mediations.change(id, caller, version(ifMatch), (m, actor) -> m.close(actor, mediations.now())));
     }
 
-    private static ResponseEntity<CaseView> answer(CurrentUser caller, StoredMediation stored) {
-        var actor = Mediations.actor(caller);
-        var visibility = stored.mediation().visibilityFor(actor);
-        // A party who just withdrew, or a mediator who just stepped aside, sees the status only.
-        var seen = new Mediations.Seen(stored, visibility == Visibility.NONE ? Visibility.STATUS : visibility, actor);
+    private ResponseEntity<CaseView> answer(CurrentUser caller, StoredMediation stored) {
+        var seen = mediations.seen(stored, caller);
+        if (seen.visibility() == Visibility.NONE) {
+            // A party who just withdrew, or a mediator who just stepped aside, sees the status only.
+            seen = new Mediations.Seen(stored, Visibility.STATUS, seen.viewer());
+        }
         return ResponseEntity.ok().eTag(etag(stored)).body(CaseView.of(seen, ZONE));
     }
 

@@ -16,7 +16,8 @@ import kz.senim.cases.mediation.domain.Visibility;
  * A case as one caller may see it. Fields the caller may not see are absent, not empty:
  * {@code description} for the submitter, the team and coordinators; the agreement for parties and
  * up; session notes, consent notes and party names for the team and coordinators; the triage
- * reason for coordinators only.
+ * reason for coordinators only. A guardian whose consent is asked sees the status, who mediates and
+ * {@code guardianConsents}: their child's party id and their own answer, nothing else.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record CaseView(
@@ -39,7 +40,16 @@ record CaseView(
         LocalDate followUpDate,
         String followUpResult,
         Boolean legalHold,
-        OffsetDateTime purgedAt) {
+        OffsetDateTime purgedAt,
+        String mediatedBy,
+        List<GuardianConsentView> guardianConsents) {
+
+    /**
+     * A consent the viewer gives as a guardian: for which party (their child), and their answer
+     * ({@code given} absent while it is awaited).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record GuardianConsentView(UUID partyId, Boolean given) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Triage(String decision, String mediatedBy, boolean escalated, String reason) {}
@@ -142,7 +152,15 @@ record CaseView(
                 party ? m.followUpDate().orElse(null) : null,
                 party ? m.followUpResult().map(Enum::name).orElse(null) : null,
                 coordinator ? m.legalHold() : null,
-                coordinator ? m.purgedAt().map(t -> time(t, zone)).orElse(null) : null);
+                coordinator ? m.purgedAt().map(t -> time(t, zone)).orElse(null) : null,
+                // A guardian consents to mediation by young mediators or by adults: that much they see.
+                v == Visibility.GUARDIAN ? m.mediatedBy().map(Enum::name).orElse(null) : null,
+                seen.wards().isEmpty()
+                        ? null
+                        : seen.wards().stream()
+                                .map(ward -> new GuardianConsentView(
+                                        ward, m.guardianConsentOf(ward).orElse(null)))
+                                .toList());
     }
 
     private static PartyView partyView(Party p, boolean team, Seen seen) {

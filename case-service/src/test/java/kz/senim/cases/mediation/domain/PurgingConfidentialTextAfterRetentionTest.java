@@ -25,7 +25,7 @@ class PurgingConfidentialTextAfterRetentionTest {
     void a_year_after_closure_every_confidential_text_is_gone_and_the_facts_remain() {
         Mediation mediation = closedWithAgreement();
 
-        assertThat(mediation.purge(YEAR, NOW.plus(YEAR))).isTrue();
+        assertThat(mediation.purge(YEAR, NOW.plus(YEAR))).isPresent();
 
         assertThat(mediation.description()).isNull();
         assertThat(mediation.triageReason()).isEmpty();
@@ -41,8 +41,8 @@ class PurgingConfidentialTextAfterRetentionTest {
         Mediation closed = closedWithAgreement();
         Mediation open = Cases.inMediation();
 
-        assertThat(closed.purge(YEAR, NOW.plus(YEAR).minusSeconds(1))).isFalse();
-        assertThat(open.purge(YEAR, NOW.plus(YEAR.multipliedBy(5)))).isFalse();
+        assertThat(closed.purge(YEAR, NOW.plus(YEAR).minusSeconds(1))).isEmpty();
+        assertThat(open.purge(YEAR, NOW.plus(YEAR.multipliedBy(5)))).isEmpty();
         assertThat(closed.description()).isNotNull();
         assertThat(open.description()).isNotNull();
     }
@@ -52,11 +52,11 @@ class PurgingConfidentialTextAfterRetentionTest {
         Mediation mediation = closedWithAgreement();
         mediation.placeLegalHold(coordinator);
 
-        assertThat(mediation.purge(YEAR, NOW.plus(YEAR.multipliedBy(3)))).isFalse();
+        assertThat(mediation.purge(YEAR, NOW.plus(YEAR.multipliedBy(3)))).isEmpty();
         assertThat(mediation.description()).isNotNull();
 
         mediation.releaseLegalHold(coordinator);
-        assertThat(mediation.purge(YEAR, NOW.plus(YEAR.multipliedBy(3)))).isTrue();
+        assertThat(mediation.purge(YEAR, NOW.plus(YEAR.multipliedBy(3)))).isPresent();
     }
 
     @Test

@@ -67,4 +67,70 @@ class SeeingACaseTest {
         assertThat(mediation.visibilityFor(Actor.person(Cases.MEDIATOR_FROM_7A)))
                 .isEqualTo(Visibility.NONE);
     }
+
+    // ---- a guardian asked for consent (issue 15) ----------------------------------------------
+
+    static final MediationSettings GUARDIANS_BELOW_9 =
+            new MediationSettings(2, 9, 14, MediationSettings.DEFAULT.timeZone());
+
+    @Test
+    void a_guardian_whose_consent_the_school_asks_sees_the_case_as_a_guardian_and_reads_nothing_said_in_it() {
+        Mediation mediation = Cases.submitted(GUARDIANS_BELOW_9);
+        Actor parent = Actor.person(Cases.PARENT_OF_ALUA);
+
+        assertThat(mediation.visibilityFor(parent, Cases.directory)).isEqualTo(Visibility.GUARDIAN);
+        assertThat(mediation.wardsOf(parent, Cases.directory))
+                .extracting(Party::userId)
+                .containsExactly(Cases.ALUA);
+        assertThat(mediation.mayReadDescription(parent)).isFalse();
+        assertThat(mediation.visibilityFor(parent))
+                .as("without the directory, nobody is a guardian")
+                .isEqualTo(Visibility.NONE);
+    }
+
+    @Test
+    void nobody_else_is_a_guardian_of_the_case() {
+        Mediation withoutGuardians = Cases.submitted();
+        Actor parent = Actor.person(Cases.PARENT_OF_ALUA);
+        assertThat(withoutGuardians.visibilityFor(parent, Cases.directory))
+                .as("the school does not ask guardians")
+                .isEqualTo(Visibility.NONE);
+
+        Mediation olderChild = Cases.submitted(new MediationSettings(2, 7, 14, MediationSettings.DEFAULT.timeZone()));
+        assertThat(olderChild.visibilityFor(parent, Cases.directory))
+                .as("a grade-7 student needs no guardian when only grades below 7 do")
+                .isEqualTo(Visibility.NONE);
+
+        Mediation asked = Cases.submitted(GUARDIANS_BELOW_9);
+        assertThat(asked.visibilityFor(Actor.person(Cases.SOMEONE_ELSE), Cases.directory))
+                .isEqualTo(Visibility.NONE);
+        assertThat(asked.visibilityFor(alua, Cases.directory))
+                .as("a party stays a party")
+                .isEqualTo(Visibility.PARTY);
+    }
+
+    @Test
+    void a_guardian_answers_for_their_child_only_and_sees_their_answer() {
+        Mediation mediation = Cases.submitted(GUARDIANS_BELOW_9);
+        mediation.triage(coordinator, TriageDecision.ACCEPT_FOR_PEER_MEDIATION, "two students", false, NOW);
+        mediation.assign(coordinator, Cases.danaCandidate, Cases.directory, NOW);
+        mediation.assign(coordinator, Cases.erlanCandidate, Cases.directory, NOW);
+        mediation.askForConsent(dana, NOW);
+        Actor parent = Actor.person(Cases.PARENT_OF_ALUA);
+        java.util.UUID aluaParty = Cases.partyId(mediation, Cases.ALUA);
+        assertThat(mediation.guardianConsentOf(aluaParty)).isEmpty();
+
+        var events = mediation.answerConsent(parent, aluaParty, true, true, null, Cases.directory, NOW);
+
+        assertThat(events).singleElement().isInstanceOfSatisfying(MediationEvent.ConsentGiven.class, e -> {
+            assertThat(e.guardian()).isTrue();
+            assertThat(e.onBehalf()).isFalse();
+        });
+        assertThat(mediation.guardianConsentOf(aluaParty)).contains(true);
+        Refusals.refused(
+                mediation,
+                () -> mediation.answerConsent(
+                        parent, Cases.partyId(mediation, Cases.BEKZAT), true, true, null, Cases.directory, NOW),
+                "nobody-consents-for-another");
+    }
 }
