@@ -112,7 +112,7 @@ class SecurityHeadersTest extends GatewayTest {
                 .isEqualTo(5);
     }
 
-    private static void assertStrictApiHeaders(HttpHeaders headers) {
+    static void assertStrictApiHeaders(HttpHeaders headers) {
         assertThat(headers.get("X-Content-Type-Options")).containsExactly("nosniff");
         assertThat(headers.get("X-Frame-Options")).containsExactly("DENY");
         assertThat(headers.get("Referrer-Policy")).containsExactly("no-referrer");
