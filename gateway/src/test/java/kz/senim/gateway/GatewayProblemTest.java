@@ -2,14 +2,28 @@ package kz.senim.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+/**
+ * The gateway's own answers. Every status it answers itself is walked here in the shape docs/api.md
+ * promises (type, title, status, detail, instance, requestId as problem+json), with the documented security
+ * headers; 429, 503 and 504 with {@code Retry-After}.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class GatewayProblemTest extends GatewayTest {
 
@@ -60,23 +74,6 @@ class GatewayProblemTest extends GatewayTest {
     }
 
     @Test
-    void serviceThatAnswersTooSlowlyTimesOut() {
-        client.get()
-                .uri(StubService.SLOW_PATH)
-                .header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.student()))
-                .exchange()
-                .expectStatus()
-                .isEqualTo(HttpStatus.GATEWAY_TIMEOUT)
-                .expectHeader()
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.type")
-                .isEqualTo("https://senim.kz/problems/gateway-timeout")
-                .jsonPath("$.status")
-                .isEqualTo(504);
-    }
-
-    @Test
     void problemIsWrittenInRussianWhenAsked() {
         client.get()
                 .uri("/api/cases")
@@ -117,5 +114,146 @@ class GatewayProblemTest extends GatewayTest {
                 .expectBody()
                 .jsonPath("$.title")
                 .isEqualTo("Sign-in required");
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    /** Asserts the whole shape and the security headers; returns the body. */
+    private static JsonNode problem(WebTestClient.ResponseSpec answer, int status, String type, String path) {
+        EntityExchangeResult<byte[]> result = answer.expectStatus()
+                .isEqualTo(status)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .returnResult();
+        HttpHeaders headers = result.getResponseHeaders();
+        JsonNode problem = JSON.readTree(result.getResponseBody());
+        assertThat(problem.path("type").asString()).isEqualTo("https://senim.kz/problems/" + type);
+        assertThat(problem.path("title").asString()).isNotBlank();
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("detail").asString()).isNotBlank();
+        assertThat(problem.path("instance").asString()).isEqualTo(path);
+        assertThat(problem.path("requestId").asString()).isNotBlank().isEqualTo(headers.getFirst("X-Request-Id"));
+        SecurityHeadersTest.assertStrictApiHeaders(headers);
+        return problem;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/schools/x%2Fclub", "/api/schools/x%5Cclub", "/api/schools/x%00club"})
+    void anOddPathIsRejectedAsAProblemWithTheSecurityHeaders(String path) {
+        WebTestClient.ResponseSpec answer = client.get()
+                .uri(URI.create("http://localhost:" + port + path))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "ru")
+                .exchange();
+
+        JsonNode problem = problem(answer, 400, "request-rejected", path);
+        assertThat(problem.get("title").asString()).isEqualTo("Запрос не принят");
+    }
+
+    @Test
+    void noTokenIs401() {
+        problem(client.get().uri("/api/cases").exchange(), 401, "unauthorized", "/api/cases");
+    }
+
+    @Test
+    void aRefusedTokenIs401InvalidToken() {
+        problem(
+                client.get()
+                        .uri("/api/cases")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer not-a-token")
+                        .header("X-Forwarded-For", "198.51.100.91")
+                        .exchange(),
+                401,
+                "invalid-token",
+                "/api/cases");
+    }
+
+    @Test
+    void aTokenOfNoSenimUserIs403() {
+        problem(
+                client.get()
+                        .uri("/api/cases")
+                        .header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.withoutSenimRole()))
+                        .exchange(),
+                403,
+                "forbidden",
+                "/api/cases");
+    }
+
+    @Test
+    void anUnknownApiPathIs404() {
+        problem(
+                client.get()
+                        .uri("/api/no-such-thing")
+                        .header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.student()))
+                        .exchange(),
+                404,
+                "not-found",
+                "/api/no-such-thing");
+    }
+
+    @Test
+    void aBodyTooLargeIs413() {
+        String path = "/api/cases/" + UUID.randomUUID() + "/notes";
+        problem(
+                client.post()
+                        .uri(path)
+                        .header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.student()))
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .bodyValue(new byte[1024 * 1024 + 1])
+                        .exchange(),
+                413,
+                "payload-too-large",
+                path);
+    }
+
+    @Test
+    void tooManyRequestsIs429WithRetryAfter() {
+        String address = "198.51.100.92";
+        String path = "/api/trust-box/schools/" + UUID.randomUUID() + "/conversations";
+        for (int i = 0; i < TRUST_BOX_WRITES_BURST; i++) {
+            client.post()
+                    .uri(path)
+                    .header("X-Forwarded-For", address)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"text\":\"hello\"}")
+                    .exchange()
+                    .expectBody()
+                    .returnResult();
+        }
+        WebTestClient.ResponseSpec limited = client.post()
+                .uri(path)
+                .header("X-Forwarded-For", address)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"text\":\"hello\"}")
+                .exchange();
+
+        limited.expectHeader().exists(HttpHeaders.RETRY_AFTER);
+        problem(limited, 429, "too-many-requests", path);
+    }
+
+    @Test
+    void aServiceThatIsDownIs503WithRetryAfter() {
+        WebTestClient.ResponseSpec answer = client.get()
+                .uri("/api/notifications/inbox")
+                .header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.student()))
+                .exchange();
+
+        answer.expectHeader().exists(HttpHeaders.RETRY_AFTER);
+        problem(answer, 503, "service-unavailable", "/api/notifications/inbox");
+    }
+
+    @Test
+    void aServiceTooSlowIs504WithRetryAfter() {
+        WebTestClient.ResponseSpec answer = client.get()
+                .uri(StubService.SLOW_PATH)
+                .header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.student()))
+                .exchange();
+
+        answer.expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, String.valueOf(BREAKER_OPEN_SECONDS));
+        problem(answer, 504, "gateway-timeout", StubService.SLOW_PATH);
     }
 }

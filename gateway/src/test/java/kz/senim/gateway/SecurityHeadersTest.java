@@ -136,7 +136,7 @@ class SecurityHeadersTest extends GatewayTest {
         assertThat(PORTAL_PAGES.received("/swagger-ui/oauth2-redirect.html")).isEmpty();
     }
 
-    private static void assertStrictApiHeaders(HttpHeaders headers) {
+    static void assertStrictApiHeaders(HttpHeaders headers) {
         assertThat(headers.get("X-Content-Type-Options")).containsExactly("nosniff");
         assertThat(headers.get("X-Frame-Options")).containsExactly("DENY");
         assertThat(headers.get("Referrer-Policy")).containsExactly("no-referrer");

@@ -78,6 +78,12 @@ public final class ServiceApi {
             return this;
         }
 
+        /** A body of any content type, e.g. {@code text/plain}. */
+        public Request body(MediaType contentType, String body) {
+            spec.contentType(contentType).body(body);
+            return this;
+        }
+
         public Answer send() {
             return spec.exchange((request, response) -> new Answer(
                     response.getStatusCode().value(),

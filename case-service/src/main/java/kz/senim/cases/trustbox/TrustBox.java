@@ -2,7 +2,9 @@ package kz.senim.cases.trustbox;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import kz.senim.cases.audit.AuditTrail;
@@ -14,16 +16,15 @@ import kz.senim.cases.trustbox.TrustBoxRepository.ThreadSummary;
 import kz.senim.cases.trustbox.domain.Receipt;
 import kz.senim.cases.trustbox.domain.TrustBoxThread;
 import kz.senim.platform.problem.ResourceNotFound;
+import kz.senim.platform.problem.TooManyRequests;
 import kz.senim.platform.security.CurrentUser;
 import kz.senim.platform.security.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The anonymous trust box: a sender drops a message and gets a receipt once; with the receipt they
@@ -112,7 +113,9 @@ public class TrustBox {
     private TrustBoxThread lookUp(String schoolId, String typedReceipt) {
         Instant now = clock.instant();
         if (threads.failedLookups(schoolId, now) >= failedLookupsPerMinute) {
-            throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS);
+            // Failures are counted per school and minute: the next minute starts afresh.
+            Instant nextWindow = now.truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
+            throw new TooManyRequests(Duration.between(now, nextWindow), "receipt-guesses");
         }
         return Receipt.typed(typedReceipt)
                 .flatMap(receipt -> threads.byReceipt(schoolId, receipt.hash()))

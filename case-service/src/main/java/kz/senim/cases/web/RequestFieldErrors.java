@@ -63,16 +63,8 @@ class RequestFieldErrors {
                             problems.message(
                                     "Type", LocaleContextHolder.getLocale(), "has the wrong type or format"))));
         } else {
-            problem = ProblemDetail.forStatusAndDetail(
-                    HttpStatus.BAD_REQUEST,
-                    problems.message(
-                            "problemDetail.org.springframework.http.converter.HttpMessageNotReadableException",
-                            LocaleContextHolder.getLocale(),
-                            "The request body is missing or is not valid JSON."));
-            problem.setTitle(problems.message(
-                    "problemDetail.title.org.springframework.http.converter.HttpMessageNotReadableException",
-                    LocaleContextHolder.getLocale(),
-                    "Unreadable request"));
+            // not JSON at all: the platform's answer, naming the field body
+            problem = problems.unreadableBody(LocaleContextHolder.getLocale());
         }
         if (request instanceof ServletWebRequest servlet) {
             problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));

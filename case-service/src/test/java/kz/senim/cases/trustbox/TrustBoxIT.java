@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -183,6 +184,17 @@ class TrustBoxIT {
     }
 
     @Test
+    void a_message_that_is_not_json_is_refused_naming_the_body() {
+        JsonNode problem = send("/messages", "hello, not JSON").problem(400);
+
+        assertThat(problem.get("type").asString()).isEqualTo("https://senim.kz/problems/validation");
+        assertThat(problem.get("title").asString()).isEqualTo("Unreadable request");
+        assertThat(problem.get("detail").asString()).isNotBlank();
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("body");
+        assertThat(problem.get("instance").asString()).endsWith("/messages");
+    }
+
+    @Test
     void guessing_receipts_is_throttled_even_for_the_right_one() {
         String receipt =
                 send("/messages", "{\"text\":\"hello\"}").json().get("receipt").asString();
@@ -191,7 +203,17 @@ class TrustBoxIT {
             send("/conversation", "{\"receipt\":\"%s\"}".formatted(guess())).problem(404);
         }
 
-        send("/conversation", "{\"receipt\":\"%s\"}".formatted(guess())).problem(429);
+        ServiceApi.Answer throttled = send("/conversation", "{\"receipt\":\"%s\"}".formatted(guess()));
+        var problem = throttled.problem(429);
+        assertThat(problem.get("type").asString()).isEqualTo("https://senim.kz/problems/too-many-requests");
+        assertThat(problem.get("title").asString()).isEqualTo("Too many wrong receipts");
+        assertThat(Integer.parseInt(throttled.headers().getFirst(HttpHeaders.RETRY_AFTER)))
+                .isBetween(1, 60);
+        assertThat(problem.get("detail").asString())
+                .contains(throttled.headers().getFirst(HttpHeaders.RETRY_AFTER) + " second");
+        assertThat(problem.get("instance").asString()).endsWith("/conversation");
+        assertThat(problem.get("requestId").asString())
+                .isEqualTo(throttled.headers().getFirst("X-Request-Id"));
         send("/conversation", "{\"receipt\":\"%s\"}".formatted(receipt)).problem(429);
         assertThat(api.post("/api/trust-box/schools/other-" + school + "/conversation")
                         .json("{\"receipt\":\"%s\"}".formatted(guess()))

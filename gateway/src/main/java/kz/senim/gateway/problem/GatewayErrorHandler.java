@@ -35,7 +35,8 @@ class GatewayErrorHandler implements WebExceptionHandler {
     GatewayErrorHandler(
             ProblemResponses problems, @Value("${senim.gateway.circuit-breaker.open-wait:3s}") Duration openWait) {
         this.problems = problems;
-        // A service that cannot be reached is not tried again before its circuit breaker would let calls through.
+        // A service that cannot be reached or did not answer in time is not tried again before its circuit
+        // breaker would let calls through.
         this.retryAfterOutage = String.valueOf(Math.max(1, openWait.toSeconds()));
     }
 
@@ -48,7 +49,7 @@ class GatewayErrorHandler implements WebExceptionHandler {
         try (var ignored = MDC.putCloseable(RequestId.KEY, RequestId.of(exchange))) {
             logged(exchange, problem, error);
         }
-        if (problem == GatewayProblem.SERVICE_UNAVAILABLE) {
+        if (problem == GatewayProblem.SERVICE_UNAVAILABLE || problem == GatewayProblem.GATEWAY_TIMEOUT) {
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, retryAfterOutage);
         }
         if (PortalUnavailablePage.fits(exchange, problem)) {

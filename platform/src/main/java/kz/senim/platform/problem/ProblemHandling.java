@@ -6,6 +6,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import java.net.URI;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,9 +21,11 @@ import org.slf4j.MDC;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -35,9 +38,11 @@ import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -85,6 +90,19 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     @ExceptionHandler(PreconditionFailed.class)
     ResponseEntity<ProblemDetail> preconditionFailed(PreconditionFailed e, HttpServletRequest request) {
         return respond(problems.problem(HttpStatus.PRECONDITION_FAILED, "precondition-failed", locale()), request);
+    }
+
+    /** The caller has to wait: 429 with {@code Retry-After}. */
+    @ExceptionHandler(TooManyRequests.class)
+    ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequests e, HttpServletRequest request) {
+        ProblemDetail problem =
+                problems.problem(HttpStatus.TOO_MANY_REQUESTS, e.key(), locale(), e.retryAfterSeconds());
+        problem.setType(Problems.type("too-many-requests"));
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @ExceptionHandler(FieldsRefused.class)
@@ -141,16 +159,49 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         problem.setInstance(URI.create(request.getRequestURI()));
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"senim\"")
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (noDatabaseConnection(e)) {
+            // The pool had no connection within its connection-timeout (PostgreSQL stalled or down):
+            // the caller may try again, and is told so before the gateway's timeout would answer 504.
+            log.warn(
+                    "No database connection for {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return respond(problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", locale()), request);
+        }
         // The exception's message may carry user input, so only its type is logged at error level.
         log.error("Unhandled {} on {} {}", e.getClass().getName(), request.getMethod(), request.getRequestURI());
         log.debug("Unhandled exception", e);
         return respond(problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "server-error", locale()), request);
+    }
+
+    /** Whether the cause chain says that no database connection could be had in time. */
+    static boolean noDatabaseConnection(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException
+                    || cause instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** A missing required query parameter answers 400 naming it. */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return validationProblem(
+                List.of(error(
+                        e.getParameterName(),
+                        "NotNull",
+                        messages.getMessage("NotNull", null, "must not be empty", locale()))),
+                request);
     }
 
     @Override
@@ -227,18 +278,9 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 return validationProblem(List.of(typeMismatch(field.toString())), request);
             }
         }
-        ResponseEntity<Object> answer = super.handleHttpMessageNotReadable(e, headers, status, request);
-        if (answer != null && answer.getBody() instanceof ProblemDetail problem) {
-            // Same title and detail as before, plus the validation type and the body as the field in error.
-            problem.setType(Problems.VALIDATION);
-            problem.setProperty(
-                    "errors",
-                    List.of(error(
-                            "body",
-                            "unreadable",
-                            messages.getMessage("unreadable", null, "is not valid JSON", locale()))));
-        }
-        return answer;
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problems.unreadableBody(locale()));
     }
 
     /** A missing required header answers 400 naming the header. */
@@ -256,21 +298,51 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return super.handleServletRequestBindingException(e, headers, status, request);
     }
 
+    /**
+     * Every answer of Spring MVC's own exceptions (405, 406, 413, 415, a {@code ResponseStatusException} of
+     * any status, ...) as a Senim problem: the type of its status, title and detail in the caller's language,
+     * the instance and the request id; 429 and 503 with {@code Retry-After}. Headers of the exception, such
+     * as 405's {@code Allow}, stay.
+     */
     @Override
     protected ResponseEntity<Object> createResponseEntity(
             @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        HttpHeaders answered = new HttpHeaders();
+        answered.putAll(headers);
+        if (Problems.retriable(statusCode) && !answered.containsHeader(HttpHeaders.RETRY_AFTER)) {
+            answered.set(HttpHeaders.RETRY_AFTER, String.valueOf(Problems.DEFAULT_RETRY_AFTER.toSeconds()));
+        }
+        if (body instanceof ProblemDetail spring && !isSenimType(spring.getType())) {
+            int code = statusCode.value();
+            ProblemDetail problem =
+                    problems.problem(code, Problems.keyOf(code), locale(), answered.getFirst(HttpHeaders.RETRY_AFTER));
+            if (spring.getProperties() != null) {
+                spring.getProperties().forEach(problem::setProperty);
+            }
+            body = problem;
+        }
         if (body instanceof ProblemDetail problem) {
             String requestId = MDC.get(RequestIds.MDC_KEY);
             if (requestId != null) {
                 problem.setProperty("requestId", requestId);
             }
+            if (problem.getInstance() == null && request instanceof ServletWebRequest servlet) {
+                problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
+            }
         }
-        return super.createResponseEntity(body, headers, statusCode, request);
+        if (body instanceof ProblemDetail) {
+            answered.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        return super.createResponseEntity(body, answered, statusCode, request);
+    }
+
+    private static boolean isSenimType(@Nullable URI type) {
+        return type != null && type.toString().startsWith(Problems.TYPE_BASE);
     }
 
     private ResponseEntity<Object> validationProblem(List<Map<String, Object>> errors, WebRequest request) {
         return ResponseEntity.badRequest()
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(validation(errors));
     }
 
@@ -332,8 +404,10 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, HttpServletRequest request) {
         problem.setInstance(URI.create(request.getRequestURI()));
-        return ResponseEntity.status(problem.getStatus())
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.getStatus());
+        if (Problems.retriable(HttpStatusCode.valueOf(problem.getStatus()))) {
+            answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(Problems.DEFAULT_RETRY_AFTER.toSeconds()));
+        }
+        return answer.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -1,24 +1,31 @@
 package kz.senim.platform.web;
 
+import com.zaxxer.hikari.HikariDataSource;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import kz.senim.platform.problem.CallerRefused;
 import kz.senim.platform.problem.FieldsRefused;
 import kz.senim.platform.problem.ResourceNotFound;
 import kz.senim.platform.problem.StateConflict;
+import kz.senim.platform.problem.TooManyRequests;
 import kz.senim.platform.security.CurrentUser;
 import kz.senim.platform.security.SenimHttpSecurity;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -34,6 +41,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /** A tiny service on the platform, to test what every service gets from it. */
 @SpringBootConfiguration
@@ -128,10 +136,12 @@ class ProbeApplication {
 
         private final Notes notes;
         private final Quotas quotas;
+        private final DataSource dataSource;
 
-        ProbeController(Notes notes, Quotas quotas) {
+        ProbeController(Notes notes, Quotas quotas, DataSource dataSource) {
             this.notes = notes;
             this.quotas = quotas;
+            this.dataSource = dataSource;
         }
 
         @GetMapping("/api/open/me")
@@ -219,6 +229,48 @@ class ProbeApplication {
                 @RequestBody String text)
                 throws InterruptedException {
             return ResponseEntity.status(201).body(notes.create(caller.id(), kind, key, text, pause));
+        }
+
+        /** A refusal because of the state: 409. */
+        @PostMapping("/api/paints/{id}/drying")
+        void dryPaint(@PathVariable String id) {
+            throw new StateConflict("paint-still-wet", "The paint is still wet");
+        }
+
+        /** A 412 the way some services answer it, as a bare ResponseStatusException. */
+        @PostMapping("/api/paints/{id}/varnish")
+        void varnish(@PathVariable String id) {
+            throw new ResponseStatusException(HttpStatus.PRECONDITION_FAILED);
+        }
+
+        @PostMapping("/api/guesses")
+        void guess() {
+            throw new TooManyRequests(Duration.ofMillis(6_500));
+        }
+
+        @GetMapping("/api/bugs")
+        void bug() {
+            throw new IllegalStateException("a bug that names secret input");
+        }
+
+        /**
+         * Takes every connection of the pool and holds them for {@code millis}, as a stalled PostgreSQL
+         * would, so that other requests cannot get one.
+         */
+        @PostMapping("/api/pool/holds")
+        int holdThePool(@RequestParam long millis) throws Exception {
+            List<Connection> held = new ArrayList<>();
+            try {
+                for (int i = 0; i < dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize(); i++) {
+                    held.add(dataSource.getConnection());
+                }
+                Thread.sleep(millis);
+                return held.size();
+            } finally {
+                for (Connection connection : held) {
+                    connection.close();
+                }
+            }
         }
 
         @GetMapping("/api/notes/count")
