@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class OpenApiLintTest {
 
-    private static final List<String> SERVICES =
-            List.of("case-service", "membership-service", "training-service", "notification-service");
+    private static final List<String> SERVICES = List.of(
+            "case-service", "membership-service", "training-service", "notification-service", "analytics-service");
 
     private static final Path MODULE = Path.of("").toAbsolutePath();
     private static final Path ROOT = MODULE.getParent();

@@ -1,5 +1,7 @@
 package kz.senim.analytics.generation;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import kz.senim.platform.security.CurrentUser;
@@ -14,6 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 /** The district admin rebuilds the store from the earliest offsets and watches it become live. */
 @RestController
 @RequestMapping("/api/reports/rebuilds")
+@Tag(
+        name = "Rebuilds",
+        description = "Rebuilding the report store from the earliest events, switched over when complete.")
 class RebuildController {
 
     private final Generations generations;
@@ -23,6 +28,7 @@ class RebuildController {
     }
 
     /** 202: the generation being built (the one already under way, if any). */
+    @Operation(operationId = "startRebuild", summary = "Rebuild the report store from the earliest events")
     @PostMapping
     ResponseEntity<Map<String, Object>> rebuild(CurrentUser caller) {
         districtAdminOnly(caller);
@@ -30,6 +36,7 @@ class RebuildController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("generation", building, "status", "BUILDING"));
     }
 
+    @Operation(operationId = "listGenerations", summary = "List the store's generations and their state")
     @GetMapping
     List<Generations.Generation> generations(CurrentUser caller) {
         districtAdminOnly(caller);
