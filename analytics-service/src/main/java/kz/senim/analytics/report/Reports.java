@@ -7,8 +7,11 @@ import kz.senim.analytics.generation.Generations;
 import kz.senim.analytics.ingest.FactRepository;
 import kz.senim.analytics.report.domain.AnnualReport;
 import kz.senim.analytics.report.domain.DistrictReport;
+import kz.senim.analytics.report.domain.Fact;
+import kz.senim.analytics.report.domain.ReportView;
 import kz.senim.analytics.report.domain.SchoolReport;
 import kz.senim.analytics.report.domain.SchoolYear;
+import kz.senim.analytics.report.domain.Trends;
 import kz.senim.platform.problem.FieldsRefused;
 import kz.senim.platform.problem.ResourceNotFound;
 import kz.senim.platform.security.CurrentUser;
@@ -49,6 +52,20 @@ public class Reports {
         }
         SchoolYear year = year(schoolYear);
         return AnnualReport.of(schoolId, year, facts.factsOf(live, schoolId));
+    }
+
+    /**
+     * The school's report with its month-by-month series, as computed or, {@code forPublication}, with the
+     * district's small-count suppression applied to the school's own numbers. Who may read it: as {@link #school}.
+     */
+    @Transactional(readOnly = true)
+    public ReportView view(CurrentUser caller, String schoolId, String schoolYear, boolean forPublication) {
+        SchoolReport report = school(caller, schoolId, schoolYear);
+        List<Fact> schoolFacts = facts.factsOf(generations.live(), schoolId);
+        Trends trends = Trends.of(report, schoolFacts);
+        return forPublication
+                ? ReportView.forPublication(report, trends, properties.suppressionThreshold())
+                : ReportView.of(report, trends);
     }
 
     @Transactional(readOnly = true)
