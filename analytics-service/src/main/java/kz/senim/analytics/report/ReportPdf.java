@@ -101,7 +101,8 @@ final class ReportPdf {
                                 .format(day));
         if (view.forPublication()) {
             html.append("<p class=\"note\">")
-                    .append(esc(format("publication.note", "<" + view.threshold(), String.valueOf(view.threshold() - 1))))
+                    .append(esc(
+                            format("publication.note", "<" + view.threshold(), String.valueOf(view.threshold() - 1))))
                     .append("</p>");
         }
 

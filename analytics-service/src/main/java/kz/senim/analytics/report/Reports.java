@@ -41,15 +41,7 @@ public class Reports {
     @Transactional(readOnly = true)
     public SchoolReport school(CurrentUser caller, String schoolId, String schoolYear) {
         int live = generations.live();
-        if (caller.isDistrictAdmin()) {
-            if (!facts.registeredSchools(live).contains(schoolId)) {
-                throw new ResourceNotFound("School report");
-            }
-        } else if (!(caller.has(Role.COORDINATOR) || caller.has(Role.ADMIN))) {
-            throw new AccessDeniedException("Reports are for coordinators and admins");
-        } else if (!caller.belongsTo(schoolId)) {
-            throw new ResourceNotFound("School report");
-        }
+        authorize(caller, schoolId, live);
         SchoolYear year = year(schoolYear);
         return AnnualReport.of(schoolId, year, facts.factsOf(live, schoolId));
     }
@@ -60,12 +52,27 @@ public class Reports {
      */
     @Transactional(readOnly = true)
     public ReportView view(CurrentUser caller, String schoolId, String schoolYear, boolean forPublication) {
-        SchoolReport report = school(caller, schoolId, schoolYear);
-        List<Fact> schoolFacts = facts.factsOf(generations.live(), schoolId);
+        int live = generations.live();
+        authorize(caller, schoolId, live);
+        SchoolYear year = year(schoolYear);
+        List<Fact> schoolFacts = facts.factsOf(live, schoolId);
+        SchoolReport report = AnnualReport.of(schoolId, year, schoolFacts);
         Trends trends = Trends.of(report, schoolFacts);
         return forPublication
                 ? ReportView.forPublication(report, trends, properties.suppressionThreshold())
                 : ReportView.of(report, trends);
+    }
+
+    private void authorize(CurrentUser caller, String schoolId, int live) {
+        if (caller.isDistrictAdmin()) {
+            if (!facts.registeredSchools(live).contains(schoolId)) {
+                throw new ResourceNotFound("School report");
+            }
+        } else if (!(caller.has(Role.COORDINATOR) || caller.has(Role.ADMIN))) {
+            throw new AccessDeniedException("Reports are for coordinators and admins");
+        } else if (!caller.belongsTo(schoolId)) {
+            throw new ResourceNotFound("School report");
+        }
     }
 
     @Transactional(readOnly = true)

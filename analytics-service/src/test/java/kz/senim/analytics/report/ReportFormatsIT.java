@@ -97,6 +97,8 @@ class ReportFormatsIT {
         HttpResponse<byte[]> answer = pdf(PATH + "/report.pdf?lang=kk", "application/pdf", null);
 
         assertThat(answer.statusCode()).isEqualTo(200);
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "reports"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "reports", "report-kk.pdf"), answer.body()); // to look at
         assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(answer.headers().firstValue("Content-Disposition").orElseThrow())
                 .contains("attachment", "senim-report-" + SCHOOL + "-2026-2027-kk.pdf");
