@@ -116,7 +116,9 @@ final class ReportPdf {
                         v("plan.items.PARTLY_DONE"),
                         v("plan.items.CANCELLED"),
                         v("plan.items.PLANNED"),
-                        percent(view.get("plan.completionPercentage"))));
+                        view.get("plan.completionPercentage") == null
+                                ? text("value.unknown")
+                                : percent(view.get("plan.completionPercentage"))));
         table(List.of(
                 "plan.items.DONE",
                 "plan.items.PARTLY_DONE",
@@ -186,7 +188,7 @@ final class ReportPdf {
                         v("trustBox.messagesReceived"),
                         v("trustBox.threadsStarted"),
                         v("trustBox.threadsAnswered"),
-                        v("trustBox.medianHoursToFirstAnswer"),
+                        median("trustBox.medianHoursToFirstAnswer", "unit.hours"),
                         v("trustBox.safetyConcernsFlagged"),
                         v("trustBox.casesOpened")));
         table(List.of(
@@ -217,7 +219,7 @@ final class ReportPdf {
                         v("cases.mediatedBy.ADULTS"),
                         v("cases.escalated"),
                         v("cases.agreementsReached"),
-                        v("cases.medianDaysToAgreement"),
+                        median("cases.medianDaysToAgreement", "unit.days"),
                         v("cases.noAgreement"),
                         v("cases.followUps.KEPT"),
                         v("cases.followUps.PARTLY_KEPT"),
@@ -339,6 +341,15 @@ final class ReportPdf {
             html.append("</tr>");
         }
         html.append("</tbody></table>");
+    }
+
+    /** A median in a sentence: with its unit, "not known yet" without one, as shown when hidden. */
+    private String median(String key, String unit) {
+        Object value = view.get(key);
+        if (value == null) {
+            return text("value.unknown");
+        }
+        return value instanceof Number ? format(unit, shown(value)) : shown(value);
     }
 
     private String held(String type) {
