@@ -29,7 +29,7 @@ class PortalMessagesTest {
     private static final Pattern LITERAL_KEY = Pattern.compile("#\\{([A-Za-z][A-Za-z0-9._-]*)[}(]");
 
     @ParameterizedTest
-    @ValueSource(strings = {"common", "cases", "club", "training", "trustbox", "notifications", "admin"})
+    @ValueSource(strings = {"common", "cases", "club", "training", "trustbox", "notifications", "admin", "reports"})
     void everyBundleHasTheSameKeysInEveryLanguage(String bundle) throws IOException {
         Properties english = load(bundle + ".properties");
         for (String language : new String[] {"kk", "ru"}) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import kz.senim.analytics.report.domain.DistrictReport;
 import kz.senim.analytics.report.domain.Indicators;
+import kz.senim.analytics.report.domain.ReportView;
 import kz.senim.analytics.report.domain.SchoolReport;
 
 /** The JSON and CSV shapes of the reports (docs/api.md, "Reports"). */
@@ -17,7 +18,8 @@ final class ReportDocuments {
 
     private ReportDocuments() {}
 
-    static Map<String, Object> school(SchoolReport report) {
+    static Map<String, Object> school(ReportView view) {
+        SchoolReport report = view.report();
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("schoolId", report.schoolId());
         document.put("schoolYear", report.year().label());
@@ -25,15 +27,22 @@ final class ReportDocuments {
         document.put("from", local(report.from(), report.zone()));
         document.put("to", local(report.to(), report.zone()));
         Map<String, Object> indicators = new LinkedHashMap<>();
-        report.indicators().forEach((key, value) -> put(indicators, key, value));
+        view.indicators().forEach((key, value) -> put(indicators, key, value));
+        document.put("forPublication", view.forPublication());
+        if (view.forPublication()) {
+            document.put("suppressionThreshold", view.threshold());
+        }
         document.put("indicators", indicators);
+        document.put("months", view.months());
+        document.put("byMonth", view.byMonth());
         document.put("unavailable", UNAVAILABLE);
         return document;
     }
 
-    static String schoolCsv(SchoolReport report) {
+    static String schoolCsv(ReportView view) {
+        SchoolReport report = view.report();
         StringBuilder csv = new StringBuilder("schoolId,schoolYear,indicator,value\r\n");
-        report.indicators()
+        view.indicators()
                 .forEach((key, value) -> csv.append(report.schoolId())
                         .append(',')
                         .append(report.year().label())

@@ -7,8 +7,11 @@ import kz.senim.analytics.generation.Generations;
 import kz.senim.analytics.ingest.FactRepository;
 import kz.senim.analytics.report.domain.AnnualReport;
 import kz.senim.analytics.report.domain.DistrictReport;
+import kz.senim.analytics.report.domain.Fact;
+import kz.senim.analytics.report.domain.ReportView;
 import kz.senim.analytics.report.domain.SchoolReport;
 import kz.senim.analytics.report.domain.SchoolYear;
+import kz.senim.analytics.report.domain.Trends;
 import kz.senim.platform.problem.FieldsRefused;
 import kz.senim.platform.problem.ResourceNotFound;
 import kz.senim.platform.security.CurrentUser;
@@ -38,6 +41,29 @@ public class Reports {
     @Transactional(readOnly = true)
     public SchoolReport school(CurrentUser caller, String schoolId, String schoolYear) {
         int live = generations.live();
+        authorize(caller, schoolId, live);
+        SchoolYear year = year(schoolYear);
+        return AnnualReport.of(schoolId, year, facts.factsOf(live, schoolId));
+    }
+
+    /**
+     * The school's report with its month-by-month series, as computed or, {@code forPublication}, with the
+     * district's small-count suppression applied to the school's own numbers. Who may read it: as {@link #school}.
+     */
+    @Transactional(readOnly = true)
+    public ReportView view(CurrentUser caller, String schoolId, String schoolYear, boolean forPublication) {
+        int live = generations.live();
+        authorize(caller, schoolId, live);
+        SchoolYear year = year(schoolYear);
+        List<Fact> schoolFacts = facts.factsOf(live, schoolId);
+        SchoolReport report = AnnualReport.of(schoolId, year, schoolFacts);
+        Trends trends = Trends.of(report, schoolFacts);
+        return forPublication
+                ? ReportView.forPublication(report, trends, properties.suppressionThreshold())
+                : ReportView.of(report, trends);
+    }
+
+    private void authorize(CurrentUser caller, String schoolId, int live) {
         if (caller.isDistrictAdmin()) {
             if (!facts.registeredSchools(live).contains(schoolId)) {
                 throw new ResourceNotFound("School report");
@@ -47,8 +73,6 @@ public class Reports {
         } else if (!caller.belongsTo(schoolId)) {
             throw new ResourceNotFound("School report");
         }
-        SchoolYear year = year(schoolYear);
-        return AnnualReport.of(schoolId, year, facts.factsOf(live, schoolId));
     }
 
     @Transactional(readOnly = true)
