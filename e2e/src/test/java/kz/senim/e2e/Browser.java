@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -176,9 +178,29 @@ final class Browser implements AutoCloseable {
     Browser submit(By button) {
         WebElement before = find(By.tagName("html"));
         click(button);
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(before));
+        new WebDriverWait(driver, WAIT).until(page -> replaced(before));
         find(By.tagName("main"));
         return this;
+    }
+
+    /**
+     * Whether an element's page has been replaced. Chromium answers a question about a node of a page that is
+     * being swapped out either with a stale reference or, in the middle of the swap, with an inspector error
+     * ("Node with given id does not belong to the document"): both mean the old page is gone.
+     */
+    private static boolean replaced(WebElement before) {
+        try {
+            before.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException gone) {
+            return true;
+        } catch (WebDriverException swapping) {
+            String message = String.valueOf(swapping.getMessage());
+            if (message.contains("does not belong to the document") || message.contains("No node with given id")) {
+                return true;
+            }
+            throw swapping;
+        }
     }
 
     /** Waits until an element is in the page (shown or not), e.g. a button the last action added. */

@@ -115,7 +115,7 @@ final class KeycloakProcess implements SenimKeycloak.Backend {
                     installation,
                     home,
                     logFile);
-            process = builder.start();
+            process = startRetryingBusyScript(builder);
             KeycloakProcess keycloak = new KeycloakProcess(process, cleanUpHome, logFile, baseUrl);
             // At once, not after start-up: a JVM ended while Keycloak starts must not leave it running.
             Runtime.getRuntime().addShutdownHook(new Thread(keycloak::stop, "senim-keycloak-stop"));
@@ -127,6 +127,29 @@ final class KeycloakProcess implements SenimKeycloak.Backend {
         } catch (RuntimeException e) {
             cleanUp(process, cleanUpHome);
             throw e;
+        }
+    }
+
+    /**
+     * Starts {@code kc.sh}, which was copied into the home just before. When another thread of this JVM forks a
+     * process at that moment, the child briefly inherits the copy's open file and exec answers "Text file busy"
+     * (ETXTBSY; seen in an e2e run that starts several processes at once): wait a moment and try again.
+     */
+    private static Process startRetryingBusyScript(ProcessBuilder builder) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return builder.start();
+            } catch (IOException e) {
+                if (attempt >= 10 || !String.valueOf(e.getMessage()).contains("Text file busy")) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
@@ -152,13 +175,16 @@ final class KeycloakProcess implements SenimKeycloak.Backend {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         URI wellKnown = URI.create(baseUrl + "/realms/" + SenimKeycloak.REALM + "/.well-known/openid-configuration");
+        URI keys = URI.create(baseUrl + "/realms/" + SenimKeycloak.REALM + "/protocol/openid-connect/certs");
         long deadline = System.nanoTime() + SenimKeycloak.STARTUP_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Keycloak exited with code " + process.exitValue()
                         + " during start-up; log " + logFile + ":\n" + tail(logFile));
             }
-            if (answers200(http, health) && answers200(http, wellKnown)) {
+            // The key set too: a service's first token check fetches it, and a Keycloak that has just started
+            // once took longer than that fetch's read time-out to answer it (a 500 in a test under load).
+            if (answers200(http, health) && answers200(http, wellKnown) && answers200(http, keys)) {
                 return;
             }
             try {
