@@ -6,16 +6,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
-import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.DefaultTransactionIdSuffixStrategy;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.kafka.support.ProducerListener;
-import org.springframework.kafka.support.converter.RecordMessageConverter;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.RoutingTarget;
@@ -27,36 +20,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Outbox externalization of {@link SenimEvent}s to the service's topic with CloudEvents
  * binary-mode headers, the topic itself, and the scheduled resubmission of failed publications.
  */
-@AutoConfiguration(before = KafkaAutoConfiguration.class)
+@AutoConfiguration
 @EnableScheduling
 @EnableConfigurationProperties(EventsProperties.class)
 @ConditionalOnExpression("'${senim.events.topic:}' != ''")
 public class EventsConfiguration {
-
-    /**
-     * The outbox's producers are transactional, with one stable {@code transactional.id} per service
-     * instance ({@code <prefix>0}: one suffix, reused after a producer is replaced), so that a new producer
-     * fences the transaction its predecessor left open. See {@link TransactionalOutboxTemplate}.
-     */
-    @Bean
-    DefaultKafkaProducerFactoryCustomizer senimTransactionalOutboxProducers(EventsProperties properties) {
-        return factory -> {
-            factory.setTransactionIdPrefix(properties.transactionIdPrefix());
-            factory.setTransactionIdSuffixStrategy(new DefaultTransactionIdSuffixStrategy(1));
-        };
-    }
-
-    /** In place of Boot's template, configured as Boot configures it (converter, producer listener). */
-    @Bean
-    KafkaTemplate<Object, Object> kafkaTemplate(
-            ProducerFactory<Object, Object> producers,
-            ObjectProvider<ProducerListener<Object, Object>> listener,
-            ObjectProvider<RecordMessageConverter> converter) {
-        TransactionalOutboxTemplate template = new TransactionalOutboxTemplate(producers);
-        listener.ifUnique(template::setProducerListener);
-        converter.ifUnique(template::setMessageConverter);
-        return template;
-    }
 
     @Bean
     EventExternalizationConfiguration senimEventExternalization(

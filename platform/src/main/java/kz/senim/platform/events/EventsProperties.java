@@ -7,12 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param topic the service's own topic, e.g. {@code senim.cases.v1}; empty when it publishes nothing
  * @param partitions partitions of that topic when the service creates it
  * @param resubmissionInterval how often FAILED outbox publications are sent again
- * @param transactionIdPrefix prefix of the outbox producer's {@code transactional.id}: unique per running
- *     instance of a service and the same after its restart (see {@code senim-platform-defaults.properties})
  */
 @ConfigurationProperties("senim.events")
-public record EventsProperties(
-        String topic, int partitions, Duration resubmissionInterval, String transactionIdPrefix) {
+public record EventsProperties(String topic, int partitions, Duration resubmissionInterval) {
 
     public EventsProperties {
         if (topic == null) {
@@ -23,9 +20,6 @@ public record EventsProperties(
         }
         if (resubmissionInterval == null) {
             resubmissionInterval = Duration.ofSeconds(5);
-        }
-        if (transactionIdPrefix == null || transactionIdPrefix.isBlank()) {
-            transactionIdPrefix = "senim-outbox-";
         }
     }
 }
