@@ -1,11 +1,7 @@
 package kz.senim.gateway;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Duration;
+import kz.senim.test.ClosedPorts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -57,10 +53,7 @@ abstract class GatewayTest {
     static final String PORTAL = "https://portal.senim.test";
     static final String PORTAL_RELAY_SECRET = "relay-secret-of-the-tests";
 
-    /** Sockets that keep the closed ports reserved while the tests run. */
-    private static final java.util.List<Socket> RESERVED_PORTS = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-    static final int CLOSED_PORT = closedPort();
+    static final int CLOSED_PORT = ClosedPorts.reserve();
 
     static {
         KEYCLOAK.answer(CERTS_PATH, TestTokens.jwkSet());
@@ -124,21 +117,5 @@ abstract class GatewayTest {
 
     static String bearer(String token) {
         return "Bearer " + token;
-    }
-
-    /**
-     * A port that refuses connections for the whole test JVM: bound by a socket that never listens. A port
-     * merely found free and released could be taken by another process meanwhile (seen with two builds on one
-     * machine: the "down" service answered as something else, a 500 instead of a 503).
-     */
-    private static int closedPort() {
-        try {
-            Socket reserved = new Socket();
-            reserved.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            RESERVED_PORTS.add(reserved);
-            return reserved.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -3,8 +3,6 @@ package kz.senim.notification.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +10,7 @@ import java.util.UUID;
 import kz.senim.notification.Mailbox;
 import kz.senim.notification.TestRecipients;
 import kz.senim.notification.delivery.domain.Category;
+import kz.senim.test.ClosedPorts;
 import kz.senim.test.Infrastructure;
 import kz.senim.test.SenimIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +51,7 @@ class MailAfterSmtpOutageIT {
 
     @Test
     void mail_held_back_by_an_smtp_outage_goes_out_when_the_server_answers_again() throws Exception {
-        smtp.setPort(closedPort());
+        smtp.setPort(ClosedPorts.reserve());
         List<String> users = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             String user = "outage-" + UUID.randomUUID();
@@ -81,11 +80,5 @@ class MailAfterSmtpOutageIT {
                         select count(*) from notification
                         where channel = 'EMAIL' and status = 'PENDING' and attempts > 0 and recipient_id in (:users)
                         """).param("users", users).query(Long.class).single();
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

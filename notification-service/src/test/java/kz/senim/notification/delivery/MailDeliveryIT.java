@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +18,7 @@ import kz.senim.notification.Mailbox;
 import kz.senim.notification.TestRecipients;
 import kz.senim.notification.delivery.domain.Category;
 import kz.senim.notification.delivery.domain.Channel;
+import kz.senim.test.ClosedPorts;
 import kz.senim.test.Infrastructure;
 import kz.senim.test.SenimIntegrationTest;
 import kz.senim.test.ServiceApi;
@@ -71,7 +70,7 @@ class MailDeliveryIT {
     @Test
     void while_smtp_is_down_mail_accumulates_and_afterwards_every_mail_arrives_exactly_once() throws Exception {
         double sentBefore = counter("senim.notifications.sent");
-        smtp.setPort(closedPort());
+        smtp.setPort(ClosedPorts.reserve());
         List<String> users = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             String user = "down-" + UUID.randomUUID();
@@ -120,7 +119,7 @@ class MailDeliveryIT {
 
     @Test
     void a_notification_is_stored_before_it_is_sent() throws Exception {
-        smtp.setPort(closedPort());
+        smtp.setPort(ClosedPorts.reserve());
         UUID event = UUID.randomUUID();
         String user = "stored-" + UUID.randomUUID();
 
@@ -158,7 +157,7 @@ class MailDeliveryIT {
     void mail_that_cannot_be_delivered_within_the_retry_window_fails_and_is_listed_for_the_admins_of_its_school()
             throws Exception {
         double failedBefore = counter("senim.notifications.failed");
-        smtp.setPort(closedPort());
+        smtp.setPort(ClosedPorts.reserve());
         String school = "school-" + UUID.randomUUID().toString().substring(0, 8);
         UUID event = UUID.randomUUID();
         // Created 25 hours ago: the retry window is over at the next attempt.
@@ -213,7 +212,7 @@ class MailDeliveryIT {
 
     @Test
     void two_instances_claiming_at_once_never_claim_the_same_mail() throws Exception {
-        smtp.setPort(closedPort());
+        smtp.setPort(ClosedPorts.reserve());
         String school = "school-claims";
         for (int i = 0; i < 10; i++) {
             jdbc.sql("""
@@ -269,11 +268,5 @@ class MailDeliveryIT {
 
     private double counter(String name) {
         return meters.get(name).counter().count();
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,6 +27,8 @@ import org.springframework.test.web.servlet.MockMvc;
         })
 @AutoConfigureMockMvc
 class SigningInWhileKeycloakIsDownTest {
+
+    private static final java.util.List<java.net.Socket> RESERVED = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @DynamicPropertySource
     static void keycloakDown(DynamicPropertyRegistry registry) {
@@ -72,9 +73,16 @@ class SigningInWhileKeycloakIsDownTest {
                 .andExpect(header().string("Location", "/oauth2/authorization/keycloak"));
     }
 
+    /**
+     * A port bound by a socket that never listens, kept for the whole test JVM: a port merely found free and
+     * released could be taken by another process meanwhile, and "Keycloak" would answer.
+     */
     private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+        try {
+            java.net.Socket reserved = new java.net.Socket();
+            reserved.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            RESERVED.add(reserved);
+            return reserved.getLocalPort();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
