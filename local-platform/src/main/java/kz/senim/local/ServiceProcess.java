@@ -21,7 +21,7 @@ import kz.senim.test.ChildProcesses;
  */
 public final class ServiceProcess {
 
-    private static final Duration READY_WITHIN = Duration.ofSeconds(180);
+    private static final Duration READY_WITHIN = Duration.ofSeconds(300);
 
     private final String name;
     private final int port;

@@ -169,7 +169,7 @@ public final class StandaloneKafkaBroker implements AutoCloseable {
     }
 
     private void awaitPort(boolean open) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         while (Instant.now().isBefore(deadline)) {
             if (accepts() == open) {
                 return;

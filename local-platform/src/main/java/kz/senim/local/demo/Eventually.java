@@ -14,7 +14,7 @@ import kz.senim.local.api.ApiResponse;
  */
 final class Eventually {
 
-    static final Duration BOUND = Duration.ofSeconds(30);
+    static final Duration BOUND = Duration.ofSeconds(60);
     private static final Duration PAUSE = Duration.ofMillis(200);
 
     private Eventually() {}

@@ -58,9 +58,10 @@ public final class SenimKeycloak {
     /** System property that points at another realm file. */
     public static final String REALM_FILE_PROPERTY = "senim.keycloak.realm";
 
-    /** How long Keycloak may take to start: system property {@code senim.keycloak.startup-timeout} (ISO-8601), else 240 s. */
+    /** How long Keycloak may take to start: system property {@code senim.keycloak.startup-timeout} (ISO-8601), else 8 minutes: on a 2-core machine
+     * running other builds beside, a first start took more than 4 minutes. */
     static final Duration STARTUP_TIMEOUT =
-            Duration.parse(System.getProperty("senim.keycloak.startup-timeout", "PT240S"));
+            Duration.parse(System.getProperty("senim.keycloak.startup-timeout", "PT8M"));
 
     private static final Logger log = LoggerFactory.getLogger(SenimKeycloak.class);
     private static SenimKeycloak instance;
