@@ -31,14 +31,63 @@ public final class SchoolEvents {
                 "\"timeZone\":\"" + zone + "\",\"defaultLanguage\":\"kk\"");
     }
 
+    /** A request between two students (none named for the trust box). */
     public SchoolEvents request(UUID caseId, String at, String channel, String urgency) {
+        return "TRUST_BOX".equals(channel)
+                ? request(caseId, at, channel, urgency, 0, 0, 0, 0)
+                : request(caseId, at, channel, urgency, 2, 0, 0, 0);
+    }
+
+    /** A request with its parties by kind (who the conflict is between). */
+    public SchoolEvents request(
+            UUID caseId,
+            String at,
+            String channel,
+            String urgency,
+            int students,
+            int teachers,
+            int parents,
+            int otherAdults) {
+        int adults = teachers + parents + otherAdults;
         return add(
                 "kz.senim.cases.request-submitted.v1",
                 caseId,
                 at,
                 "\"caseId\":\"" + caseId + "\",\"kind\":\"MEDIATION\",\"channel\":\"" + channel + "\",\"urgency\":\""
-                        + urgency + "\",\"partyCount\":" + ("TRUST_BOX".equals(channel) ? 0 : 2)
-                        + ",\"adultParty\":false");
+                        + urgency + "\",\"partyCount\":" + (students + adults) + ",\"adultParty\":" + (adults > 0)
+                        + ",\"studentParties\":" + students + ",\"teacherParties\":" + teachers
+                        + ",\"parentParties\":" + parents + ",\"otherAdultParties\":" + otherAdults);
+    }
+
+    public SchoolEvents registered(String zone, int yearStartMonth, String at) {
+        return add(
+                "kz.senim.membership.school-registered.v1",
+                null,
+                at,
+                "\"timeZone\":\"" + zone + "\",\"defaultLanguage\":\"kk\",\"yearStartMonth\":" + yearStartMonth);
+    }
+
+    public SchoolEvents planItemCreated(UUID itemId, String schoolYear, String status, int completion, String at) {
+        return add(
+                "kz.senim.training.plan-item-created.v1",
+                itemId,
+                at,
+                "\"planItemId\":\"" + itemId + "\",\"schoolYear\":\"" + schoolYear
+                        + "\",\"month\":\"2026-10\",\"status\":\"" + status + "\",\"completionPercentage\":"
+                        + completion);
+    }
+
+    /** Attendance of an activity, with the distinct students and people training-service counted for the year. */
+    public SchoolEvents attendance(
+            UUID activityId, String type, String at, int present, String schoolYear, int students, int people) {
+        return add(
+                "kz.senim.training.attendance-recorded.v1",
+                activityId,
+                at,
+                "\"activityId\":\"" + activityId + "\",\"activityType\":\"" + type + "\",\"presentCount\":" + present
+                        + ",\"absentCount\":0,\"excusedCount\":0,\"headCount\":null,\"schoolYear\":\"" + schoolYear
+                        + "\",\"studentsReachedInSchoolYear\":" + students + ",\"peopleReachedInSchoolYear\":"
+                        + people);
     }
 
     public SchoolEvents triaged(UUID caseId, String at, String decision, String mediatedBy) {

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** The AsyncAPI document names every schema in contracts/, and every schema it names exists. */
 class AsyncApiDocumentTest {
@@ -34,6 +35,37 @@ class AsyncApiDocumentTest {
         for (String type : schemaTypes()) {
             assertThat(resource(EventContracts.schemaResource(type)))
                     .contains("\"$id\": \"https://senim.kz/contracts/schemas/" + type + ".json\"");
+        }
+    }
+
+    /**
+     * The evolution rule (docs/events.md): v1 changes are additive and consumers ignore unknown fields, so no
+     * published schema may close an object to fields it does not know yet; each says so explicitly.
+     */
+    @Test
+    void every_published_schema_leaves_every_object_open_to_additive_fields() throws Exception {
+        for (String type : schemaTypes()) {
+            assertOpen(type, "", EventContracts.tree(type));
+        }
+    }
+
+    private static void assertOpen(String type, String path, JsonNode node) {
+        if (node.isObject() && node.has("properties")) {
+            assertThat(node.path("additionalProperties").isBoolean()
+                            && node.path("additionalProperties").booleanValue())
+                    .as(type + path + ": \"additionalProperties\": true")
+                    .isTrue();
+            assertThat(node.has("unevaluatedProperties"))
+                    .as(type + path + " has no unevaluatedProperties")
+                    .isFalse();
+        }
+        for (var child : node.properties()) {
+            assertOpen(type, path + "/" + child.getKey(), child.getValue());
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                assertOpen(type, path + "/" + i, node.get(i));
+            }
         }
     }
 

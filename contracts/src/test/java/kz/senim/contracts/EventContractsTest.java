@@ -30,6 +30,32 @@ class EventContractsTest {
     }
 
     @Test
+    void a_consumer_validating_with_the_published_schema_accepts_a_field_a_later_additive_change_adds() {
+        byte[] later = bytes("""
+                {"eventId":"6f1f4a0e-53a4-4e8f-9a57-0d9a3f1d2b11","schoolId":"demo-gymnasium-1",
+                 "occurredAt":"2026-11-26T05:00:00Z","timeZone":"Asia/Almaty","defaultLanguage":"kk",
+                 "aFieldOfVersionOnePointSeven":42}
+                """);
+
+        assertThat(EventContracts.consumerViolations(SCHOOL_REGISTERED, later)).isEmpty();
+        assertThat(EventContracts.violations(SCHOOL_REGISTERED, later))
+                .singleElement()
+                .asString()
+                .contains("aFieldOfVersionOnePointSeven");
+    }
+
+    @Test
+    void a_consumer_still_refuses_what_the_contract_rules_out() {
+        assertThat(EventContracts.consumerViolations(SCHOOL_REGISTERED, bytes("""
+                {"eventId":"not-a-uuid","schoolId":"demo-gymnasium-1","occurredAt":"2026-11-26T05:00:00Z",
+                 "defaultLanguage":"de"}
+                """)))
+                .hasSizeGreaterThanOrEqualTo(3)
+                .anyMatch(v -> v.contains("timeZone"))
+                .anyMatch(v -> v.contains("eventId"));
+    }
+
+    @Test
     void a_payload_that_is_not_json_breaks_the_contract() {
         assertThatThrownBy(() -> EventContracts.assertConforms(SCHOOL_REGISTERED, bytes("{oops")))
                 .isInstanceOf(AssertionError.class)

@@ -39,7 +39,9 @@ final class FactShapes {
     private static final List<String> USER = List.of("userId");
 
     static final Map<String, Shape> SHAPES = Map.ofEntries(
-            Map.entry(SCHOOL_REGISTERED, new Shape(null, List.of("timeZone"), List.of("defaultLanguage"))),
+            Map.entry(
+                    SCHOOL_REGISTERED,
+                    new Shape(null, List.of("timeZone", "yearStartMonth"), List.of("defaultLanguage"))),
             Map.entry(
                     SCHOOL_UPDATED, new Shape(null, List.of("timeZone", "yearStartMonth"), List.of("defaultLanguage"))),
             Map.entry(MEMBER_ADMITTED, new Shape(null, MEMBER, USER)),
@@ -77,8 +79,20 @@ final class FactShapes {
                     ATTENDANCE_RECORDED,
                     new Shape(
                             "activityId",
-                            List.of("activityType", "presentCount", "absentCount", "excusedCount", "headCount"),
+                            List.of(
+                                    "activityType",
+                                    "presentCount",
+                                    "absentCount",
+                                    "excusedCount",
+                                    "headCount",
+                                    "schoolYear",
+                                    "studentsReachedInSchoolYear",
+                                    "peopleReachedInSchoolYear"),
                             List.of())),
+            Map.entry(
+                    PLAN_ITEM_CREATED,
+                    new Shape(
+                            "planItemId", List.of("schoolYear", "month", "status", "completionPercentage"), List.of())),
             Map.entry(
                     PLAN_ITEM_STATUS_CHANGED,
                     new Shape(
@@ -93,7 +107,19 @@ final class FactShapes {
                             List.of("audienceGroups", "gradeFrom", "gradeTo"))),
             Map.entry(
                     REQUEST_SUBMITTED,
-                    new Shape("caseId", List.of("kind", "channel", "urgency", "partyCount", "adultParty"), List.of())),
+                    new Shape(
+                            "caseId",
+                            List.of(
+                                    "kind",
+                                    "channel",
+                                    "urgency",
+                                    "partyCount",
+                                    "adultParty",
+                                    "studentParties",
+                                    "teacherParties",
+                                    "parentParties",
+                                    "otherAdultParties"),
+                            List.of())),
             Map.entry(REQUEST_TRIAGED, new Shape("caseId", List.of("decision", "mediatedBy", "status"), List.of())),
             Map.entry(REQUEST_ESCALATED, new Shape("caseId", List.of(), List.of())),
             Map.entry(AGREEMENT_SIGNED, new Shape("caseId", List.of("commitmentCount", "followUpDate"), List.of())),

@@ -40,6 +40,10 @@ class ReportsIT {
         SchoolEvents events = new SchoolEvents(school).registered("Asia/Almaty", "2026-08-20T04:00:00Z");
         UUID item1 = UUID.randomUUID();
         UUID item2 = UUID.randomUUID();
+        UUID item3 = UUID.randomUUID();
+        // item 3 was added and never changed: only plan-item-created tells of it
+        events.planItemCreated(item1, "2026-2027", "PLANNED", 0, "2026-09-15T10:00:00Z")
+                .planItemCreated(item3, "2026-2027", "PLANNED", 33, "2026-12-01T10:00:00Z");
         events.planItem(item1, "2026-2027", "PLANNED", "DONE", 50, "2026-10-30T10:00:00Z")
                 .planItem(item2, "2026-2027", "PLANNED", "PARTLY_DONE", 75, "2026-11-30T10:00:00Z")
                 .planItem(UUID.randomUUID(), "2025-2026", "PLANNED", "DONE", 100, "2026-05-30T10:00:00Z");
@@ -49,6 +53,9 @@ class ReportsIT {
                 .member("left", "user-b-" + school, "2026-2027", "LEFT", "2027-03-01T05:00:00Z");
         UUID training = UUID.randomUUID();
         UUID peerLesson = UUID.randomUUID();
+        // the latest recording of the year has the year's distinct students and people; last year's is another's
+        events.attendance(training, "TRAINING", "2026-10-05T10:00:00Z", 12, "2026-2027", 11, 13)
+                .attendance(UUID.randomUUID(), "TRAINING", "2026-05-05T10:00:00Z", 40, "2025-2026", 40, 45);
         events.activityCompleted(training, "TRAINING", "2026-10-05T09:00:00Z", 12, 12)
                 .activityCompleted(peerLesson, "PEER_LESSON", "2026-10-06T09:00:00Z", 2, 30)
                 .add(
@@ -56,7 +63,8 @@ class ReportsIT {
                         peerLesson,
                         "2026-10-07T09:00:00Z",
                         "\"activityId\":\"" + peerLesson + "\",\"activityType\":\"PEER_LESSON\",\"presentCount\":5,"
-                                + "\"absentCount\":0,\"excusedCount\":0,\"headCount\":28");
+                                + "\"absentCount\":0,\"excusedCount\":0,\"headCount\":28,\"schoolYear\":\"2026-2027\","
+                                + "\"studentsReachedInSchoolYear\":14,\"peopleReachedInSchoolYear\":16");
         for (String kind : List.of("MEMO", "POSTER")) {
             UUID material = UUID.randomUUID();
             events.add(
@@ -88,7 +96,7 @@ class ReportsIT {
                 .agreement(c1, "2026-10-05T06:00:00Z")
                 .followUp(c1, "2026-10-20T06:00:00Z", "KEPT")
                 .closed(c1, "2026-10-20T06:00:01Z", "CLOSED", "AGREEMENT_KEPT", "submitter-" + school)
-                .request(c2, "2026-10-10T06:00:00Z", "IN_PERSON", "HIGH")
+                .request(c2, "2026-10-10T06:00:00Z", "IN_PERSON", "HIGH", 1, 1, 0, 0)
                 .triaged(c2, "2026-10-10T08:00:00Z", "ACCEPT_FOR_COORDINATOR_MEDIATION", "COORDINATORS")
                 .agreement(c2, "2026-10-12T06:00:00Z")
                 .followUp(c2, "2026-10-27T06:00:00Z", "PARTLY_KEPT")
@@ -140,8 +148,9 @@ class ReportsIT {
         Map<String, String> expected = expected(Map.ofEntries(
                 Map.entry("plan.items.DONE", "1"),
                 Map.entry("plan.items.PARTLY_DONE", "1"),
-                Map.entry("plan.items.total", "2"),
-                Map.entry("plan.completionPercentage", "75"),
+                Map.entry("plan.items.PLANNED", "1"),
+                Map.entry("plan.items.total", "3"),
+                Map.entry("plan.completionPercentage", "50"),
                 Map.entry("youngMediators.admitted", "2"),
                 Map.entry("youngMediators.certified", "1"),
                 Map.entry("youngMediators.left", "1"),
@@ -150,6 +159,8 @@ class ReportsIT {
                 Map.entry("activities.TRAINING.participants", "12"),
                 Map.entry("activities.PEER_LESSON.held", "1"),
                 Map.entry("activities.PEER_LESSON.participants", "33"),
+                Map.entry("reach.students", "14"),
+                Map.entry("reach.people", "16"),
                 Map.entry("information.materialsPublished.MEMO", "1"),
                 Map.entry("information.materialsPublished.POSTER", "1"),
                 Map.entry("information.materialsPublished.total", "2"),
@@ -167,6 +178,9 @@ class ReportsIT {
                 Map.entry("cases.byUrgency.LOW", "1"),
                 Map.entry("cases.byUrgency.NORMAL", "1"),
                 Map.entry("cases.byUrgency.HIGH", "1"),
+                Map.entry("cases.byParties.STUDENTS_ONLY", "1"),
+                Map.entry("cases.byParties.WITH_TEACHER", "1"),
+                Map.entry("cases.byParties.NOT_KNOWN", "1"),
                 Map.entry("cases.accepted", "3"),
                 Map.entry("cases.mediatedBy.PEER", "1"),
                 Map.entry("cases.mediatedBy.ADULTS", "2"),

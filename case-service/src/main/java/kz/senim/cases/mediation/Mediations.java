@@ -168,7 +168,8 @@ public class Mediations {
             }
         }
         cases.insert(mediation);
-        events.publishEvent(mediation.submitted());
+        events.publishEvent(
+                mediation.submitted(userId -> people.person(school, userId).map(Person::role)));
         audit.append(school, caller.id(), Action.CHANGE, SUBJECT, mediation.id().toString());
         return cases.find(school, mediation.id()).orElseThrow();
     }
@@ -182,7 +183,7 @@ public class Mediations {
         Mediation mediation = Mediation.fromTrustBox(
                 schoolId, urgency, description, settings.inForce(schoolId).mediation(), clock.instant());
         cases.insert(mediation);
-        events.publishEvent(mediation.submitted());
+        events.publishEvent(mediation.submitted(userId -> Optional.empty())); // parties not named
         audit.append(
                 schoolId, coordinatorId, Action.CHANGE, SUBJECT, mediation.id().toString());
         return mediation.id();

@@ -244,6 +244,12 @@ class MediationJourneyIT {
                         .doesNotContain("Two classmates")
                         .contains(school);
             }
+            JsonNode submittedEvent = payload(records, "request-submitted");
+            assertThat(submittedEvent.get("studentParties").asInt()).isEqualTo(2);
+            assertThat(submittedEvent.get("teacherParties").asInt()
+                            + submittedEvent.get("parentParties").asInt()
+                            + submittedEvent.get("otherAdultParties").asInt())
+                    .isZero();
             // The people to tell, by user id only: the parties, the session's participants and
             // mediators, and the submitter when the case closes.
             assertThat(payload(records, "consent-requested")

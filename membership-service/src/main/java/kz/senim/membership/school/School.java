@@ -61,6 +61,7 @@ public record School(
     }
 
     public SchoolRegistered registered() {
-        return new SchoolRegistered(UUID.randomUUID(), id, registeredAt, timeZone.getId(), defaultLanguage);
+        return new SchoolRegistered(
+                UUID.randomUUID(), id, registeredAt, timeZone.getId(), defaultLanguage, yearStartMonth);
     }
 }

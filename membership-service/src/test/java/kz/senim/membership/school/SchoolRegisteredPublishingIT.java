@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import kz.senim.contracts.EventContracts;
 import kz.senim.test.SenimIntegrationTest;
@@ -55,7 +57,8 @@ class SchoolRegisteredPublishingIT {
                 .contentType(MediaType.APPLICATION_JSON)
                 .body("""
                         {"id":"%s","names":{"kk":"Сынақ мектебі","ru":"Тестовая школа","en":"Test school"},
-                         "city":"Almaty","region":"Almaty","timeZone":"Asia/Almaty","defaultLanguage":"ru"}
+                         "city":"Almaty","region":"Almaty","timeZone":"Asia/Almaty","defaultLanguage":"ru",
+                         "yearStartMonth":8}
                         """.formatted(schoolId))
                 .retrieve()
                 .toBodilessEntity();
@@ -77,6 +80,10 @@ class SchoolRegisteredPublishingIT {
             assertThat(header(record, "content-type")).isEqualTo("application/json");
             assertThat(header(record, "ce_schoolid")).isEqualTo(schoolId);
             assertThat(payload.get("defaultLanguage").asString()).isEqualTo("ru");
+            assertThat(payload.get("yearStartMonth").asInt()).isEqualTo(8);
+            List<String> headers = new ArrayList<>();
+            record.headers().forEach(h -> headers.add(h.key()));
+            assertThat(headers).doesNotContain("__TypeId__").hasSize(9);
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> outstandingPublications() == 0);
     }
@@ -109,7 +116,7 @@ class SchoolRegisteredPublishingIT {
     }
 
     private static SchoolRegistered event(String schoolId) {
-        return new SchoolRegistered(UUID.randomUUID(), schoolId, Instant.now(), "Asia/Almaty", "kk");
+        return new SchoolRegistered(UUID.randomUUID(), schoolId, Instant.now(), "Asia/Almaty", "kk", 9);
     }
 
     private long outstandingPublications() {

@@ -9,18 +9,21 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.support.converter.RecordMessageConverter;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.RoutingTarget;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Outbox externalization of {@link SenimEvent}s to the service's topic with CloudEvents
  * binary-mode headers, the topic itself, and the scheduled resubmission of failed publications.
  */
-@AutoConfiguration
+// Before Spring Modulith's Kafka JSON configuration, whose converter backs off when there is one already.
+@AutoConfiguration(beforeName = "org.springframework.modulith.events.kafka.KafkaJacksonConfiguration")
 @EnableScheduling
 @EnableConfigurationProperties(EventsProperties.class)
 @ConditionalOnExpression("'${senim.events.topic:}' != ''")
@@ -39,6 +42,12 @@ public class EventsConfiguration {
                 // (ExternalizationInCommitOrder) publications reach Kafka in the order they were handed over.
                 .serializeExternalization(true)
                 .build();
+    }
+
+    /** The record's value is the event's JSON, its headers the CloudEvents ones only (no {@code __TypeId__}). */
+    @Bean
+    RecordMessageConverter senimCloudEventsMessageConverter(ObjectProvider<JsonMapper> json) {
+        return new CloudEventsMessageConverter(json.getIfUnique(JsonMapper::new));
     }
 
     /** Publications go to Kafka on one thread, in the order they were committed (see the class). */

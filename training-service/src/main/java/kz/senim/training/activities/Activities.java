@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import kz.senim.platform.SchoolYear;
 import kz.senim.platform.problem.FieldsRefused;
 import kz.senim.platform.problem.PreconditionFailed;
 import kz.senim.platform.problem.ResourceNotFound;
@@ -43,6 +44,12 @@ import org.springframework.transaction.annotation.Transactional;
 /** Scheduling activities, registering for them and recording who came, each caller within their school. */
 @Service
 public class Activities {
+
+    /**
+     * The month training-service's school years start in (September, as its annual plan's); the reach counts of
+     * {@code attendance-recorded} are per such year.
+     */
+    static final int SCHOOL_YEAR_START_MONTH = 9;
 
     private final ActivityRepository repository;
     private final Directory directory;
@@ -280,6 +287,17 @@ public class Activities {
             people.add(mark.userId());
         }
         Map<String, AttendanceStatus> sheet = repository.attendance(id);
+        ZoneId zone = directory.timeZoneOf(school);
+        SchoolYear year =
+                SchoolYear.containing(activity.startsAt().atZone(zone).toLocalDate(), SCHOOL_YEAR_START_MONTH);
+        ActivityRepository.Reach reach = repository.reach(
+                school,
+                LocalDate.of(year.startYear(), SCHOOL_YEAR_START_MONTH, 1)
+                        .atStartOfDay(zone)
+                        .toInstant(),
+                LocalDate.of(year.startYear() + 1, SCHOOL_YEAR_START_MONTH, 1)
+                        .atStartOfDay(zone)
+                        .toInstant());
         events.publishEvent(new AttendanceRecorded(
                 UUID.randomUUID(),
                 school,
@@ -289,7 +307,10 @@ public class Activities {
                 count(sheet, AttendanceStatus.PRESENT),
                 count(sheet, AttendanceStatus.ABSENT),
                 count(sheet, AttendanceStatus.EXCUSED),
-                activity.headCount()));
+                activity.headCount(),
+                year.toString(),
+                reach.students(),
+                reach.people()));
         qualifications.reconsider(school, people);
         return new AttendanceSheet(sheet, activity.headCount());
     }

@@ -119,7 +119,10 @@ public final class ActivityEvents {
             int presentCount,
             int absentCount,
             int excusedCount,
-            Integer headCount)
+            Integer headCount,
+            String schoolYear,
+            int studentsReachedInSchoolYear,
+            int peopleReachedInSchoolYear)
             implements SenimEvent {
         @Override
         public String aggregateId() {

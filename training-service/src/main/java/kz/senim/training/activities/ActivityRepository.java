@@ -205,6 +205,26 @@ class ActivityRepository {
                 .update();
     }
 
+    /** Distinct people marked present at any activity of the school starting in [from, to) that is not cancelled. */
+    record Reach(int students, int people) {}
+
+    Reach reach(String schoolId, Instant from, Instant to) {
+        return jdbc.sql("""
+                select count(distinct a.user_id) filter (where p.role = 'student') students,
+                       count(distinct a.user_id) people
+                from attendance a
+                join activity t on t.id = a.activity_id
+                left join person p on p.school_id = t.school_id and p.user_id = a.user_id
+                where t.school_id = :school and a.status = 'PRESENT' and t.status <> 'CANCELLED'
+                  and t.starts_at >= :from and t.starts_at < :to
+                """)
+                .param("school", schoolId)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query((rs, row) -> new Reach(rs.getInt("students"), rs.getInt("people")))
+                .single();
+    }
+
     Map<String, AttendanceStatus> attendance(UUID activityId) {
         Map<String, AttendanceStatus> sheet = new LinkedHashMap<>();
         jdbc.sql("select user_id, status from attendance where activity_id = :id order by user_id")

@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The annual plan of each school year: items by direction, month and responsible person, carried
- * out by linked activities. An item's status follows its activities; every change is published.
+ * out by linked activities. An item's status follows its activities; its creation and every change are
+ * published.
  */
 @Service
 public class AnnualPlans {
@@ -73,7 +74,17 @@ public class AnnualPlans {
             }
         }
         idempotent.remember(caller.id(), "plan-item", idempotencyKey, item.id().toString());
-        return reconsider(item);
+        PlanRepository.Item created = reconsider(item);
+        events.publishEvent(new PlanItemCreated(
+                UUID.randomUUID(),
+                school,
+                clock.instant(),
+                created.id(),
+                created.schoolYear(),
+                created.month(),
+                created.status().name(),
+                completion(school, year).percentage()));
+        return created;
     }
 
     @Transactional(readOnly = true)

@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 class AnnualPlanIT {
 
     static final String CHANGED = "kz.senim.training.plan-item-status-changed.v1";
+    static final String CREATED = "kz.senim.training.plan-item-created.v1";
 
     @LocalServerPort
     int port;
@@ -79,19 +80,74 @@ class AnnualPlanIT {
                 .isEqualTo("status-derived-from-activities");
 
         try (TopicProbe probe = TopicProbe.on("senim.training.v1")) {
-            probe.await(r -> dropped.equals(r.key()), Duration.ofSeconds(30));
-            List<ConsumerRecord<String, byte[]>> changes =
-                    probe.collect(r -> item.equals(r.key()) || manual.equals(r.key()), Duration.ofMillis(500));
+            probe.await(r -> dropped.equals(r.key()) && CHANGED.equals(type(r)), Duration.ofSeconds(30));
+            List<ConsumerRecord<String, byte[]>> records = probe.collect(
+                    r -> item.equals(r.key()) || manual.equals(r.key()) || dropped.equals(r.key()),
+                    Duration.ofMillis(500));
             JsonMapper json = JsonMapper.builder().build();
-            for (ConsumerRecord<String, byte[]> record : changes) {
-                EventContracts.assertConforms(CHANGED, record.value());
+            for (ConsumerRecord<String, byte[]> record : records) {
+                EventContracts.assertConforms(type(record), record.value());
             }
+            List<ConsumerRecord<String, byte[]>> created =
+                    records.stream().filter(r -> CREATED.equals(type(r))).toList();
+            assertThat(created).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(item, manual, dropped);
+            assertThat(created)
+                    .allSatisfy(r -> assertThat(
+                                    json.readTree(r.value()).get("status").asString())
+                            .isEqualTo("PLANNED"));
+            List<ConsumerRecord<String, byte[]>> changes = records.stream()
+                    .filter(r -> CHANGED.equals(type(r)) && !dropped.equals(r.key()))
+                    .toList();
             assertThat(changes.stream()
                             .filter(r -> item.equals(r.key()))
                             .map(r -> json.readTree(r.value()).get("status").asString()))
                     .containsExactlyInAnyOrder("PARTLY_DONE", "DONE");
             assertThat(new String(changes.getFirst().value(), StandardCharsets.UTF_8))
                     .doesNotContain("Peer lessons for grades 1-9");
+        }
+    }
+
+    /**
+     * Analytics counts a plan's items from the events alone: an item is announced when it is added, with the status
+     * its activities already give it and the year's completion with it (it was invisible until its status changed).
+     */
+    @Test
+    void an_added_item_is_published_with_its_status_and_the_completion_of_the_year_with_it() {
+        ServiceApi api = ServiceApi.at(port);
+        String school = Trainings.newSchool();
+        String coordinatorId = "coord-" + UUID.randomUUID();
+        String coordinator = Trainings.bearer(coordinatorId, school, "coordinator");
+        String start = OffsetDateTime.now().minusHours(2).withNano(0).toString();
+        String end = OffsetDateTime.now().minusHours(1).withNano(0).toString();
+        String lesson = Trainings.schedule(
+                        api, coordinator, Trainings.activity("PEER_LESSON", coordinatorId, start, end, null, null))
+                .get("id")
+                .asString();
+        api.post("/api/activities/" + lesson + "/completion").auth(coordinator).send();
+
+        try (TopicProbe probe = TopicProbe.on("senim.training.v1")) {
+            String done = add(api, coordinator, coordinatorId, "[\"" + lesson + "\"]");
+            String planned = add(api, coordinator, coordinatorId, "[]");
+
+            JsonMapper json = JsonMapper.builder().build();
+            ConsumerRecord<String, byte[]> first =
+                    probe.await(r -> done.equals(r.key()) && CREATED.equals(type(r)), Duration.ofSeconds(30));
+            ConsumerRecord<String, byte[]> second =
+                    probe.await(r -> planned.equals(r.key()) && CREATED.equals(type(r)), Duration.ofSeconds(30));
+            EventContracts.assertConforms(CREATED, first.value());
+            EventContracts.assertConforms(CREATED, second.value());
+            JsonNode doneEvent = json.readTree(first.value());
+            assertThat(doneEvent.get("status").asString()).isEqualTo("DONE");
+            assertThat(doneEvent.get("completionPercentage").asInt()).isEqualTo(100);
+            assertThat(doneEvent.get("schoolYear").asString()).isEqualTo("2026-2027");
+            assertThat(doneEvent.get("month").asString()).isEqualTo("2026-11");
+            JsonNode plannedEvent = json.readTree(second.value());
+            assertThat(plannedEvent.get("status").asString()).isEqualTo("PLANNED");
+            assertThat(plannedEvent.get("completionPercentage").asInt()).isEqualTo(50);
+            assertThat(plannedEvent.get("completionPercentage").asInt()).isEqualTo(percentage(api, coordinator));
+            assertThat(new String(second.value(), StandardCharsets.UTF_8))
+                    .doesNotContain("Peer lessons for grades 1-9")
+                    .doesNotContain(coordinatorId);
         }
     }
 
@@ -138,6 +194,10 @@ class AnnualPlanIT {
             assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("schoolYear");
             assertThat(problem.get("errors").get(0).get("code").asString()).isEqualTo("schoolYear.format");
         }
+    }
+
+    private static String type(ConsumerRecord<String, byte[]> record) {
+        return new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8);
     }
 
     private static String body(String month, String activities) {

@@ -52,6 +52,7 @@ public final class AnnualReport {
         report.plan();
         report.youngMediators();
         report.activities();
+        report.reach();
         report.information();
         report.trustBox();
         report.cases();
@@ -67,26 +68,58 @@ public final class AnnualReport {
                 .orElse(DEFAULT_ZONE);
     }
 
+    /**
+     * The {@code yearStartMonth} of the latest school-registered or school-updated that has one (records of
+     * school-registered before it carried the month have none); September without one.
+     */
     int startMonth() {
-        return latest(f -> f.type().equals(SCHOOL_UPDATED))
+        return latest(f -> (f.type().equals(SCHOOL_REGISTERED) || f.type().equals(SCHOOL_UPDATED))
+                        && f.attribute("yearStartMonth").isPresent())
                 .flatMap(f -> f.attribute("yearStartMonth"))
                 .map(Integer::parseInt)
                 .filter(m -> m >= 1 && m <= 12)
                 .orElse(DEFAULT_START_MONTH);
     }
 
+    /**
+     * Each item of the year's plan by the status of its latest plan-item-created or plan-item-status-changed, and
+     * the completion computed from those items as training-service computes it (done fully, partly done half,
+     * cancelled items left out).
+     */
     private void plan() {
-        Map<UUID, Fact> latestByItem =
-                latestBySubject(of(PLAN_ITEM_STATUS_CHANGED).filter(f -> f.is("schoolYear", yearLabel)));
+        Map<UUID, Fact> latestByItem = latestBySubject(
+                of(PLAN_ITEM_CREATED, PLAN_ITEM_STATUS_CHANGED).filter(f -> f.is("schoolYear", yearLabel)));
+        long done = 0;
+        long partly = 0;
+        long cancelled = 0;
         for (Fact item : latestByItem.values()) {
-            add("plan.items." + item.get("status"), 1);
+            String status = item.get("status");
+            add("plan.items." + status, 1);
             add("plan.items.total", 1);
+            done += "DONE".equals(status) ? 1 : 0;
+            partly += "PARTLY_DONE".equals(status) ? 1 : 0;
+            cancelled += "CANCELLED".equals(status) ? 1 : 0;
         }
+        long counted = latestByItem.size() - cancelled;
         out.put(
                 "plan.completionPercentage",
-                latest(f -> f.type().equals(PLAN_ITEM_STATUS_CHANGED) && f.is("schoolYear", yearLabel))
-                        .map(f -> (Number) f.number("completionPercentage"))
-                        .orElse(null));
+                latestByItem.isEmpty()
+                        ? null
+                        : counted == 0 ? 0L : Math.round((done + partly / 2.0) * 100.0 / counted));
+    }
+
+    /**
+     * Distinct students and people the club's activities reached in the year: training-service counts them (it has
+     * the marks) on each attendance-recorded; the latest recording of the year's activities has the year's number.
+     */
+    private void reach() {
+        latest(f -> f.type().equals(ATTENDANCE_RECORDED)
+                        && f.is("schoolYear", yearLabel)
+                        && f.attribute("peopleReachedInSchoolYear").isPresent())
+                .ifPresent(f -> {
+                    out.put("reach.students", f.number("studentsReachedInSchoolYear"));
+                    out.put("reach.people", f.number("peopleReachedInSchoolYear"));
+                });
     }
 
     private void youngMediators() {
@@ -179,6 +212,7 @@ public final class AnnualReport {
                 add("cases.byKind." + request.get("kind"), 1);
                 add("cases.byChannel." + request.get("channel"), 1);
                 add("cases.byUrgency." + request.get("urgency"), 1);
+                add("cases.byParties." + between(request), 1);
             }
         }
         Set<UUID> accepted = inYear(REQUEST_TRIAGED)
@@ -219,6 +253,27 @@ public final class AnnualReport {
             add("cases.followUps.recorded", 1);
             add("cases.followUps." + followUp.get("result"), 1);
         }
+    }
+
+    /**
+     * Who a conflict was between, from the party counts of its request: with a parent before with a teacher before
+     * with another adult; only students; not known for an anonymous case (no parties named) or a request published
+     * before the counts existed.
+     */
+    static String between(Fact request) {
+        if (request.attribute("studentParties").isEmpty() || request.number("partyCount") == 0) {
+            return "NOT_KNOWN";
+        }
+        if (request.number("parentParties") > 0) {
+            return "WITH_PARENT";
+        }
+        if (request.number("teacherParties") > 0) {
+            return "WITH_TEACHER";
+        }
+        if (request.number("otherAdultParties") > 0) {
+            return "WITH_OTHER_ADULT";
+        }
+        return "STUDENTS_ONLY";
     }
 
     private void consultations() {

@@ -14,6 +14,7 @@ public final class EventTypes {
     public static final String ACTIVITY_COMPLETED = "kz.senim.training.activity-completed.v1";
     public static final String ACTIVITY_CANCELLED = "kz.senim.training.activity-cancelled.v1";
     public static final String ATTENDANCE_RECORDED = "kz.senim.training.attendance-recorded.v1";
+    public static final String PLAN_ITEM_CREATED = "kz.senim.training.plan-item-created.v1";
     public static final String PLAN_ITEM_STATUS_CHANGED = "kz.senim.training.plan-item-status-changed.v1";
     public static final String MATERIAL_PUBLISHED = "kz.senim.training.material-published.v1";
     public static final String REQUEST_SUBMITTED = "kz.senim.cases.request-submitted.v1";

@@ -25,6 +25,10 @@ public final class Indicators {
     public static final List<String> REQUEST_KINDS = List.of("MEDIATION", "CONSULTATION", "QUESTION");
     public static final List<String> CHANNELS = List.of("ONLINE_FORM", "IN_PERSON", "TRUST_BOX");
     public static final List<String> URGENCIES = List.of("LOW", "NORMAL", "HIGH");
+    /** Who a conflict was between (docs/analytics.md, {@code cases.byParties}). */
+    public static final List<String> PARTIES =
+            List.of("STUDENTS_ONLY", "WITH_TEACHER", "WITH_PARENT", "WITH_OTHER_ADULT", "NOT_KNOWN");
+
     public static final List<String> MEDIATED_BY = List.of("PEER", "ADULTS");
     public static final List<String> OUTCOMES = List.of(
             "AGREEMENT_KEPT",
@@ -77,6 +81,8 @@ public final class Indicators {
             keys.add("activities." + type + ".held");
             keys.add("activities." + type + ".participants");
         }
+        keys.add("reach.students");
+        keys.add("reach.people");
         MATERIAL_KINDS.forEach(k -> keys.add("information.materialsPublished." + k));
         keys.add("information.materialsPublished.total");
         keys.addAll(List.of(
@@ -90,6 +96,7 @@ public final class Indicators {
         REQUEST_KINDS.forEach(k -> keys.add("cases.byKind." + k));
         CHANNELS.forEach(c -> keys.add("cases.byChannel." + c));
         URGENCIES.forEach(u -> keys.add("cases.byUrgency." + u));
+        PARTIES.forEach(p -> keys.add("cases.byParties." + p));
         keys.add("cases.accepted");
         MEDIATED_BY.forEach(m -> keys.add("cases.mediatedBy." + m));
         keys.add("cases.escalated");
@@ -108,9 +115,12 @@ public final class Indicators {
         return List.copyOf(keys);
     }
 
-    /** Whether the district view suppresses small values of the key: cases, trust-box messages, safety concerns. */
+    /**
+     * Whether the district view suppresses small values of the key: cases, trust-box messages, safety concerns, and
+     * how many pupils the club reached.
+     */
     public static boolean suppressed(String key) {
-        return key.startsWith("cases.") || key.startsWith("trustBox.");
+        return key.startsWith("cases.") || key.startsWith("trustBox.") || key.startsWith("reach.");
     }
 
     /** The sums among suppressed indicators: a suppressed value must not be recoverable from them. */
@@ -119,6 +129,7 @@ public final class Indicators {
                 new Sum("cases.requested", "cases.byKind."),
                 new Sum("cases.requested", "cases.byChannel."),
                 new Sum("cases.requested", "cases.byUrgency."),
+                new Sum("cases.requested", "cases.byParties."),
                 new Sum("cases.accepted", "cases.mediatedBy."),
                 new Sum("cases.closed", "cases.closedBy."),
                 new Sum("cases.followUps.recorded", "cases.followUps."));

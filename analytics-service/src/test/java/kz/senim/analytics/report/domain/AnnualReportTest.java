@@ -72,6 +72,191 @@ class AnnualReportTest {
     }
 
     @Test
+    void the_start_month_comes_from_the_registration_too_and_the_latest_that_names_one_wins() {
+        fact(
+                EventTypes.SCHOOL_REGISTERED,
+                "2026-01-01T00:00:00Z",
+                null,
+                "timeZone",
+                "Asia/Almaty",
+                "yearStartMonth",
+                "8");
+        assertThat(report().from()).isEqualTo(Instant.parse("2026-07-31T19:00:00Z"));
+
+        // a later registration record of a producer that did not send the month yet changes nothing
+        fact(EventTypes.SCHOOL_REGISTERED, "2026-03-01T00:00:00Z", null, "timeZone", "Asia/Almaty");
+        assertThat(report().from()).isEqualTo(Instant.parse("2026-07-31T19:00:00Z"));
+
+        fact(EventTypes.SCHOOL_UPDATED, "2026-04-01T00:00:00Z", null, "timeZone", "Asia/Almaty", "yearStartMonth", "9");
+        assertThat(report().from()).isEqualTo(Instant.parse("2026-08-31T19:00:00Z"));
+    }
+
+    @Test
+    void the_plan_counts_items_never_changed_since_they_were_created_and_its_completion_is_computed_from_them() {
+        UUID neverChanged = UUID.randomUUID();
+        UUID doneLater = UUID.randomUUID();
+        UUID doneAtOnce = UUID.randomUUID();
+        UUID cancelled = UUID.randomUUID();
+        String year = "2026-2027";
+        fact(
+                EventTypes.PLAN_ITEM_CREATED,
+                "2026-09-10T00:00:00Z",
+                neverChanged,
+                "schoolYear",
+                year,
+                "status",
+                "PLANNED");
+        fact(EventTypes.PLAN_ITEM_CREATED, "2026-09-11T00:00:00Z", doneLater, "schoolYear", year, "status", "PLANNED");
+        fact(
+                EventTypes.PLAN_ITEM_STATUS_CHANGED,
+                "2026-10-11T00:00:00Z",
+                doneLater,
+                "schoolYear",
+                year,
+                "status",
+                "DONE");
+        // created already done: the created and the status change share an instant and agree
+        fact(
+                EventTypes.PLAN_ITEM_STATUS_CHANGED,
+                "2026-09-12T00:00:00Z",
+                doneAtOnce,
+                "schoolYear",
+                year,
+                "status",
+                "DONE");
+        fact(EventTypes.PLAN_ITEM_CREATED, "2026-09-12T00:00:00Z", doneAtOnce, "schoolYear", year, "status", "DONE");
+        fact(EventTypes.PLAN_ITEM_CREATED, "2026-09-13T00:00:00Z", cancelled, "schoolYear", year, "status", "PLANNED");
+        fact(
+                EventTypes.PLAN_ITEM_STATUS_CHANGED,
+                "2026-09-14T00:00:00Z",
+                cancelled,
+                "schoolYear",
+                year,
+                "status",
+                "CANCELLED");
+        fact(
+                EventTypes.PLAN_ITEM_CREATED,
+                "2026-05-13T00:00:00Z",
+                UUID.randomUUID(),
+                "schoolYear",
+                "2025-2026",
+                "status",
+                "PLANNED");
+
+        SchoolReport report = report();
+        assertThat(report.get("plan.items.total")).isEqualTo(4L);
+        assertThat(report.get("plan.items.PLANNED")).isEqualTo(1L);
+        assertThat(report.get("plan.items.DONE")).isEqualTo(2L);
+        assertThat(report.get("plan.items.CANCELLED")).isEqualTo(1L);
+        // two done of the three not cancelled
+        assertThat(report.get("plan.completionPercentage")).isEqualTo(67L);
+    }
+
+    @Test
+    void a_year_without_plan_items_has_no_completion() {
+        assertThat(report().get("plan.completionPercentage")).isNull();
+    }
+
+    @Test
+    void who_a_conflict_was_between_comes_from_the_party_counts_of_its_request() {
+        request("2026-10-01T00:00:00Z", "2", "2", "0", "0", "0");
+        request("2026-10-02T00:00:00Z", "2", "1", "1", "0", "0");
+        request("2026-10-03T00:00:00Z", "3", "1", "1", "1", "0");
+        request("2026-10-04T00:00:00Z", "2", "1", "0", "0", "1");
+        request("2026-10-05T00:00:00Z", "2", "0", "1", "0", "1");
+        request("2026-10-06T00:00:00Z", "0", "0", "0", "0", "0"); // anonymous, from the trust box
+        fact( // published before the counts existed
+                EventTypes.REQUEST_SUBMITTED,
+                "2026-10-07T00:00:00Z",
+                UUID.randomUUID(),
+                "kind",
+                "MEDIATION",
+                "channel",
+                "ONLINE_FORM",
+                "urgency",
+                "LOW",
+                "partyCount",
+                "2");
+
+        SchoolReport report = report();
+        assertThat(report.get("cases.requested")).isEqualTo(7L);
+        assertThat(report.get("cases.byParties.STUDENTS_ONLY")).isEqualTo(1L);
+        assertThat(report.get("cases.byParties.WITH_TEACHER")).isEqualTo(2L);
+        assertThat(report.get("cases.byParties.WITH_PARENT")).isEqualTo(1L);
+        assertThat(report.get("cases.byParties.WITH_OTHER_ADULT")).isEqualTo(1L);
+        assertThat(report.get("cases.byParties.NOT_KNOWN")).isEqualTo(2L);
+    }
+
+    private void request(String at, String parties, String students, String teachers, String parents, String others) {
+        fact(
+                EventTypes.REQUEST_SUBMITTED,
+                at,
+                UUID.randomUUID(),
+                "kind",
+                "MEDIATION",
+                "channel",
+                "ONLINE_FORM",
+                "urgency",
+                "LOW",
+                "partyCount",
+                parties,
+                "studentParties",
+                students,
+                "teacherParties",
+                teachers,
+                "parentParties",
+                parents,
+                "otherAdultParties",
+                others);
+    }
+
+    @Test
+    void the_pupils_reached_are_the_counts_of_the_latest_recording_of_the_year() {
+        assertThat(report().get("reach.students")).isEqualTo(0L);
+        UUID activity = UUID.randomUUID();
+        fact(
+                EventTypes.ATTENDANCE_RECORDED,
+                "2026-10-01T00:00:00Z",
+                activity,
+                "schoolYear",
+                "2026-2027",
+                "studentsReachedInSchoolYear",
+                "10",
+                "peopleReachedInSchoolYear",
+                "12");
+        // a correction later in the year lowers it
+        fact(
+                EventTypes.ATTENDANCE_RECORDED,
+                "2026-11-01T00:00:00Z",
+                activity,
+                "schoolYear",
+                "2026-2027",
+                "studentsReachedInSchoolYear",
+                "9",
+                "peopleReachedInSchoolYear",
+                "11");
+        // a late recording of last year's activity is last year's number
+        fact(
+                EventTypes.ATTENDANCE_RECORDED,
+                "2026-12-01T00:00:00Z",
+                UUID.randomUUID(),
+                "schoolYear",
+                "2025-2026",
+                "studentsReachedInSchoolYear",
+                "50",
+                "peopleReachedInSchoolYear",
+                "60");
+        // a recording without the counts (an older producer) says nothing about reach
+        fact(EventTypes.ATTENDANCE_RECORDED, "2026-12-02T00:00:00Z", activity, "presentCount", "3");
+
+        List<Fact> shuffled = new ArrayList<>(facts);
+        Collections.shuffle(shuffled, new Random(3));
+        SchoolReport report = AnnualReport.of("school-1", YEAR, shuffled);
+        assertThat(report.get("reach.students")).isEqualTo(9L);
+        assertThat(report.get("reach.people")).isEqualTo(11L);
+    }
+
+    @Test
     void the_order_of_arrival_changes_nothing() {
         UUID item = UUID.randomUUID();
         UUID caseId = UUID.randomUUID();
@@ -124,7 +309,8 @@ class AnnualReportTest {
             assertThat(report().indicators()).isEqualTo(inOrder.indicators());
         }
         assertThat(inOrder.get("plan.items.DONE")).isEqualTo(1L);
-        assertThat(inOrder.get("plan.completionPercentage")).isEqualTo(50L);
+        // computed from the items the events describe (the one item is done), not taken from the producer's figure
+        assertThat(inOrder.get("plan.completionPercentage")).isEqualTo(100L);
         assertThat(inOrder.get("cases.mediatedBy.ADULTS")).isEqualTo(1L);
         assertThat(inOrder.get("cases.followUps.KEPT")).isEqualTo(1L);
         assertThat(inOrder.get("cases.followUps.recorded")).isEqualTo(1L);

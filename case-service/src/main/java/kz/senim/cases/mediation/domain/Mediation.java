@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import kz.senim.cases.mediation.domain.MediationEvent.AgreementProposed;
 import kz.senim.cases.mediation.domain.MediationEvent.AgreementSignedByAll;
 import kz.senim.cases.mediation.domain.MediationEvent.CaseClosed;
@@ -293,8 +294,14 @@ public final class Mediation {
                 null));
     }
 
-    /** The event of the submission itself. */
-    public RequestSubmitted submitted() {
+    /**
+     * The event of the submission itself: how many parties and of which kinds (who the conflict is between), never
+     * who.
+     *
+     * @param roleOf the school directory's role of a party's user id ({@code teacher}, {@code parent}, …)
+     */
+    public RequestSubmitted submitted(Function<String, Optional<String>> roleOf) {
+        PartyKinds kinds = PartyKinds.of(parties, roleOf);
         return new RequestSubmitted(
                 UUID.randomUUID(),
                 schoolId,
@@ -304,7 +311,11 @@ public final class Mediation {
                 channel,
                 urgency,
                 parties.size(),
-                hasAdultParty());
+                hasAdultParty(),
+                kinds.students(),
+                kinds.teachers(),
+                kinds.parents(),
+                kinds.otherAdults());
     }
 
     // ---- triage (equality of the parties) --------------------------------------------------

@@ -33,7 +33,11 @@ public sealed interface MediationEvent extends SenimEvent {
             Channel channel,
             Urgency urgency,
             int partyCount,
-            boolean adultParty)
+            boolean adultParty,
+            int studentParties,
+            int teacherParties,
+            int parentParties,
+            int otherAdultParties)
             implements MediationEvent {}
 
     @EventType("kz.senim.cases.request-triaged.v1")

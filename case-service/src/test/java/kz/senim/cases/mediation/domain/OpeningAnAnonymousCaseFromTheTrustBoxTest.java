@@ -6,6 +6,7 @@ import static kz.senim.cases.mediation.domain.Cases.coordinator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class OpeningAnAnonymousCaseFromTheTrustBoxTest {
@@ -18,7 +19,7 @@ class OpeningAnAnonymousCaseFromTheTrustBoxTest {
         assertThat(anonymous.channel()).isEqualTo(Channel.TRUST_BOX);
         assertThat(anonymous.submittedBy()).isNull();
         assertThat(anonymous.state().parties()).isEmpty();
-        assertThat(anonymous.submitted().partyCount()).isZero();
+        assertThat(anonymous.submitted(userId -> Optional.empty()).partyCount()).isZero();
     }
 
     @Test
