@@ -9,6 +9,25 @@
       event.detail.headers[header.content] = token.content;
     }
   });
+  // <form id="language-switch" data-carry="#text">: what was typed on the page goes along when the language
+  // is switched, in the POST body (never in a URL or the browser's storage).
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.id !== "language-switch" || !form.getAttribute("data-carry")) {
+      return;
+    }
+    form.getAttribute("data-carry").split(",").forEach(function (selector) {
+      var field = document.querySelector(selector.trim());
+      if (!field || !field.name || !field.value) {
+        return;
+      }
+      var carried = document.createElement("input");
+      carried.type = "hidden";
+      carried.name = field.name;
+      carried.value = field.value;
+      form.appendChild(carried);
+    });
+  });
   document.addEventListener("click", function (event) {
     var target = event.target.closest("[data-copy], [data-print], [data-confirm]");
     if (!target) {

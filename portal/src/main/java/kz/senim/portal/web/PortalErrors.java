@@ -81,6 +81,7 @@ class PortalErrors {
         page.addObject("language", layout.language());
         page.addObject("languages", layout.languages());
         page.addObject("currentPath", layout.currentPath(request));
+        page.addObject("languageLinks", layout.languageLinks(request));
         try {
             page.addObject("viewer", layout.viewer());
         } catch (CurrentViewer.SignInAgain ended) {
