@@ -28,6 +28,30 @@
       form.appendChild(carried);
     });
   });
+  // A refused form's error summary takes the focus, so it is seen and read out first.
+  document.addEventListener("DOMContentLoaded", function () {
+    var summary = document.getElementById("error-summary");
+    if (summary) {
+      summary.focus();
+    }
+  });
+  // Its links lead to the field by id or, for a field the API names by path, by name.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest(".error-summary a[data-field]");
+    if (!link) {
+      return;
+    }
+    var name = link.getAttribute("data-field");
+    var field = document.getElementById(name) || document.querySelector('[name="' + CSS.escape(name) + '"]');
+    if (field) {
+      event.preventDefault();
+      field.scrollIntoView({block: "center"});
+      if (field.tagName === "FIELDSET") {
+        field = field.querySelector("input, select, textarea") || field;
+      }
+      field.focus();
+    }
+  });
   document.addEventListener("click", function (event) {
     var target = event.target.closest("[data-copy], [data-print], [data-confirm]");
     if (!target) {
