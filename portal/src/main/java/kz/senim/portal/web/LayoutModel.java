@@ -38,6 +38,15 @@ class LayoutModel {
         return Languages.SUPPORTED.stream().map(Locale::getLanguage).toList();
     }
 
+    /**
+     * Whether this request names its language ({@code ?lang=} or a public form's hidden field): only then do
+     * the brand link and the sign-in carry it on, so that otherwise the account's language applies.
+     */
+    @ModelAttribute("languageChosen")
+    boolean languageChosen(HttpServletRequest request) {
+        return Languages.of(request.getParameter("lang")).isPresent();
+    }
+
     /** The current path. */
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
