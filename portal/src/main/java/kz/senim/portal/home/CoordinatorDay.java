@@ -48,6 +48,16 @@ class CoordinatorDay {
                 .toList();
     }
 
+    /**
+     * Where the viewer's own cases stand (those they asked for, take part in or mediate, as the API lists
+     * them for this viewer): the five most recent, for a student's, a mediator's or a parent's home.
+     */
+    List<Map<String, Object>> casesOf() {
+        return optional(() -> api.get("/api/cases?page=0&size=5&sort=submittedAt,desc"))
+                .map(ApiAnswer::content)
+                .orElse(List.of());
+    }
+
     private java.util.Optional<Waiting> cases(String key, String status) {
         return optional(() ->
                         api.get("/api/cases?status={status}&page=0&size={size}&sort=submittedAt,asc", status, LOOK_AT))

@@ -63,6 +63,8 @@ class HomeController {
         }
         if (viewer.get().isCoordinator()) {
             model.addAttribute("today", coordinatorDay.today());
+        } else if (viewer.get().mayAsk() || viewer.get().isMediator()) {
+            model.addAttribute("myCases", coordinatorDay.casesOf());
         }
         return "home/dashboard";
     }

@@ -103,6 +103,31 @@ class GuidanceDetailsTest {
                 .contains("<span class=\"count\">1</span>");
     }
 
+    @Test
+    void aStudentsHomeSaysWhereTheirCasesStand() throws Exception {
+        when(api.get("/api/cases?page=0&size=5&sort=submittedAt,desc"))
+                .thenReturn(page(
+                        1,
+                        java.util.List.of(Map.of(
+                                "id",
+                                "0b7e4c1e-0000-4000-8000-000000000001",
+                                "status",
+                                "IN_MEDIATION",
+                                "submittedAt",
+                                "2026-12-01T09:00:00+05:00"))));
+        String home = mvc.perform(get("/?lang=en")
+                        .with(signedIn(
+                                registrations.findByRegistrationId("keycloak"), "s-1", "demo-gymnasium-1", "student")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(home)
+                .contains("id=\"my-cases\"", "href=\"/cases/0b7e4c1e-0000-4000-8000-000000000001\"", ">In mediation<")
+                .doesNotContain("id=\"today\"");
+        assertThat(home.indexOf("id=\"my-cases\"")).isLessThan(home.indexOf("class=\"tasks\""));
+    }
+
     private static ApiAnswer page(long total, java.util.List<Map<String, Object>> content) {
         return new ApiAnswer(200, Map.of("content", content, "totalElements", total), null, null);
     }
