@@ -278,8 +278,9 @@ final class Browser implements AutoCloseable {
     }
 
     /**
-     * The same screen check on a 1280 px desktop screen (the page is reloaded at that width, then the phone's
-     * width is restored): a screenshot, axe-core and no sideways scrolling.
+     * The same screen check on a 1280 px desktop screen: the screen is widened in place (a reload would bring
+     * back the phone's width, which ChromeDriver's emulation applies on every load), checked (a screenshot,
+     * axe-core, no sideways scrolling) and narrowed to the phone's width again.
      */
     Browser checkWide(String screen) {
         int width = 1280;
@@ -287,8 +288,8 @@ final class Browser implements AutoCloseable {
                 "Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", 800, "deviceScaleFactor", 1, "mobile", false));
         try {
-            driver.navigate().refresh();
-            find(By.tagName("main"));
+            Number viewport = (Number) ((JavascriptExecutor) driver).executeScript("return window.innerWidth;");
+            assertThat(viewport.intValue()).as("the desktop screen's width").isEqualTo(width);
             int number = SCREENS.computeIfAbsent(journey, name -> new java.util.concurrent.atomic.AtomicInteger())
                     .incrementAndGet();
             Path file = SCREENSHOTS
@@ -306,7 +307,8 @@ final class Browser implements AutoCloseable {
                     .as("axe-core: serious or critical violations on %s at %d px (%s)", screen, width, path())
                     .isEmpty();
             Number scrollWidth = (Number) ((JavascriptExecutor) driver)
-                    .executeScript("return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);");
+                    .executeScript(
+                            "return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);");
             assertThat(scrollWidth.intValue())
                     .as("%s (%s) scrolls sideways at %d px", screen, path(), width)
                     .isLessThanOrEqualTo(width);
@@ -316,7 +318,6 @@ final class Browser implements AutoCloseable {
             driver.executeCdpCommand(
                     "Emulation.setDeviceMetricsOverride",
                     Map.of("width", WIDTH, "height", 800, "deviceScaleFactor", 1, "mobile", true));
-            driver.navigate().refresh();
         }
         return this;
     }
