@@ -307,8 +307,7 @@ final class Browser implements AutoCloseable {
                     .as("axe-core: serious or critical violations on %s at %d px (%s)", screen, width, path())
                     .isEmpty();
             Number scrollWidth = (Number) ((JavascriptExecutor) driver)
-                    .executeScript(
-                            "return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);");
+                    .executeScript("return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);");
             assertThat(scrollWidth.intValue())
                     .as("%s (%s) scrolls sideways at %d px", screen, path(), width)
                     .isLessThanOrEqualTo(width);

@@ -83,5 +83,7 @@ class RequestPagesTest {
                 .doesNotContain("длина должна быть", "не больше 11");
         assertThat(page.indexOf("id=\"error-summary\"")).isLessThan(page.indexOf("id=\"request-form\""));
         assertThat(page).contains("they took my phone</textarea>");
+        // the language links of a page answering a POST keep the URL's query only, never the posted fields
+        assertThat(page).contains("href=\"/requests/new?lang=kk\"").doesNotContain("description=", "names=");
     }
 }
