@@ -277,6 +277,50 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The same screen check on a 1280 px desktop screen: the screen is widened in place (a reload would bring
+     * back the phone's width, which ChromeDriver's emulation applies on every load), checked (a screenshot,
+     * axe-core, no sideways scrolling) and narrowed to the phone's width again.
+     */
+    Browser checkWide(String screen) {
+        int width = 1280;
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", 800, "deviceScaleFactor", 1, "mobile", false));
+        try {
+            Number viewport = (Number) ((JavascriptExecutor) driver).executeScript("return window.innerWidth;");
+            assertThat(viewport.intValue()).as("the desktop screen's width").isEqualTo(width);
+            int number = SCREENS.computeIfAbsent(journey, name -> new java.util.concurrent.atomic.AtomicInteger())
+                    .incrementAndGet();
+            Path file = SCREENSHOTS
+                    .resolve(journey)
+                    .resolve(String.format("%02d-%s-%s-%d.png", number, screen, language, width));
+            Files.createDirectories(file.getParent());
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            Results results = new AxeBuilder()
+                    .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"))
+                    .analyze(driver);
+            assertThat(results.getViolations().stream()
+                            .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                            .map(Browser::describe)
+                            .toList())
+                    .as("axe-core: serious or critical violations on %s at %d px (%s)", screen, width, path())
+                    .isEmpty();
+            Number scrollWidth = (Number) ((JavascriptExecutor) driver)
+                    .executeScript("return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);");
+            assertThat(scrollWidth.intValue())
+                    .as("%s (%s) scrolls sideways at %d px", screen, path(), width)
+                    .isLessThanOrEqualTo(width);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            driver.executeCdpCommand(
+                    "Emulation.setDeviceMetricsOverride",
+                    Map.of("width", WIDTH, "height", 800, "deviceScaleFactor", 1, "mobile", true));
+        }
+        return this;
+    }
+
     private static String describe(Rule rule) {
         String nodes = rule.getNodes().stream()
                 .limit(3)

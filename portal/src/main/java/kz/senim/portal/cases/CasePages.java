@@ -150,11 +150,19 @@ class CasePages {
         model.addAttribute("open", !CLOSED.contains(status));
         model.addAttribute("status", status);
         model.addAttribute("unidentified", parties.stream().anyMatch(p -> p.get("userId") == null));
-        model.addAttribute(
-                "directory",
+        List<Map<String, Object>> directory =
                 coordinator && !CLOSED.contains(status) && parties.stream().anyMatch(p -> p.get("userId") == null)
                         ? Lenient.of(people.directory(viewer))
-                        : List.of());
+                        : List.of();
+        model.addAttribute("directory", directory);
+        // per party named in the request: the likely people first, and nobody chosen by default
+        Map<Object, LikelyPeople.Ranked> ranked = new LinkedHashMap<>();
+        if (!directory.isEmpty()) {
+            parties.stream()
+                    .filter(p -> p.get("userId") == null)
+                    .forEach(p -> ranked.put(p.get("id"), LikelyPeople.rank(p, directory)));
+        }
+        model.addAttribute("likelyPeople", ranked);
         return "cases/case";
     }
 
@@ -194,12 +202,22 @@ class CasePages {
                     api.post("/api/cases/{id}/escalation", body("reason", form.getFirst("reason")), id);
                 case "assignment" -> api.post("/api/cases/{id}/mediators", body("userId", form.getFirst("userId")), id);
                 case "unassignment" -> api.delete("/api/cases/{id}/mediators/{userId}", id, form.getFirst("userId"));
-                case "identification" ->
+                case "identification" -> {
+                    if (form.getFirst("userId") == null
+                            || form.getFirst("userId").isBlank()) {
+                        flash.addFlashAttribute("failedAction", action);
+                        flash.addFlashAttribute(
+                                "formError",
+                                messages.getMessage(
+                                        "cases.party.identify.choose", null, LocaleContextHolder.getLocale()));
+                        return "redirect:/cases/" + id + "#party-" + form.getFirst("partyId");
+                    }
                     api.post(
                             "/api/cases/{id}/parties/{partyId}/identification",
                             body("userId", form.getFirst("userId")),
                             id,
                             form.getFirst("partyId"));
+                }
                 case "consent-request" -> api.post("/api/cases/{id}/consent-request", null, id);
                 case "consent" ->
                     api.post(

@@ -10,6 +10,7 @@ import kz.senim.portal.api.ApiAnswer;
 import kz.senim.portal.api.ApiProblem;
 import kz.senim.portal.api.GatewayApi;
 import kz.senim.portal.web.CurrentViewer;
+import kz.senim.portal.web.PlainErrors;
 import kz.senim.portal.web.Viewer;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,10 +33,12 @@ class RequestPages {
 
     private final GatewayApi api;
     private final CurrentViewer viewers;
+    private final PlainErrors plainErrors;
 
-    RequestPages(GatewayApi api, CurrentViewer viewers) {
+    RequestPages(GatewayApi api, CurrentViewer viewers, PlainErrors plainErrors) {
         this.api = api;
         this.viewers = viewers;
+        this.plainErrors = plainErrors;
     }
 
     /** What the asker typed, kept when the API refuses it. */
@@ -171,7 +174,8 @@ class RequestPages {
                 throw refused;
             }
             Map<String, String> errors = new LinkedHashMap<>();
-            refused.fieldErrors().forEach((field, message) -> {
+            // in plain words first (a grade's own sentence), then shown where the form has the field
+            plainErrors.of("cases.new", refused.fieldErrors()).forEach((field, message) -> {
                 String shown =
                         field.equals("question") ? "description" : field.startsWith("parties") ? "parties" : field;
                 errors.merge(shown, message, (a, b) -> a.equals(b) ? a : a + " " + b);

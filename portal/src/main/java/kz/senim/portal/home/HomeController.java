@@ -1,9 +1,16 @@
 package kz.senim.portal.home;
 
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import kz.senim.portal.api.ApiProblem;
+import kz.senim.portal.api.GatewayApi;
 import kz.senim.portal.web.CurrentViewer;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -18,23 +25,60 @@ class HomeController {
     private static final Pattern SCHOOL_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
     private final CurrentViewer viewers;
+    private final GatewayApi api;
+    private final MessageSource messages;
+    private final CoordinatorDay coordinatorDay;
 
-    HomeController(CurrentViewer viewers) {
+    HomeController(CurrentViewer viewers, GatewayApi api, MessageSource messages, CoordinatorDay coordinatorDay) {
         this.viewers = viewers;
+        this.api = api;
+        this.messages = messages;
+        this.coordinatorDay = coordinatorDay;
     }
 
     @GetMapping("/")
-    String home(@RequestParam Optional<String> school, @RequestParam Optional<String> lang) {
-        if (school.isPresent()) {
-            String id = school.get().strip().toLowerCase(java.util.Locale.ROOT);
-            if (SCHOOL_ID.matcher(id).matches()) {
+    String home(@RequestParam Optional<String> school, @RequestParam Optional<String> lang, Model model) {
+        if (school.isPresent() && !school.get().isBlank()) {
+            String typed = school.get().strip();
+            String id = typed.toLowerCase(Locale.ROOT).replaceAll("\\s+", "-");
+            if (SCHOOL_ID.matcher(id).matches() && exists(id)) {
                 return "redirect:"
                         + UriComponentsBuilder.fromPath("/schools/{id}/club")
                                 .queryParamIfPresent("lang", lang)
                                 .buildAndExpand(id)
                                 .toUriString();
             }
+            // a mistyped code: say so, keep what was typed, and say where the right one is found
+            model.addAttribute("school", typed.length() > 100 ? typed.substring(0, 100) : typed);
+            model.addAttribute(
+                    "errors",
+                    Map.of(
+                            "school",
+                            messages.getMessage("welcome.school.unknown", null, LocaleContextHolder.getLocale())));
+            return "home/welcome";
         }
-        return viewers.find().isPresent() ? "home/dashboard" : "home/welcome";
+        var viewer = viewers.find();
+        if (viewer.isEmpty()) {
+            return "home/welcome";
+        }
+        if (viewer.get().isCoordinator()) {
+            model.addAttribute("today", coordinatorDay.today());
+        } else if (viewer.get().mayAsk() || viewer.get().isMediator()) {
+            model.addAttribute("myCases", coordinatorDay.casesOf());
+        }
+        return "home/dashboard";
+    }
+
+    /** Whether the club page of this school exists (it is public); any other trouble is the club page's. */
+    private boolean exists(String id) {
+        try {
+            api.get(
+                    "/api/schools/{school}/club?lang={lang}",
+                    id,
+                    LocaleContextHolder.getLocale().getLanguage());
+            return true;
+        } catch (ApiProblem refused) {
+            return refused.status() != 404 && refused.status() != 400;
+        }
     }
 }

@@ -66,6 +66,17 @@ class PlanController {
                                     .map(t -> String.valueOf(t.get("userId")))
                                     .toList()));
         } else {
+            // Certification is membership's to say (the club page says it too): one truth on every page.
+            model.addAttribute("certified", false);
+            try {
+                Map<String, Object> member =
+                        api.get("/api/membership/members/{id}", viewer.userId()).map();
+                model.addAttribute("certified", "CERTIFIED".equals(String.valueOf(member.get("status"))));
+            } catch (ApiProblem problem) {
+                if (problem.status() != 404 && problem.status() != 403) {
+                    throw problem;
+                }
+            }
             try {
                 model.addAttribute(
                         "progress",
@@ -139,6 +150,31 @@ class PlanController {
         return "redirect:/training/plan";
     }
 
+    /**
+     * The titles of the activities the plan's items link to, so that each link says which activity it is:
+     * one call for the school year's activities; an activity not among them keeps its numbered label.
+     */
+    private Map<String, String> activityTitles(List<Map<String, Object>> items, int firstYear) {
+        Map<String, String> titles = new HashMap<>();
+        boolean linked = items.stream().anyMatch(i -> i.get("activityIds") instanceof List<?> ids && !ids.isEmpty());
+        if (!linked) {
+            return titles;
+        }
+        try {
+            api.get(
+                            "/api/activities?from={from}&to={to}&size=200&sort=startsAt,asc",
+                            LocalDate.of(firstYear, 9, 1).toString(),
+                            LocalDate.of(firstYear + 1, 8, 31).toString())
+                    .content()
+                    .forEach(a -> titles.put(String.valueOf(a.get("id")), String.valueOf(a.get("title"))));
+        } catch (ApiProblem problem) {
+            if (problem.status() == 401) {
+                throw problem;
+            }
+        }
+        return titles;
+    }
+
     private void show(Viewer viewer, String year, Model model, Map<String, Object> values) {
         Map<String, Object> plan = api.get("/api/plans/{year}", year).map();
         List<Map<String, Object>> items =
@@ -158,6 +194,7 @@ class PlanController {
                 .forEach(m -> ActivitiesController.parseMonth(m)
                         .ifPresent(parsed -> monthLabels.put(m, ActivitiesController.monthLabel(parsed))));
         model.addAttribute("monthLabels", monthLabels);
+        model.addAttribute("activityTitles", activityTitles(items, first));
         Map<String, String> known = new LinkedHashMap<>(names.withRole(viewer, "coordinator"));
         known.putAll(names.of(
                 viewer,

@@ -30,6 +30,8 @@ class TrustBoxSender {
     static final Pattern SCHOOL = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}[a-z0-9]");
     static final int MAX_TEXT = 4000;
     private static final int MAX_RECEIPT = 64;
+    /** What the API gives as a receipt: five groups of four letters and digits. */
+    private static final Pattern RECEIPT_SHAPE = Pattern.compile("[0-9A-Z]{4}(-[0-9A-Z]{4}){4}");
 
     private final GatewayApi api;
     private final OnceOnlyForms forms;
@@ -45,6 +47,32 @@ class TrustBoxSender {
     String write(@PathVariable String school, Model model) {
         model.addAttribute("clubName", clubName(school));
         return writeForm(school, null, model);
+    }
+
+    /** The form again in another language (the switcher), with what was typed so far; sends nothing. */
+    @PostMapping
+    String writeIn(@PathVariable String school, @RequestParam(defaultValue = "") String text, Model model) {
+        model.addAttribute("clubName", clubName(school));
+        return writeForm(school, text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text, model);
+    }
+
+    /**
+     * The receipt again in another language (the switcher posts it back from the receipt page): the page
+     * says it cannot be recovered, so changing the language must not lose it. It travels only in the POST
+     * body, like every other use of the receipt; nothing is looked up or sent.
+     */
+    @PostMapping("/receipt")
+    String receiptIn(@PathVariable String school, @RequestParam(defaultValue = "") String receipt, Model model) {
+        requireSchool(school);
+        if (!RECEIPT_SHAPE.matcher(receipt).matches()) {
+            return redirectTo(school, "");
+        }
+        return receiptPage(school, receipt, model);
+    }
+
+    @GetMapping("/receipt")
+    String receiptAgain(@PathVariable String school) {
+        return redirectTo(school, "");
     }
 
     @GetMapping("/messages")
@@ -83,8 +111,14 @@ class TrustBoxSender {
             }
             throw refused;
         }
+        return receiptPage(school, sent.text("receipt"), model);
+    }
+
+    private String receiptPage(String school, String receipt, Model model) {
         model.addAttribute("school", school);
-        model.addAttribute("receipt", sent.text("receipt"));
+        model.addAttribute("receipt", receipt);
+        model.addAttribute("switchTo", "/schools/" + school + "/trust-box/receipt");
+        model.addAttribute("switchKeep", Map.of("receipt", receipt));
         return "trustbox/receipt";
     }
 
@@ -96,7 +130,19 @@ class TrustBoxSender {
     }
 
     @PostMapping("/conversation")
-    String read(@PathVariable String school, @RequestParam(defaultValue = "") String receipt, Model model) {
+    String read(
+            @PathVariable String school,
+            @RequestParam(defaultValue = "") String receipt,
+            @RequestParam(name = "text", required = false) String draft,
+            Model model) {
+        if (draft != null && !draft.isBlank() && draft.length() <= MAX_TEXT) {
+            // a reply being typed when the language was switched
+            model.addAttribute("text", draft);
+        }
+        return read(school, receipt, model);
+    }
+
+    private String read(String school, String receipt, Model model) {
         requireSchool(school);
         if (receipt.isBlank() || receipt.length() > MAX_RECEIPT) {
             model.addAttribute("school", school);
@@ -215,6 +261,9 @@ class TrustBoxSender {
         model.addAttribute("receipt", receipt);
         model.addAttribute("conversation", answer.map());
         model.addAttribute("form", forms.issue());
+        model.addAttribute("switchTo", "/schools/" + school + "/trust-box/conversation");
+        model.addAttribute("switchKeep", Map.of("receipt", receipt));
+        model.addAttribute("switchCarry", "#text");
         return "trustbox/conversation";
     }
 
@@ -223,6 +272,9 @@ class TrustBoxSender {
         model.addAttribute("text", text);
         model.addAttribute("form", forms.issue());
         model.addAttribute("maxText", MAX_TEXT);
+        model.addAttribute("switchTo", "/schools/" + school + "/trust-box");
+        model.addAttribute("switchKeep", Map.of());
+        model.addAttribute("switchCarry", "#text");
         return "trustbox/write";
     }
 

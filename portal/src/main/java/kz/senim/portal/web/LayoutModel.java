@@ -1,11 +1,14 @@
 package kz.senim.portal.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * What every page's frame needs: the viewer (null on public pages), the current language and the
@@ -35,9 +38,37 @@ class LayoutModel {
         return Languages.SUPPORTED.stream().map(Locale::getLanguage).toList();
     }
 
-    /** The current path, for the language switcher's links. */
+    /**
+     * Whether this request names its language ({@code ?lang=} or a public form's hidden field): only then do
+     * the brand link and the sign-in carry it on, so that otherwise the account's language applies.
+     */
+    @ModelAttribute("languageChosen")
+    boolean languageChosen(HttpServletRequest request) {
+        return Languages.of(request.getParameter("lang")).isPresent();
+    }
+
+    /** The current path. */
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
         return request.getRequestURI();
+    }
+
+    /**
+     * The language switcher's links: this page with its query (a filtered list stays filtered) and another
+     * {@code lang}. Only the URL's own query is kept, never a posted form's fields.
+     */
+    @ModelAttribute("languageLinks")
+    Map<String, String> languageLinks(HttpServletRequest request) {
+        Map<String, String> links = new LinkedHashMap<>();
+        for (String code : languages()) {
+            links.put(
+                    code,
+                    UriComponentsBuilder.fromPath(request.getRequestURI())
+                            .query(request.getQueryString())
+                            .replaceQueryParam("lang", code)
+                            .build()
+                            .toUriString());
+        }
+        return links;
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -21,6 +22,9 @@ import org.springframework.web.servlet.ModelAndView;
 class PortalErrors {
 
     private static final Logger log = LoggerFactory.getLogger(PortalErrors.class);
+
+    /** The statuses with words of their own ({@code problem.<status>.*}); any other reads as 500. */
+    static final java.util.Set<Integer> PROBLEM_PAGES = java.util.Set.of(400, 403, 404, 405, 409, 413, 429, 503);
 
     private final LayoutModel layout;
 
@@ -64,6 +68,20 @@ class PortalErrors {
         return page;
     }
 
+    /**
+     * The portal's own refusals (a student on an admin page, a school code that cannot be one): the page of
+     * their status in the viewer's frame, not Spring's error page with "something went wrong".
+     */
+    @ExceptionHandler(ResponseStatusException.class)
+    ModelAndView ownRefusal(ResponseStatusException refused, HttpServletRequest request) {
+        int status = refused.getStatusCode().value();
+        int shown = PROBLEM_PAGES.contains(status) ? status : 500;
+        ModelAndView page = new ModelAndView("error/problem", HttpStatus.valueOf(status));
+        page.addObject("problemStatus", shown);
+        frame(page, request);
+        return page;
+    }
+
     @ExceptionHandler(ResourceAccessException.class)
     ModelAndView unreachable(ResourceAccessException e, HttpServletRequest request) {
         log.warn("The gateway could not be reached: {}", e.getClass().getSimpleName());
@@ -81,6 +99,8 @@ class PortalErrors {
         page.addObject("language", layout.language());
         page.addObject("languages", layout.languages());
         page.addObject("currentPath", layout.currentPath(request));
+        page.addObject("languageLinks", layout.languageLinks(request));
+        page.addObject("languageChosen", layout.languageChosen(request));
         try {
             page.addObject("viewer", layout.viewer());
         } catch (CurrentViewer.SignInAgain ended) {

@@ -92,6 +92,103 @@ class TrustBoxPagesTest {
     }
 
     @Test
+    void switchingTheLanguageKeepsTheReceiptInAPostBodyAndSendsNothing() throws Exception {
+        when(api.post(eq("/api/trust-box/schools/{school}/messages"), any(), eq("demo-gymnasium-1")))
+                .thenReturn(new ApiAnswer(201, Map.of("receipt", RECEIPT), null, null));
+        MvcResult form =
+                mvc.perform(get("/schools/demo-gymnasium-1/trust-box?lang=kk")).andReturn();
+        String sent = mvc.perform(post("/schools/demo-gymnasium-1/trust-box/messages")
+                        .param("text", "something happened")
+                        .param("form", hidden(form.getResponse().getContentAsString(), "form"))
+                        .param("lang", "kk"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        // the switcher on the receipt page is a form posting the receipt back, not a link that loses it
+        assertThat(sent)
+                .contains("id=\"language-switch\"", "action=\"/schools/demo-gymnasium-1/trust-box/receipt\"")
+                .contains("name=\"receipt\" value=\"" + RECEIPT + "\"")
+                .doesNotContain("?lang=ru");
+
+        MvcResult inRussian = mvc.perform(post("/schools/demo-gymnasium-1/trust-box/receipt")
+                        .param("receipt", RECEIPT)
+                        .param("lang", "ru"))
+                .andExpect(status().isOk())
+                .andReturn();
+        assertThat(inRussian.getResponse().getContentAsString())
+                .contains("<html lang=\"ru\"", "id=\"receipt\"", RECEIPT);
+        assertThat(inRussian.getResponse().getHeaders("Set-Cookie")).isEmpty();
+        assertThat(inRussian.getResponse().getHeader("Cache-Control")).contains("no-store");
+        verify(api, times(1)).post(eq("/api/trust-box/schools/{school}/messages"), any(), anyString());
+
+        // a made-up "receipt" is not shown as one
+        mvc.perform(post("/schools/demo-gymnasium-1/trust-box/receipt")
+                        .param("receipt", "<b>not one</b>")
+                        .param("lang", "ru"))
+                .andExpect(status().is3xxRedirection());
+        // a message being typed survives the switch too, and nothing is sent
+        String typed = mvc.perform(post("/schools/demo-gymnasium-1/trust-box")
+                        .param("text", "half a message")
+                        .param("lang", "en"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(typed).contains("<html lang=\"en\"", "half a message</textarea>", "data-carry=\"#text\"");
+        verify(api, times(1)).post(eq("/api/trust-box/schools/{school}/messages"), any(), anyString());
+    }
+
+    @Test
+    void theConversationSurvivesTheLanguageSwitchWithTheReplyBeingTyped() throws Exception {
+        when(api.post(eq("/api/trust-box/schools/{school}/conversation"), any(), anyString()))
+                .thenReturn(new ApiAnswer(
+                        200,
+                        Map.of(
+                                "messages",
+                                List.of(Map.of(
+                                        "author", "SENDER",
+                                        "text", "first words",
+                                        "writtenAt", "2026-11-26T10:00:00+05:00"))),
+                        null,
+                        null));
+        String page = mvc.perform(post("/schools/demo-gymnasium-1/trust-box/conversation")
+                        .param("receipt", RECEIPT)
+                        .param("lang", "kk"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("id=\"language-switch\"", "action=\"/schools/demo-gymnasium-1/trust-box/conversation\"")
+                .contains("data-carry=\"#text\"");
+        String switched = mvc.perform(post("/schools/demo-gymnasium-1/trust-box/conversation")
+                        .param("receipt", RECEIPT)
+                        .param("text", "a reply half written")
+                        .param("lang", "ru"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(switched).contains("<html lang=\"ru\"", "first words", "a reply half written</textarea>");
+    }
+
+    @Test
+    void theLanguageLinksKeepThePagesQueryButNeverAPostedField() throws Exception {
+        when(api.get(eq("/api/trust-box/threads?page={page}&size={size}"), any(), any()))
+                .thenReturn(new ApiAnswer(
+                        200, Map.of("content", List.of(), "totalElements", 0, "totalPages", 3, "page", 2), null, null));
+        String page = mvc.perform(get("/trust-box/threads?page=2&lang=kk")
+                        .with(signedIn(
+                                registrations.findByRegistrationId("keycloak"),
+                                "c-1",
+                                "demo-gymnasium-1",
+                                "coordinator")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("href=\"/trust-box/threads?page=2&amp;lang=ru\"");
+    }
+
+    @Test
     void aWrongReceiptIsAnsweredCalmlyAndTooManyAskToWait() throws Exception {
         when(api.post(eq("/api/trust-box/schools/{school}/conversation"), any(), anyString()))
                 .thenThrow(new ApiProblem(404, null, "Not found", "", Map.of()))

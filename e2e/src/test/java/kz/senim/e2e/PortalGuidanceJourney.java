@@ -1,0 +1,215 @@
+package kz.senim.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import kz.senim.local.api.Caller;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The portal guides people where it used to fail them (issue 16): a child who switches language on the
+ * trust box's receipt page still has the receipt, and one who switches while writing back keeps the
+ * conversation and the words typed; a child who sends an incomplete request lands on a focused summary
+ * that names the field in words, not a rule.
+ */
+class PortalGuidanceJourney {
+
+    private static final String SCHOOL = Schools.GYMNASIUM_1;
+    private static final String RECEIPT = "[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}";
+
+    @Test
+    void aChildSwitchesLanguageOnTheReceiptPageAndStillHasTheReceipt() {
+        Browser.assumeInstalled();
+        Schools.gymnasium1(EndToEnd.api());
+        try (Browser child = Browser.open("guidance", "kk")) {
+            child.go("/schools/" + SCHOOL + "/trust-box?lang=kk");
+            // help first: tap-to-call numbers, then the message box, on the first screen
+            assertThat(child.find(By.id("call-112")).getAttribute("href")).isEqualTo("tel:112");
+            assertThat(child.find(By.id("call-150")).getAttribute("href")).isEqualTo("tel:150");
+            Number boxTop = (Number) ((JavascriptExecutor) child.driver())
+                    .executeScript("return document.getElementById('text').getBoundingClientRect().top;");
+            assertThat(boxTop.intValue())
+                    .as("the message box on the first screen")
+                    .isLessThan(800);
+            child.type("text", "Мені үзілісте итереді");
+            // switching language while writing keeps the words typed, and sends nothing
+            child.submit(By.id("switch-en"));
+            assertThat(child.find(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+            assertThat(child.find(By.id("text")).getAttribute("value")).isEqualTo("Мені үзілісте итереді");
+            assertThat(child.has(By.id("receipt"))).isFalse();
+            String receipt = send(child);
+            assertThat(receipt).matches(RECEIPT);
+
+            child.submit(By.id("switch-ru"));
+            assertThat(child.find(By.tagName("html")).getAttribute("lang")).isEqualTo("ru");
+            assertThat(child.find(By.id("receipt")).getText().strip())
+                    .as("the receipt outlives the language switch")
+                    .isEqualTo(receipt);
+            assertThat(child.path()).doesNotContain(receipt);
+            Boolean oneLine = (Boolean) ((JavascriptExecutor) child.driver())
+                    .executeScript("var r = document.getElementById('receipt');"
+                            + " var line = parseFloat(getComputedStyle(r).lineHeight);"
+                            + " return r.scrollWidth <= r.clientWidth && r.clientHeight < 2 * line;");
+            assertThat(oneLine)
+                    .as("the receipt is whole, on one line, at 360 px")
+                    .isTrue();
+            child.check("receipt-in-russian");
+            assertThat(child.driver().manage().getCookies()).isEmpty();
+
+            // the conversation and a reply being typed outlive it too
+            child.click(By.id("to-conversation"));
+            child.type("receipt", receipt);
+            child.submit(By.id("open-conversation"));
+            child.waitFor(By.id("write-back-form"));
+            child.type("text", "Ещё одно");
+            child.submit(By.id("switch-kk"));
+            assertThat(child.find(By.tagName("html")).getAttribute("lang")).isEqualTo("kk");
+            assertThat(child.has(By.id("write-back-form")))
+                    .as("still in the conversation, not back at 'type your receipt'")
+                    .isTrue();
+            assertThat(child.find(By.id("text")).getAttribute("value")).isEqualTo("Ещё одно");
+            assertThat(child.path()).doesNotContain(receipt).doesNotContain("receipt");
+            child.check("conversation-in-kazakh");
+            assertThat(child.driver().manage().getCookies()).isEmpty();
+        }
+    }
+
+    /** Sends the form; while case-service has not heard of the school yet (decision 75) it tries again. */
+    private static String send(Browser child) {
+        return Eventually.until(
+                "the trust box takes the message",
+                () -> {
+                    String typed = child.find(By.id("text")).getAttribute("value");
+                    child.submit(By.id("send-message"));
+                    if (child.has(By.id("receipt"))) {
+                        return child.find(By.id("receipt")).getText().strip();
+                    }
+                    child.go("/schools/" + SCHOOL + "/trust-box?lang=en");
+                    child.type("text", typed);
+                    return null;
+                },
+                receipt -> receipt != null);
+    }
+
+    @Test
+    void aChildSendsAnIncompleteRequestAndTheSummaryIsFocusedAndNamesTheField() {
+        Browser.assumeInstalled();
+        Schools.gymnasium1(EndToEnd.api());
+        try (Browser child = Browser.open("guidance", "ru")) {
+            child.signIn("student1.gym1");
+            child.go("/requests/new?lang=ru");
+            child.type("description", "Забрали телефон");
+            child.submit(By.id("send-request"));
+            child.waitFor(By.id("error-summary"));
+            String focused = (String) ((JavascriptExecutor) child.driver())
+                    .executeScript("return document.activeElement && document.activeElement.id;");
+            assertThat(focused).as("the summary has the focus").isEqualTo("error-summary");
+            assertThat(child.find(By.id("error-summary")).getAttribute("role")).isEqualTo("alert");
+            var link = child.find(By.cssSelector("#error-summary a[href='#parties']"));
+            assertThat(link.getText()).doesNotContain("длина").doesNotContain("2 до 30");
+            Number top = (Number) ((JavascriptExecutor) child.driver())
+                    .executeScript("return document.getElementById('error-summary').getBoundingClientRect().top;");
+            assertThat(top.intValue()).as("the summary is on the first screen").isLessThan(800);
+            child.check("request-refused-summary");
+            link.click();
+            String afterLink = (String) ((JavascriptExecutor) child.driver())
+                    .executeScript("return document.activeElement && document.activeElement.id;");
+            assertThat(afterLink).as("the link leads into the parties").isEqualTo("involved");
+            assertThat(child.find(By.id("description")).getAttribute("value")).isEqualTo("Забрали телефон");
+        }
+    }
+
+    @Test
+    void aCoordinatorLandsOnTheCountsAndLinksANamedClassmateFromChooseWithTheLikelyOnesFirst() {
+        Browser.assumeInstalled();
+        Schools.gymnasium1(EndToEnd.api());
+        Caller student = EndToEnd.api().as("student1.gym1");
+        Caller coordinatorApi = EndToEnd.api().as("coordinator.gym1");
+        String id = student.post(
+                        "/api/cases",
+                        Map.of(
+                                "description",
+                                "guidance journey",
+                                "urgency",
+                                "HIGH",
+                                "parties",
+                                List.of(
+                                        Map.of("userId", student.userId()),
+                                        Map.of("name", "Daniar Zhaksylykov", "grade", 9))),
+                        "Idempotency-Key",
+                        UUID.randomUUID().toString())
+                .json()
+                .get("id")
+                .asString();
+        try (Browser coordinator = Browser.open("guidance", "en")) {
+            coordinator.signIn("coordinator.gym1");
+            coordinator.go("/?lang=en");
+            long submitted = coordinatorApi
+                    .get("/api/cases?status=SUBMITTED&size=1")
+                    .expect(200)
+                    .json()
+                    .get("totalElements")
+                    .asLong();
+            assertThat(coordinator.find(By.cssSelector("#today-triage .count")).getText())
+                    .as("the home page counts what the API counts")
+                    .isEqualTo(String.valueOf(submitted));
+            assertThat(coordinator.find(By.cssSelector("#today li")).getAttribute("id"))
+                    .as("an urgent request puts triage first")
+                    .isEqualTo("today-triage");
+            coordinator.check("coordinator-home");
+
+            coordinator.go("/cases/" + id);
+            WebElement select = coordinator.find(By.cssSelector("select[id^='identify-user-']"));
+            Select choice = new Select(select);
+            assertThat(choice.getFirstSelectedOption().getAttribute("value"))
+                    .as("nobody is linked by default")
+                    .isEmpty();
+            String student2 = EndToEnd.api().as("student2.gym1").userId();
+            List<String> values = choice.getOptions().stream()
+                    .map(option -> option.getAttribute("value"))
+                    .toList();
+            assertThat(values.indexOf(student2))
+                    .as("the named grade-9 classmate is among the first offered")
+                    .isBetween(1, 3);
+            coordinator.check("identify-party");
+        }
+    }
+
+    @Test
+    void aMistypedSchoolCodeIsExplainedAndKept() {
+        Browser.assumeInstalled();
+        Schools.gymnasium1(EndToEnd.api());
+        try (Browser visitor = Browser.open("guidance", "kk")) {
+            visitor.go("/?lang=kk");
+            visitor.type("school", "demo-gymnasium-l");
+            visitor.submit(By.cssSelector("#school-form button[type='submit']"));
+            assertThat(visitor.find(By.id("school-error")).getText()).isNotBlank();
+            assertThat(visitor.find(By.id("school")).getAttribute("value")).isEqualTo("demo-gymnasium-l");
+            visitor.check("school-code-mistyped");
+            visitor.type("school", Schools.GYMNASIUM_1);
+            visitor.submit(By.cssSelector("#school-form button[type='submit']"));
+            assertThat(visitor.path()).startsWith("/schools/" + Schools.GYMNASIUM_1 + "/club");
+        }
+    }
+
+    @Test
+    void everyRolesHomeAtAPhoneAndADesktopWidth() {
+        Browser.assumeInstalled();
+        Schools.gymnasium1(EndToEnd.api());
+        for (String user : new String[] {
+            "student1.gym1", "mediator1.gym1", "parent.gym1", "teacher.gym1", "coordinator.gym1", "admin.gym1"
+        }) {
+            try (Browser person = Browser.open("guidance-homes", "kk")) {
+                person.signIn(user);
+                person.go("/");
+                person.check("home-" + user).checkWide("home-" + user);
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package kz.senim.portal.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Linking a named party: the likely people of the directory come first, nobody else is promoted. */
+class LikelyPeopleTest {
+
+    private final Map<String, Object> teacher = Map.of("userId", "t-1", "givenName", "Aliya", "familyName", "Abaeva");
+    private final Map<String, Object> daniyar =
+            Map.of("userId", "s-2", "givenName", "Daniyar", "familyName", "Serikov", "grade", 9, "classLetter", "A");
+    private final Map<String, Object> classmate =
+            Map.of("userId", "s-3", "givenName", "Aigerim", "familyName", "Nurlanova", "grade", 9);
+    private final Map<String, Object> older =
+            Map.of("userId", "s-4", "givenName", "Daniel", "familyName", "Ospanov", "grade", 11);
+    private final List<Map<String, Object>> directory = List.of(teacher, daniyar, classmate, older);
+
+    @Test
+    void aClassmateNamedByFirstNameAndGradeIsFirstAndTheTeacherIsNotLikely() {
+        LikelyPeople.Ranked ranked =
+                LikelyPeople.rank(Map.of("id", "p2", "name", "Daniyar", "grade", 9, "adult", false), directory);
+
+        assertThat(ranked.likely()).containsExactly(daniyar, classmate);
+        assertThat(ranked.others()).containsExactly(teacher, older);
+    }
+
+    @Test
+    void aNameTypedWithATypoOrInAnotherOrderStillMatches() {
+        assertThat(LikelyPeople.nameScore("serikov daniar", "Daniyar Serikov")).isEqualTo(3);
+        assertThat(LikelyPeople.nameScore("Danyar", "Daniyar Serikov")).isEqualTo(1);
+        assertThat(LikelyPeople.nameScore("Seri", "Daniyar Serikov")).isEqualTo(2);
+        assertThat(LikelyPeople.nameScore("Mr B.", "Daniyar Serikov")).isZero();
+    }
+
+    @Test
+    void anAdultNamedByFamilyNameIsMatchedToAnAdultAndNobodyIsLikelyForAnUnknownName() {
+        LikelyPeople.Ranked teacherNamed =
+                LikelyPeople.rank(Map.of("id", "p3", "name", "Ms Abaeva", "adult", true), directory);
+        assertThat(teacherNamed.likely()).containsExactly(teacher);
+
+        LikelyPeople.Ranked unknown =
+                LikelyPeople.rank(Map.of("id", "p4", "name", "somebody", "adult", false), directory);
+        assertThat(unknown.likely()).isEmpty();
+        assertThat(unknown.others()).containsExactlyElementsOf(directory);
+    }
+}
