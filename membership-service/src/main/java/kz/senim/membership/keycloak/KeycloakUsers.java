@@ -127,15 +127,40 @@ public class KeycloakUsers {
     }
 
     /**
-     * Sets a temporary password: Keycloak adds the {@code UPDATE_PASSWORD} required action, so the
+     * Sets a password. A temporary one makes Keycloak add the {@code UPDATE_PASSWORD} required action, so the
      * user must choose a password at the next sign-in. Keycloak keeps only its hash.
      */
-    public boolean setTemporaryPassword(String userId, String password) {
+    public boolean setPassword(String userId, String password, boolean temporary) {
         return found(() -> admin.put()
                 .uri("/users/{id}/reset-password", userId)
-                .body(Map.of("type", "password", "value", password, "temporary", true))
+                .body(Map.of("type", "password", "value", password, "temporary", temporary))
                 .retrieve()
                 .toBodilessEntity());
+    }
+
+    /**
+     * True when the user has a password of their own: a password credential and no {@code UPDATE_PASSWORD}
+     * required action (someone who has not yet signed in with their first-login code has the action).
+     */
+    public boolean hasOwnPassword(String userId) {
+        List<?> credentials;
+        try {
+            credentials = admin.get()
+                    .uri("/users/{id}/credentials", userId)
+                    .retrieve()
+                    .body(List.class);
+        } catch (HttpClientErrorException e) {
+            if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
+                return false;
+            }
+            throw e;
+        }
+        boolean password = credentials != null
+                && credentials.stream().anyMatch(c -> c instanceof Map<?, ?> m && "password".equals(m.get("type")));
+        return password
+                && byId(userId)
+                        .map(u -> !u.requiredActions().contains("UPDATE_PASSWORD"))
+                        .orElse(false);
     }
 
     private boolean roleMapping(String userId, String role, boolean grant) {
