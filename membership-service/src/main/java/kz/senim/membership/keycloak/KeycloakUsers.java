@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import kz.senim.platform.keycloak.KeycloakAdminApi;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
@@ -24,6 +25,7 @@ import org.springframework.web.client.RestClient;
 public class KeycloakUsers {
 
     private final RestClient admin;
+    private final Map<String, Map<?, ?>> roles = new ConcurrentHashMap<>();
 
     KeycloakUsers(KeycloakProperties keycloak, Clock clock) {
         this.admin =
@@ -164,13 +166,14 @@ public class KeycloakUsers {
     }
 
     private boolean roleMapping(String userId, String role, boolean grant) {
-        Map<?, ?> representation =
-                admin.get().uri("/roles/{role}", role).retrieve().body(Map.class);
-        List<Map<String, Object>> roles =
+        // A realm role's id is fixed for the life of the realm: read once, not once per account of an import.
+        Map<?, ?> representation = roles.computeIfAbsent(
+                role, name -> admin.get().uri("/roles/{role}", name).retrieve().body(Map.class));
+        List<Map<String, Object>> mapping =
                 List.of(Map.of("id", representation.get("id"), "name", representation.get("name")));
         return found(() -> (grant ? admin.post() : admin.method(org.springframework.http.HttpMethod.DELETE))
                 .uri("/users/{id}/role-mappings/realm", userId)
-                .body(roles)
+                .body(mapping)
                 .retrieve()
                 .toBodilessEntity());
     }
