@@ -9,6 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import kz.senim.membership.accounts.AccountRepository.Account;
 import kz.senim.membership.accounts.domain.AccountFile;
 import kz.senim.membership.accounts.domain.AccountGrants;
@@ -45,6 +51,8 @@ public class Accounts {
     static final Map<String, String> SORTS =
             Map.of("username", "username", "externalId", "external_id", "role", "role", "status", "status");
     static final int MAX_USERNAME_ATTEMPTS = 100;
+    /** Accounts of an import made at the same time. */
+    static final int IMPORT_THREADS = 4;
     /** How far Keycloak's clock may be behind this service's when an earlier attempt is recognised. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
 
@@ -175,29 +183,18 @@ public class Accounts {
         file.rows().forEach(row -> byExternalId.put(row.externalId(), row));
         List<ImportPlan.Step> upserts = new ArrayList<>(plan.create());
         upserts.addAll(plan.change());
-        upserts.sort(java.util.Comparator.comparing(step -> !step.role().equals("student")));
-        Map<String, String> userIds = new java.util.HashMap<>(people.userIdsByExternalId(schoolId));
-        for (ImportPlan.Step step : upserts) {
-            AccountFile.Row row = byExternalId.get(step.externalId());
-            CreateAccount command = new CreateAccount(
-                    row.externalId(),
-                    row.role().realmName(),
-                    row.grade(),
-                    row.classLetter(),
-                    row.guardianOf(),
-                    row.language(),
-                    row.givenName(),
-                    row.familyName(),
-                    row.email());
-            Set<String> children = new LinkedHashSet<>();
-            row.guardianOf().forEach(child -> children.add(userIds.get(child)));
-            Optional<Account> earlier = repository.find(schoolId, row.externalId());
-            Created done = createOne(schoolId, row.role(), command, children, earlier);
-            userIds.put(row.externalId(), done.account().userId());
-            if (!done.isNew()) {
-                Person entry = entryOf(done.account(), command, children);
-                transaction.executeWithoutResult(status -> people.replaceFromAccounts(entry, row.externalId()));
-            }
+        Map<String, String> userIds = new ConcurrentHashMap<>(people.userIdsByExternalId(schoolId));
+        // Students first, so that the parents of the same file find their children; each phase on a few threads,
+        // since every account is a handful of calls to Keycloak (usernames are reserved in the database, so two
+        // threads never take the same one).
+        List<ImportPlan.Step> students = upserts.stream()
+                .filter(step -> step.role().equals(PersonRole.STUDENT.realmName()))
+                .toList();
+        List<ImportPlan.Step> others = upserts.stream()
+                .filter(step -> !step.role().equals(PersonRole.STUDENT.realmName()))
+                .toList();
+        for (List<ImportPlan.Step> phase : List.of(students, others)) {
+            inParallel(phase, step -> upsert(schoolId, byExternalId.get(step.externalId()), userIds));
         }
         for (ImportPlan.Step step : plan.disable()) {
             repository
@@ -207,6 +204,51 @@ public class Accounts {
                             status -> people.removeLeaver(schoolId, account.userId())));
         }
         return new ImportReport(false, plan.create(), plan.change(), plan.disable(), List.of(), plan.unchanged());
+    }
+
+    private void upsert(String schoolId, AccountFile.Row row, Map<String, String> userIds) {
+        CreateAccount command = new CreateAccount(
+                row.externalId(),
+                row.role().realmName(),
+                row.grade(),
+                row.classLetter(),
+                row.guardianOf(),
+                row.language(),
+                row.givenName(),
+                row.familyName(),
+                row.email());
+        Set<String> children = new LinkedHashSet<>();
+        row.guardianOf().forEach(child -> children.add(userIds.get(child)));
+        Optional<Account> earlier = repository.find(schoolId, row.externalId());
+        Created done = createOne(schoolId, row.role(), command, children, earlier);
+        userIds.put(row.externalId(), done.account().userId());
+        if (!done.isNew()) {
+            Person entry = entryOf(done.account(), command, children);
+            transaction.executeWithoutResult(status -> people.replaceFromAccounts(entry, row.externalId()));
+        }
+    }
+
+    /** Does every step on {@value #IMPORT_THREADS} threads; the first failure is thrown once all have ended. */
+    private static void inParallel(List<ImportPlan.Step> steps, Consumer<ImportPlan.Step> work) {
+        List<Future<?>> running = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(IMPORT_THREADS)) {
+            for (ImportPlan.Step step : steps) {
+                running.add(pool.submit(() -> work.accept(step)));
+            }
+        }
+        for (Future<?> step : running) {
+            try {
+                step.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while importing", e);
+            }
+        }
     }
 
     /** What Senim knows of the school's external ids: the account, and the directory entry if there is one. */

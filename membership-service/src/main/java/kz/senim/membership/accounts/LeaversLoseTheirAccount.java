@@ -1,6 +1,7 @@
 package kz.senim.membership.accounts;
 
 import kz.senim.membership.keycloak.KeycloakUsers;
+import kz.senim.membership.people.People;
 import kz.senim.membership.people.PersonRemoved;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
@@ -18,10 +19,12 @@ class LeaversLoseTheirAccount {
 
     private final AccountRepository accounts;
     private final KeycloakUsers keycloak;
+    private final People people;
 
-    LeaversLoseTheirAccount(AccountRepository accounts, KeycloakUsers keycloak) {
+    LeaversLoseTheirAccount(AccountRepository accounts, KeycloakUsers keycloak, People people) {
         this.accounts = accounts;
         this.keycloak = keycloak;
+        this.people = people;
     }
 
     @Async
@@ -29,6 +32,9 @@ class LeaversLoseTheirAccount {
     void on(PersonRemoved removed) {
         accounts.byUser(removed.userId())
                 .filter(account -> account.schoolId().equals(removed.schoolId()))
+                // Imported again meanwhile (came back): the account stays as the import left it.
+                .filter(account ->
+                        people.entryOf(account.schoolId(), account.userId()).isEmpty())
                 .ifPresent(account -> {
                     keycloak.enable(account.userId(), false);
                     keycloak.endSessions(account.userId());
