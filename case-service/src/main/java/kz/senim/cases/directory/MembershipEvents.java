@@ -5,6 +5,7 @@ import kz.senim.platform.messaging.IncomingEvent;
 import kz.senim.platform.messaging.IncomingEvents;
 import kz.senim.platform.messaging.MalformedEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -21,10 +22,12 @@ class MembershipEvents {
 
     private final IncomingEvents incoming;
     private final SchoolPeople people;
+    private final ApplicationEventPublisher leavers;
 
-    MembershipEvents(IncomingEvents incoming, SchoolPeople people) {
+    MembershipEvents(IncomingEvents incoming, SchoolPeople people, ApplicationEventPublisher leavers) {
         this.incoming = incoming;
         this.people = people;
+        this.leavers = leavers;
     }
 
     // The group comes from spring.kafka.consumer.group-id (the tests give each context its own).
@@ -55,10 +58,13 @@ class MembershipEvents {
                             occurredAt(data));
                 case PREFIX + "school-registered.v1" ->
                     people.saveSchool(data.required("schoolId").asString(), occurredAt(data));
-                case PREFIX + "person-removed.v1" ->
-                    people.removePerson(
-                            data.required("schoolId").asString(),
-                            data.required("userId").asString());
+                case PREFIX + "person-removed.v1" -> {
+                    String school = data.required("schoolId").asString();
+                    String user = data.required("userId").asString();
+                    people.removePerson(school, user);
+                    // Case rules follow in the same transaction: a mediator who left is taken off open cases.
+                    leavers.publishEvent(new PersonLeftTheSchool(school, user));
+                }
                 case PREFIX + "member-admitted.v1",
                         PREFIX + "member-certified.v1",
                         PREFIX + "member-left.v1",

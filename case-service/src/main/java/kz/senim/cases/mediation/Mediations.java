@@ -43,6 +43,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -59,6 +60,8 @@ public class Mediations {
     static final String FOLLOW_UP_REMINDER = "senim:follow-up-reminder";
     /** The actor of the audit entries the retention purge writes. */
     static final String RETENTION = "senim:retention";
+    /** The actor of the audit entries written when a mediator leaves the school. */
+    static final String DIRECTORY = "senim:directory";
 
     private final MediationRepository cases;
     private final SchoolPeople people;
@@ -401,6 +404,34 @@ public class Mediations {
         caused.forEach(events::publishEvent);
         audit.append(school, caller.id(), Action.CHANGE, SUBJECT, id.toString());
         return cases.find(school, id).orElseThrow();
+    }
+
+    /**
+     * A mediator who left the school (removed from its directory) is taken off every open case of the school
+     * they mediate, in the transaction of the event that said so (case rules: {@code Mediation.mediatorLeftTheSchool}).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void mediatorLeftTheSchool(String schoolId, String userId) {
+        List<UUID> open = jdbc.sql("""
+                        select id from mediation_case
+                        where school_id = :school and :user = any (mediator_ids)
+                          and status not in ('CLOSED', 'WITHDRAWN')
+                        order by id
+                        """)
+                .param("school", schoolId)
+                .param("user", userId)
+                .query(UUID.class)
+                .list();
+        for (UUID id : open) {
+            StoredMediation stored = cases.findForUpdate(schoolId, id).orElseThrow();
+            List<MediationEvent> caused = stored.mediation().mediatorLeftTheSchool(userId, clock.instant());
+            if (caused.isEmpty()) {
+                continue;
+            }
+            cases.update(stored.mediation(), stored.version());
+            caused.forEach(events::publishEvent);
+            audit.append(schoolId, DIRECTORY, Action.CHANGE, SUBJECT, id.toString());
+        }
     }
 
     /** Purges the confidential text of one closed case past its school's retention period; false when not due. */

@@ -2,6 +2,7 @@ package kz.senim.cases.mediation;
 
 import static kz.senim.cases.mediation.CaseFixture.ok;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import kz.senim.cases.MembershipFeed;
 import kz.senim.cases.mediation.CaseFixture.Case;
 import kz.senim.contracts.EventContracts;
 import kz.senim.test.SenimIntegrationTest;
@@ -172,6 +174,33 @@ class MediationRulesOverHttpIT {
                         .get("reason")
                         .asString())
                 .isEqualTo("mediator-objected-by-party");
+    }
+
+    @Test
+    void a_mediator_who_left_the_school_is_taken_off_the_open_case() {
+        Case c = school.inMediation();
+
+        try (MembershipFeed feed = new MembershipFeed(jdbc)) {
+            feed.send("person-removed", school.school, school.erlan, "\"userId\":\"" + school.erlan + "\"");
+        }
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> !ok(api.get(c.path()).auth(school.asCoordinator()).send())
+                        .get("status")
+                        .asString()
+                        .equals("IN_MEDIATION"));
+        JsonNode view = ok(api.get(c.path()).auth(school.asCoordinator()).send());
+        assertThat(view.get("status").asString()).isEqualTo("TRIAGED");
+        assertThat(view.toString()).doesNotContain(school.erlan);
+        try (TopicProbe probe = TopicProbe.on("senim.cases.v1")) {
+            ConsumerRecord<String, byte[]> record = probe.await(
+                    r -> c.id().equals(r.key())
+                            && type(r).endsWith("mediator-unassigned.v1")
+                            && new String(r.value(), StandardCharsets.UTF_8).contains(school.erlan),
+                    Duration.ofSeconds(60));
+            EventContracts.assertConforms(type(record), record.value());
+            assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("\"reason\":\"LEFT_SCHOOL\"");
+        }
     }
 
     @Test

@@ -1,12 +1,11 @@
 package kz.senim.membership.mediatorrole;
 
-import java.time.Clock;
+import kz.senim.membership.keycloak.KeycloakUsers;
 import kz.senim.membership.members.Members;
 import kz.senim.membership.members.MembershipChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -19,7 +18,6 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * active member now and makes the role say so.
  */
 @Component
-@EnableConfigurationProperties(KeycloakProperties.class)
 @ConditionalOnProperty(name = "senim.membership.mediator-role-sync", havingValue = "true", matchIfMissing = true)
 class MediatorRoleFollowsMembership {
 
@@ -27,18 +25,19 @@ class MediatorRoleFollowsMembership {
     private static final Logger log = LoggerFactory.getLogger(MediatorRoleFollowsMembership.class);
 
     private final Members members;
-    private final KeycloakRealmRoles roles;
+    private final KeycloakUsers users;
 
-    MediatorRoleFollowsMembership(Members members, KeycloakProperties keycloak, Clock clock) {
+    MediatorRoleFollowsMembership(Members members, KeycloakUsers users) {
         this.members = members;
-        this.roles = new KeycloakRealmRoles(keycloak, clock);
+        this.users = users;
     }
 
     @Async
     @TransactionalEventListener
     void on(MembershipChanged change) {
         boolean member = members.isActiveMember(change.schoolId(), change.userId());
-        boolean known = member ? roles.grant(change.userId(), ROLE) : roles.revoke(change.userId(), ROLE);
+        boolean known =
+                member ? users.grantRealmRole(change.userId(), ROLE) : users.revokeRealmRole(change.userId(), ROLE);
         if (!known) {
             // Retrying cannot help: the account does not exist (any more).
             log.warn("Keycloak has no user {}; the mediator role was not changed", change.userId());

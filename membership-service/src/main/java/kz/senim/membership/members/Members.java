@@ -151,6 +151,25 @@ public class Members {
         return left;
     }
 
+    /**
+     * A person who left the school's directory leaves the club at once, not at the next roster renewal
+     * (issue 13); nothing happens when they were not an active member.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void endForLeaver(String schoolId, String userId) {
+        if (schools.find(schoolId).isEmpty()) {
+            return;
+        }
+        Optional<Member> member = repository
+                .find(schoolId, currentYear(schoolId), userId)
+                .filter(m -> m.status().isActive());
+        if (member.isPresent()) {
+            Member left = member.get().leave(clock.instant());
+            repository.update(left);
+            events.publishEvent(MemberLeft.of(left, left.leftAt()));
+        }
+    }
+
     @Transactional
     public Member get(String userId, CurrentUser caller) {
         String school = caller.schoolId().orElseThrow(() -> new ResourceNotFound("Member"));

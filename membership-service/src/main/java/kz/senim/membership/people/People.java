@@ -68,6 +68,75 @@ public class People {
         return repository.all(schoolId);
     }
 
+    /**
+     * Adds the entry of a person whose account was just created, with the school's own id for them, for
+     * the accounts feature (which checked the caller). False when the user is in the directory already.
+     */
+    @Transactional
+    public boolean registerWithAccount(Person person, String externalId) {
+        // Only this person's children are looked up: an import of 1 500 people must not read the directory each time.
+        for (String child : person.guardianOf()) {
+            if (repository
+                    .find(person.schoolId(), child)
+                    .filter(Person::isStudent)
+                    .isEmpty()) {
+                throw new InvalidInput(List.of(new FieldProblem("guardianOf", "person.guardianOf.unknownStudent")));
+            }
+        }
+        Instant now = clock.instant();
+        if (!repository.insert(person, now)) {
+            return false;
+        }
+        repository.externalId(person.schoolId(), person.userId(), externalId);
+        events.publishEvent(PersonRegistered.of(person, now));
+        return true;
+    }
+
+    /**
+     * Replaces the entry of a person with an account from an import of accounts (which checked the caller);
+     * publishes {@code person-updated} when it changed, or {@code person-registered} for one who came back.
+     */
+    @Transactional
+    public void replaceFromAccounts(Person person, String externalId) {
+        Optional<Person> current = repository.find(person.schoolId(), person.userId());
+        if (current.isEmpty()) {
+            registerWithAccount(person, externalId);
+            return;
+        }
+        if (current.get().sameEntryAs(person)) {
+            return;
+        }
+        checkGuardianLinks(List.of(person), repository.all(person.schoolId()), false);
+        if (!repository.update(person, current.get().version())) {
+            throw new PreconditionFailed();
+        }
+        events.publishEvent(PersonUpdated.of(person, clock.instant()));
+    }
+
+    /**
+     * Removes a person who left the school, marked as left in an import of accounts (which checked the caller):
+     * the same as {@code DELETE /api/people/{userId}}, so the account, the club membership and the guardian
+     * links follow.
+     */
+    @Transactional
+    public void removeLeaver(String schoolId, String userId) {
+        if (repository.find(schoolId, userId).isEmpty()) {
+            return;
+        }
+        List<String> guardians = repository.delete(schoolId, userId);
+        Instant now = clock.instant();
+        events.publishEvent(new PersonRemoved(UUID.randomUUID(), schoolId, now, userId));
+        for (String guardian : guardians) {
+            repository.find(schoolId, guardian).ifPresent(g -> events.publishEvent(PersonUpdated.of(g, now)));
+        }
+    }
+
+    /** The user ids of the school's people by the school's own ids for them. */
+    @Transactional(readOnly = true)
+    public Map<String, String> userIdsByExternalId(String schoolId) {
+        return repository.userIdsByExternalId(schoolId);
+    }
+
     @Transactional
     public Person register(RegisterPerson command, String idempotencyKey, CurrentUser caller) {
         String school = managedSchool(caller);

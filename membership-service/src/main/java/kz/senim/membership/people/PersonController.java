@@ -5,12 +5,16 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.util.List;
+import kz.senim.membership.people.domain.CsvText;
 import kz.senim.membership.people.domain.Person;
 import kz.senim.platform.security.CurrentUser;
 import kz.senim.platform.web.Page;
 import kz.senim.platform.web.PageQuery;
 import kz.senim.platform.web.Versions;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -89,13 +93,25 @@ class PersonController {
         return ResponseEntity.noContent().build();
     }
 
-    /** A CSV list of people (see {@code DirectoryFile}); all rows are imported, or none. */
-    @Operation(operationId = "importPeople", summary = "Import people from a CSV file")
+    /**
+     * A CSV list of people (see {@code DirectoryFile}); all rows are imported, or none. UTF-8 (with or without
+     * BOM) unless the {@code Content-Type} declares a charset; other bytes answer 400 with their row.
+     */
+    @Operation(
+            operationId = "importPeople",
+            summary = "Import people from a CSV file",
+            description = "UTF-8, with or without a byte-order mark, unless Content-Type declares a charset"
+                    + " (text/csv; charset=windows-1251). Bytes that are not valid in it answer 400 naming the row"
+                    + " (rows[n], directory.file.encoding); nothing is imported then.")
     @PostMapping(
             path = "/imports",
             consumes = {"text/csv", "text/plain"})
-    People.ImportReport importFile(@RequestBody(required = false) String csv, CurrentUser caller) {
-        return people.importFile(csv, caller);
+    People.ImportReport importFile(
+            @RequestBody(required = false) byte[] csv,
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) MediaType contentType,
+            CurrentUser caller) {
+        Charset declared = contentType == null ? null : contentType.getCharset();
+        return people.importFile(CsvText.decode(csv, declared), caller);
     }
 
     record PersonView(

@@ -85,6 +85,25 @@ class PersonRepository {
         }
     }
 
+    /** Records the school's own id for the person (a pupil number), by which imports find them again. */
+    void externalId(String schoolId, String userId, String externalId) {
+        jdbc.sql("update person set external_id = :external where school_id = :school and user_id = :user")
+                .param("school", schoolId)
+                .param("user", userId)
+                .param("external", externalId)
+                .update();
+    }
+
+    /** The user ids of the school's entries by their external ids (entries without one are left out). */
+    Map<String, String> userIdsByExternalId(String schoolId) {
+        Map<String, String> ids = new HashMap<>();
+        jdbc.sql("select external_id, user_id from person where school_id = :school and external_id is not null")
+                .param("school", schoolId)
+                .query((rs, row) -> ids.put(rs.getString(1), rs.getString(2)))
+                .list();
+        return ids;
+    }
+
     /** Removes the entry and every guardian link to or from it; the ids of guardians who lost a link. */
     List<String> delete(String schoolId, String userId) {
         List<String> guardians = jdbc.sql(

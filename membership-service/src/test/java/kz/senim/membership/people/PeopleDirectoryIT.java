@@ -2,6 +2,7 @@ package kz.senim.membership.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import kz.senim.membership.TestSchool;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
 /** The people directory over HTTP: entries, guardian links, ETags, CSV import, and what its events say. */
@@ -170,6 +173,62 @@ class PeopleDirectoryIT {
         JsonNode unknownChild =
                 importFile(HEADER + "p-21,parent,,,nobody,ru,A,B\n").problem(400);
         assertThat(unknownChild.get("errors").get(0).get("field").asString()).isEqualTo("rows[2].guardianOf");
+    }
+
+    @Test
+    void a_windows_1251_file_is_refused_with_its_row_unless_its_charset_is_declared() {
+        String file = HEADER + "s-30,student,8,А,,ru,Айгерим,Щербакова\n" + "t-30,teacher,,,,ru,Марат,Әбдікәрімов\n";
+        Charset windows1251 = Charset.forName("windows-1251");
+        String russianOnly = HEADER + "s-30,student,8,А,,ru,Айгерим,Щербакова\n";
+
+        JsonNode refused = postBytes(russianOnly.getBytes(windows1251), new MediaType("text", "csv"))
+                .problem(400);
+
+        assertThat(refused.get("errors").get(0).get("field").asString()).isEqualTo("rows[2]");
+        assertThat(refused.get("errors").get(0).get("code").asString()).isEqualTo("directory.file.encoding");
+        assertThat(school.api
+                        .get("/api/people/s-30")
+                        .auth(school.coordinator())
+                        .send()
+                        .status())
+                .isEqualTo(404);
+
+        ServiceApi.Answer declared =
+                postBytes(russianOnly.getBytes(windows1251), new MediaType("text", "csv", windows1251));
+        assertThat(declared.status()).as(declared.body()).isEqualTo(200);
+        assertThat(school.api
+                        .get("/api/people/s-30")
+                        .auth(school.coordinator())
+                        .send()
+                        .json()
+                        .get("familyName")
+                        .asString())
+                .isEqualTo("Щербакова");
+
+        // Kazakh letters are not in Windows-1251: such a file can only be UTF-8 (here with Excel's BOM).
+        byte[] withBom = ("\uFEFF" + file).getBytes(StandardCharsets.UTF_8);
+        assertThat(postBytes(withBom, new MediaType("text", "csv")).status()).isEqualTo(200);
+        assertThat(school.api
+                        .get("/api/people/t-30")
+                        .auth(school.coordinator())
+                        .send()
+                        .json()
+                        .get("familyName")
+                        .asString())
+                .isEqualTo("Әбдікәрімов");
+    }
+
+    private ServiceApi.Answer postBytes(byte[] body, MediaType contentType) {
+        return RestClient.create("http://localhost:" + port)
+                .post()
+                .uri("/api/people/imports")
+                .header("Authorization", school.coordinator())
+                .contentType(contentType)
+                .body(body)
+                .exchange((request, response) -> new ServiceApi.Answer(
+                        response.getStatusCode().value(),
+                        response.getHeaders(),
+                        new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
     }
 
     private ServiceApi.Answer importFile(String csv) {

@@ -1,6 +1,5 @@
 package kz.senim.notification.recipient;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,12 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import kz.senim.notification.delivery.domain.Language;
+import kz.senim.platform.keycloak.KeycloakAdminApi;
+import kz.senim.platform.keycloak.KeycloakServiceAccount;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -21,19 +20,16 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Users from Keycloak's Admin REST API, through the realm's confidential client (client
- * credentials). The access token and each lookup are cached until they expire.
+ * credentials). Each lookup is cached for {@code senim.keycloak.lookup-cache}; the service account's
+ * token is Spring Security's OAuth2 client's to get, keep and renew (the platform's {@code KeycloakAdminApi}).
  */
 @Component
 class KeycloakDirectory implements RecipientDirectory {
 
-    private final RestClient http;
-    private final String realm;
-    private final String clientId;
-    private final String clientSecret;
+    private final RestClient admin;
     private final Duration lookupsLiveFor;
     private final Clock clock;
     private final Map<String, Cached> lookups = new ConcurrentHashMap<>();
-    private volatile ServiceToken token;
 
     KeycloakDirectory(
             @Value("${senim.keycloak.url}") String url,
@@ -41,15 +37,13 @@ class KeycloakDirectory implements RecipientDirectory {
             @Value("${senim.keycloak.client-id}") String clientId,
             @Value("${senim.keycloak.client-secret}") String clientSecret,
             @Value("${senim.keycloak.lookup-cache}") Duration lookupsLiveFor) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
-        requests.setReadTimeout(Duration.ofSeconds(10));
-        this.http = RestClient.builder().baseUrl(url).requestFactory(requests).build();
-        this.realm = realm;
-        this.clientId = clientId;
-        this.clientSecret = clientSecret;
-        this.lookupsLiveFor = lookupsLiveFor;
         this.clock = Clock.systemUTC();
+        this.admin = KeycloakAdminApi.of(
+                new KeycloakServiceAccount(url, realm, clientId, clientSecret),
+                clock,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(10));
+        this.lookupsLiveFor = lookupsLiveFor;
     }
 
     @Override
@@ -66,11 +60,7 @@ class KeycloakDirectory implements RecipientDirectory {
 
     private Optional<Recipient> lookUp(String userId) {
         try {
-            JsonNode user = http.get()
-                    .uri("/admin/realms/{realm}/users/{id}", realm, userId)
-                    .header("Authorization", "Bearer " + accessToken())
-                    .retrieve()
-                    .body(JsonNode.class);
+            JsonNode user = admin.get().uri("/users/{id}", userId).retrieve().body(JsonNode.class);
             if (user == null || !user.path("enabled").asBoolean(true)) {
                 return Optional.empty();
             }
@@ -85,42 +75,14 @@ class KeycloakDirectory implements RecipientDirectory {
             if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
                 return Optional.empty();
             }
-            if (e.getStatusCode() == HttpStatus.UNAUTHORIZED) {
-                token = null;
-            }
             throw new DirectoryUnavailable("Keycloak refused the lookup: " + e.getStatusCode(), e);
         } catch (RestClientException e) {
             throw new DirectoryUnavailable("Keycloak did not answer the lookup", e);
+        } catch (OAuth2AuthorizationException e) {
+            throw new DirectoryUnavailable(
+                    "Keycloak gave no service token: " + e.getError().getErrorCode(), e);
         }
     }
-
-    private String accessToken() {
-        ServiceToken current = token;
-        Instant now = clock.instant();
-        if (current != null && current.until().isAfter(now)) {
-            return current.value();
-        }
-        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("grant_type", "client_credentials");
-        form.add("client_id", clientId);
-        form.add("client_secret", clientSecret);
-        JsonNode answer = http.post()
-                .uri("/realms/{realm}/protocol/openid-connect/token", realm)
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(form)
-                .retrieve()
-                .body(JsonNode.class);
-        if (answer == null || !answer.hasNonNull("access_token")) {
-            throw new DirectoryUnavailable("Keycloak gave no service token", null);
-        }
-        // Renew a little early, so a token never expires on its way to Keycloak.
-        long lifetime = Math.max(answer.path("expires_in").asLong(60) - 15, 1);
-        ServiceToken fresh = new ServiceToken(answer.get("access_token").asString(), now.plusSeconds(lifetime));
-        token = fresh;
-        return fresh.value();
-    }
-
-    private record ServiceToken(String value, Instant until) {}
 
     private record Cached(Optional<Recipient> recipient, Instant until) {}
 }

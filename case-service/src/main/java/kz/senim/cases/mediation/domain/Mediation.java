@@ -561,6 +561,18 @@ public final class Mediation {
         return unassign(mediatorId, UnassignmentReason.OBJECTION, now);
     }
 
+    /**
+     * A mediator who left the school leaves its open cases at once, as a coordinator's unassignment would take
+     * them off (a team left incomplete goes back to triage and asks for consent again). Nothing happens to a
+     * closed case or one they do not mediate.
+     */
+    public List<MediationEvent> mediatorLeftTheSchool(String mediatorId, Instant now) {
+        if (!status.isOpen() || !isAssignedMediator(mediatorId)) {
+            return List.of();
+        }
+        return unassign(mediatorId, UnassignmentReason.LEFT_SCHOOL, now);
+    }
+
     /** A coordinator changes the team. */
     public List<MediationEvent> unassign(Actor coordinator, String mediatorId, Instant now) {
         requireCoordinator(coordinator);

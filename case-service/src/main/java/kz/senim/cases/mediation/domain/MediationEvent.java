@@ -220,6 +220,8 @@ public sealed interface MediationEvent extends SenimEvent {
         /** The mediator declared a conflict of interest. */
         CONFLICT_OF_INTEREST,
         /** A coordinator changed the team. */
-        BY_COORDINATOR
+        BY_COORDINATOR,
+        /** The mediator left the school (removed from its directory, issue 13). */
+        LEFT_SCHOOL
     }
 }

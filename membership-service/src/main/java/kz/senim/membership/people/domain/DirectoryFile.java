@@ -139,7 +139,7 @@ public final class DirectoryFile {
     }
 
     /** RFC 4180: quoted cells may hold commas, quotes ("") and line breaks. */
-    static List<List<String>> parse(String text) {
+    public static List<List<String>> parse(String text) {
         List<List<String>> lines = new ArrayList<>();
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();

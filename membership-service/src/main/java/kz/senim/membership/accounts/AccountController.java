@@ -1,0 +1,180 @@
+package kz.senim.membership.accounts;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import kz.senim.membership.accounts.AccountRepository.Account;
+import kz.senim.membership.people.domain.CsvText;
+import kz.senim.membership.people.domain.DirectoryFile;
+import kz.senim.platform.security.CurrentUser;
+import kz.senim.platform.web.Page;
+import kz.senim.platform.web.PageQuery;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Accounts of a school's people, made by the district admin or the school's admins. */
+@Tag(name = "Accounts", description = "Sign-in accounts of a school's people, created from the directory.")
+@RestController
+@RequestMapping("/api/schools/{schoolId}")
+class AccountController {
+
+    private final Accounts accounts;
+
+    AccountController(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @Operation(
+            operationId = "createAccount",
+            summary = "Create a person's account and directory entry",
+            description = "Creates the Keycloak user (username given.family, see docs/api.md) with the school, the"
+                    + " language and the realm role of the entry, and adds the entry to the directory. The same"
+                    + " externalId again answers 200 with the account made the first time. A school admin gives"
+                    + " student, teacher and parent (coordinator only when the district allowed it); only the"
+                    + " district admin gives admin. Another school answers 404.")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "The account of this externalId existed already")
+    @PostMapping("/accounts")
+    ResponseEntity<AccountView> create(
+            @PathVariable String schoolId, @Valid @RequestBody CreateAccount request, CurrentUser caller) {
+        Accounts.Created created = accounts.create(schoolId, request, caller);
+        AccountView view = AccountView.of(created.account());
+        if (!created.isNew()) {
+            return ResponseEntity.ok(view);
+        }
+        return ResponseEntity.created(URI.create("/api/schools/" + schoolId + "/accounts/" + view.userId()))
+                .body(view);
+    }
+
+    @Operation(
+            operationId = "importAccounts",
+            summary = "Create, change and disable the school's accounts from a list (CSV or .xlsx), or preview it",
+            description = "The first row names the columns: externalId, role, language, givenName, familyName;"
+                    + " optional grade, classLetter, guardianOf (children's externalIds separated by ;), email,"
+                    + " status (left). CSV is UTF-8 (with or without BOM) unless Content-Type declares a charset;"
+                    + " .xlsx is read from its first sheet. dryRun=true answers what would be created, changed,"
+                    + " disabled and refused, and changes nothing. Otherwise any refused row answers 400 with"
+                    + " every row's problems and nothing happens; the same file twice changes nothing.")
+    @PostMapping(
+            path = "/accounts/imports",
+            consumes = {"text/csv", "text/plain", Spreadsheets.XLSX})
+    Accounts.ImportReport importFile(
+            @PathVariable String schoolId,
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            @RequestBody(required = false) byte[] file,
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE) MediaType contentType,
+            CurrentUser caller) {
+        byte[] bytes = file == null ? new byte[0] : file;
+        List<List<String>> rows = contentType.isCompatibleWith(MediaType.parseMediaType(Spreadsheets.XLSX))
+                ? Spreadsheets.rows(bytes)
+                : DirectoryFile.parse(CsvText.decode(bytes, contentType.getCharset()));
+        return accounts.importFile(schoolId, rows, dryRun, caller);
+    }
+
+    @Operation(
+            operationId = "newFirstLoginCode",
+            summary = "Give an account a new one-time first-login code",
+            description = "For people without an e-mail address. The code is a temporary password: the person"
+                    + " must choose their own at the first sign-in. It is in this answer only (Cache-Control:"
+                    + " no-store); Senim keeps no copy. A new code makes the previous one useless.")
+    @PostMapping("/accounts/{userId}/first-login-code")
+    ResponseEntity<Accounts.FirstLogin> firstLoginCode(
+            @PathVariable String schoolId, @PathVariable String userId, CurrentUser caller) {
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .body(accounts.newFirstLoginCode(schoolId, userId, caller));
+    }
+
+    @Operation(
+            operationId = "printClassSheet",
+            summary = "A printable class sheet of first-login codes (PDF)",
+            description = "Gives every pupil of the class who has an active account, no e-mail address and no"
+                    + " password of their own yet a new one-time first-login code, and answers a PDF with one slip"
+                    + " per pupil (name, class, username, code, what to do) in kk, ru or en. The codes are in this"
+                    + " PDF only (Cache-Control: no-store); making the sheet again replaces them.")
+    @ApiResponse(responseCode = "200", description = "The sheet", content = @Content(mediaType = "application/pdf"))
+    @PostMapping(path = "/accounts/class-sheets", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> classSheet(
+            @PathVariable String schoolId, @Valid @RequestBody ClassSheet request, CurrentUser caller) {
+        byte[] pdf = accounts.classSheet(
+                schoolId,
+                new Accounts.ClassSheetRequest(request.grade(), request.classLetter(), request.language()),
+                caller);
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"class-sheet.pdf\"")
+                .body(pdf);
+    }
+
+    /** The class whose sheet to print, and its language. */
+    record ClassSheet(
+            @NotNull @Min(1) @Max(11) Integer grade,
+            @NotBlank @Size(max = 3) String classLetter,
+            @NotNull @Pattern(regexp = "kk|ru|en") String language) {}
+
+    @Operation(operationId = "listAccounts", summary = "List the school's accounts")
+    @GetMapping("/accounts")
+    Page<AccountView> list(
+            @PathVariable String schoolId,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort,
+            CurrentUser caller) {
+        return accounts.list(schoolId, PageQuery.of(page, size, sort, Accounts.SORTS, "username"), caller)
+                .map(AccountView::of);
+    }
+
+    @Operation(operationId = "getOnboardingSettings", summary = "What the school's admins may do with accounts")
+    @GetMapping("/onboarding-settings")
+    OnboardingSettings settings(@PathVariable String schoolId, CurrentUser caller) {
+        return new OnboardingSettings(accounts.schoolAdminsGrantCoordinator(schoolId, caller));
+    }
+
+    @Operation(
+            operationId = "changeOnboardingSettings",
+            summary = "Allow or forbid the school's admins to give the coordinator role (district admin only)")
+    @PutMapping("/onboarding-settings")
+    OnboardingSettings change(
+            @PathVariable String schoolId, @Valid @RequestBody OnboardingSettings request, CurrentUser caller) {
+        accounts.allowSchoolAdminsToGrantCoordinator(schoolId, request.schoolAdminsGrantCoordinator(), caller);
+        return request;
+    }
+
+    /** What the district allows the school's admins. */
+    record OnboardingSettings(boolean schoolAdminsGrantCoordinator) {}
+
+    /** An account: who it is in the school (external id, role) and how to sign in (username); no names. */
+    record AccountView(String userId, String username, String externalId, String role, String status) {
+
+        static AccountView of(Account a) {
+            return new AccountView(
+                    a.userId(),
+                    a.username(),
+                    a.externalId(),
+                    a.role().realmName(),
+                    a.status().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package kz.senim.membership.accounts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import kz.senim.membership.people.domain.PersonRole;
+import kz.senim.platform.web.PageQuery;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AccountRepository {
+
+    private final JdbcClient jdbc;
+
+    AccountRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** An account of the school, as Senim knows it. */
+    record Account(
+            String schoolId,
+            String externalId,
+            String username,
+            String userId,
+            PersonRole role,
+            String status,
+            boolean hasEmail,
+            Instant createdAt) {
+
+        boolean created() {
+            return userId != null;
+        }
+    }
+
+    Optional<Account> find(String schoolId, String externalId) {
+        return jdbc.sql("select * from account where school_id = :school and external_id = :external")
+                .param("school", schoolId)
+                .param("external", externalId)
+                .query(AccountRepository::map)
+                .optional();
+    }
+
+    Optional<Account> byUser(String userId) {
+        return jdbc.sql("select * from account where user_id = :user")
+                .param("user", userId)
+                .query(AccountRepository::map)
+                .optional();
+    }
+
+    boolean usernameTaken(String username) {
+        return jdbc.sql("select count(*) from account where username = :username")
+                        .param("username", username)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** Reserves the username for the person; false when another row holds it meanwhile. */
+    boolean reserve(
+            String schoolId, String externalId, String username, PersonRole role, boolean hasEmail, Instant at) {
+        return jdbc.sql("""
+                        insert into account (school_id, external_id, username, role, status, has_email, created_at)
+                        values (:school, :external, :username, :role, 'PENDING', :email, :at)
+                        on conflict do nothing
+                        """)
+                        .param("school", schoolId)
+                        .param("external", externalId)
+                        .param("username", username)
+                        .param("role", role.name())
+                        .param("email", hasEmail)
+                        .param("at", Timestamp.from(at))
+                        .update()
+                == 1;
+    }
+
+    /** Moves a pending reservation to another username; false when that one is held by another row. */
+    boolean rename(String schoolId, String externalId, String username) {
+        if (usernameTaken(username)) {
+            return false;
+        }
+        return jdbc.sql("""
+                        update account set username = :username
+                        where school_id = :school and external_id = :external and status = 'PENDING'
+                        """)
+                        .param("school", schoolId)
+                        .param("external", externalId)
+                        .param("username", username)
+                        .update()
+                == 1;
+    }
+
+    void created(String schoolId, String externalId, String userId) {
+        jdbc.sql("""
+                        update account set user_id = :user, status = 'ACTIVE'
+                        where school_id = :school and external_id = :external
+                        """)
+                .param("school", schoolId)
+                .param("external", externalId)
+                .param("user", userId)
+                .update();
+    }
+
+    void status(String userId, String status) {
+        jdbc.sql("update account set status = :status where user_id = :user")
+                .param("user", userId)
+                .param("status", status)
+                .update();
+    }
+
+    List<Account> page(String schoolId, PageQuery page) {
+        return jdbc.sql("select * from account where school_id = :school order by " + page.orderBy()
+                        + ", external_id limit :limit offset :offset")
+                .param("school", schoolId)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(AccountRepository::map)
+                .list();
+    }
+
+    List<Account> all(String schoolId) {
+        return jdbc.sql("select * from account where school_id = :school")
+                .param("school", schoolId)
+                .query(AccountRepository::map)
+                .list();
+    }
+
+    long count(String schoolId) {
+        return jdbc.sql("select count(*) from account where school_id = :school")
+                .param("school", schoolId)
+                .query(Long.class)
+                .single();
+    }
+
+    boolean schoolAdminsGrantCoordinator(String schoolId) {
+        return jdbc.sql("select school_admins_grant_coordinator from school_onboarding where school_id = :school")
+                .param("school", schoolId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
+    void schoolAdminsGrantCoordinator(String schoolId, boolean allowed) {
+        jdbc.sql("""
+                        insert into school_onboarding (school_id, school_admins_grant_coordinator) values (:school, :allowed)
+                        on conflict (school_id) do update set school_admins_grant_coordinator = :allowed
+                        """).param("school", schoolId).param("allowed", allowed).update();
+    }
+
+    private static Account map(ResultSet rs, int row) throws SQLException {
+        return new Account(
+                rs.getString("school_id"),
+                rs.getString("external_id"),
+                rs.getString("username"),
+                rs.getString("user_id"),
+                PersonRole.valueOf(rs.getString("role")),
+                rs.getString("status"),
+                rs.getBoolean("has_email"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}

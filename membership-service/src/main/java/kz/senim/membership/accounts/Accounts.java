@@ -1,0 +1,484 @@
+package kz.senim.membership.accounts;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import kz.senim.membership.accounts.AccountRepository.Account;
+import kz.senim.membership.accounts.domain.AccountFile;
+import kz.senim.membership.accounts.domain.AccountGrants;
+import kz.senim.membership.accounts.domain.AccountGrants.Verdict;
+import kz.senim.membership.accounts.domain.FirstLoginCode;
+import kz.senim.membership.accounts.domain.ImportPlan;
+import kz.senim.membership.accounts.domain.Usernames;
+import kz.senim.membership.domain.FieldProblem;
+import kz.senim.membership.domain.InvalidInput;
+import kz.senim.membership.keycloak.KeycloakUsers;
+import kz.senim.membership.people.People;
+import kz.senim.membership.people.domain.Person;
+import kz.senim.membership.people.domain.PersonRole;
+import kz.senim.membership.school.Schools;
+import kz.senim.platform.problem.ResourceNotFound;
+import kz.senim.platform.problem.StateConflict;
+import kz.senim.platform.security.CurrentUser;
+import kz.senim.platform.security.Role;
+import kz.senim.platform.web.Page;
+import kz.senim.platform.web.PageQuery;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Accounts of a school's people (issue 13): created in Keycloak from a directory entry, with the school,
+ * the language and the realm role of the entry, and linked to it. The Keycloak calls are made outside any
+ * database transaction; the username is reserved first (see {@link AccountRepository}), so a second try
+ * finishes what a first one started and never makes a second account.
+ */
+@Service
+public class Accounts {
+
+    static final Map<String, String> SORTS =
+            Map.of("username", "username", "externalId", "external_id", "role", "role", "status", "status");
+    static final int MAX_USERNAME_ATTEMPTS = 100;
+    /** Accounts of an import made at the same time. */
+    static final int IMPORT_THREADS = 4;
+    /** How far Keycloak's clock may be behind this service's when an earlier attempt is recognised. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
+
+    private final AccountRepository repository;
+    private final KeycloakUsers keycloak;
+    private final People people;
+    private final Schools schools;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    Accounts(
+            AccountRepository repository,
+            KeycloakUsers keycloak,
+            People people,
+            Schools schools,
+            TransactionTemplate transaction,
+            Clock clock) {
+        this.repository = repository;
+        this.keycloak = keycloak;
+        this.people = people;
+        this.schools = schools;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** An account and whether this call created it. */
+    public record Created(Account account, boolean isNew) {}
+
+    /**
+     * Creates the person's account and directory entry; the same external id again answers the account it
+     * made the first time.
+     */
+    public Created create(String schoolId, CreateAccount command, CurrentUser caller) {
+        PersonRole role = PersonRole.fromRealmName(command.role()).orElseThrow();
+        authorize(schoolId, role, caller);
+        Map<String, String> byExternalId = people.userIdsByExternalId(schoolId);
+        Set<String> children = new LinkedHashSet<>();
+        List<FieldProblem> problems = new ArrayList<>();
+        for (String child : command.guardianOf() == null ? Set.<String>of() : command.guardianOf()) {
+            String id = byExternalId.get(child);
+            if (id == null) {
+                problems.add(new FieldProblem("guardianOf", "person.guardianOf.unknownStudent"));
+                break;
+            }
+            children.add(id);
+        }
+        problems.addAll(Person.rulesBrokenBy(
+                command.externalId(), role, command.grade(), command.classLetter(), children, command.language()));
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        Optional<Account> earlier = repository.find(schoolId, command.externalId());
+        if (earlier.isPresent() && earlier.get().created() && earlier.get().role() != role) {
+            throw new StateConflict(
+                    "external-id-has-another-role", "This external id has an account with another role");
+        }
+        return createOne(schoolId, role, command, children, earlier);
+    }
+
+    /** Creates (or, for a known external id, finds and links) the account of an entry the caller may create. */
+    private Created createOne(
+            String schoolId, PersonRole role, CreateAccount command, Set<String> children, Optional<Account> earlier) {
+        if (earlier.isPresent() && earlier.get().created()) {
+            Account account = earlier.get();
+            if (account.status().equals("DISABLED")) {
+                // A person who left and comes back gets the same account again.
+                keycloak.enable(account.userId(), true);
+                repository.status(account.userId(), "ACTIVE");
+                account = repository.find(schoolId, command.externalId()).orElseThrow();
+            }
+            link(account, command, children);
+            return new Created(account, false);
+        }
+        String userId =
+                earlier.isPresent() ? finishPending(earlier.get(), command) : createNew(schoolId, role, command);
+        if (!keycloak.grantRealmRole(userId, role.realmName())) {
+            throw new IllegalStateException("Keycloak lost the account it has just created");
+        }
+        repository.created(schoolId, command.externalId(), userId);
+        Account account = repository.find(schoolId, command.externalId()).orElseThrow();
+        link(account, command, children);
+        return new Created(account, true);
+    }
+
+    /** What an import did, or (a dry run) would do. */
+    public record ImportReport(
+            boolean dryRun,
+            List<ImportPlan.Step> created,
+            List<ImportPlan.Step> changed,
+            List<ImportPlan.Step> disabled,
+            List<FieldProblem> refused,
+            int unchanged) {}
+
+    /**
+     * Imports a list of accounts (CSV or .xlsx rows, see {@link AccountFile}). A dry run answers what would be
+     * created, changed, disabled and refused, and changes nothing; a real run refuses the whole file (400) when
+     * any row is refused, and otherwise does the plan — students first, so that parents of the same file find
+     * their children. The same file twice changes nothing the second time.
+     */
+    public ImportReport importFile(String schoolId, List<List<String>> lines, boolean dryRun, CurrentUser caller) {
+        Verdict school = AccountGrants.mayManage(callerOf(caller), schoolId);
+        if (school == Verdict.NOT_AN_ADMIN) {
+            throw new AccessDeniedException("Only admins manage accounts");
+        }
+        if (school != Verdict.ALLOWED || schools.find(schoolId).isEmpty()) {
+            throw new ResourceNotFound("School");
+        }
+        AccountFile file = AccountFile.read(lines);
+        if (!file.isValid() && !dryRun) {
+            throw new InvalidInput(file.problems());
+        }
+        boolean coordinators = repository.schoolAdminsGrantCoordinator(schoolId);
+        Map<String, ImportPlan.Known> known = known(schoolId);
+        ImportPlan plan = ImportPlan.of(
+                file.rows(),
+                known,
+                role -> AccountGrants.mayGrant(callerOf(caller), schoolId, role, coordinators) == Verdict.ALLOWED);
+        List<FieldProblem> refused = new ArrayList<>(file.problems());
+        refused.addAll(plan.refused());
+        if (dryRun) {
+            return new ImportReport(true, plan.create(), plan.change(), plan.disable(), refused, plan.unchanged());
+        }
+        if (!refused.isEmpty()) {
+            throw new InvalidInput(refused);
+        }
+        Map<String, AccountFile.Row> byExternalId = new java.util.HashMap<>();
+        file.rows().forEach(row -> byExternalId.put(row.externalId(), row));
+        List<ImportPlan.Step> upserts = new ArrayList<>(plan.create());
+        upserts.addAll(plan.change());
+        Map<String, String> userIds = new ConcurrentHashMap<>(people.userIdsByExternalId(schoolId));
+        // Students first, so that the parents of the same file find their children; each phase on a few threads,
+        // since every account is a handful of calls to Keycloak (usernames are reserved in the database, so two
+        // threads never take the same one).
+        List<ImportPlan.Step> students = upserts.stream()
+                .filter(step -> step.role().equals(PersonRole.STUDENT.realmName()))
+                .toList();
+        List<ImportPlan.Step> others = upserts.stream()
+                .filter(step -> !step.role().equals(PersonRole.STUDENT.realmName()))
+                .toList();
+        for (List<ImportPlan.Step> phase : List.of(students, others)) {
+            inParallel(phase, step -> upsert(schoolId, byExternalId.get(step.externalId()), userIds));
+        }
+        for (ImportPlan.Step step : plan.disable()) {
+            repository
+                    .find(schoolId, step.externalId())
+                    .filter(Account::created)
+                    .ifPresent(account -> transaction.executeWithoutResult(
+                            status -> people.removeLeaver(schoolId, account.userId())));
+        }
+        return new ImportReport(false, plan.create(), plan.change(), plan.disable(), List.of(), plan.unchanged());
+    }
+
+    private void upsert(String schoolId, AccountFile.Row row, Map<String, String> userIds) {
+        CreateAccount command = new CreateAccount(
+                row.externalId(),
+                row.role().realmName(),
+                row.grade(),
+                row.classLetter(),
+                row.guardianOf(),
+                row.language(),
+                row.givenName(),
+                row.familyName(),
+                row.email());
+        Set<String> children = new LinkedHashSet<>();
+        row.guardianOf().forEach(child -> children.add(userIds.get(child)));
+        Optional<Account> earlier = repository.find(schoolId, row.externalId());
+        Created done = createOne(schoolId, row.role(), command, children, earlier);
+        userIds.put(row.externalId(), done.account().userId());
+        if (!done.isNew()) {
+            Person entry = entryOf(done.account(), command, children);
+            transaction.executeWithoutResult(status -> people.replaceFromAccounts(entry, row.externalId()));
+        }
+    }
+
+    /** Does every step on {@value #IMPORT_THREADS} threads; the first failure is thrown once all have ended. */
+    private static void inParallel(List<ImportPlan.Step> steps, Consumer<ImportPlan.Step> work) {
+        List<Future<?>> running = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(IMPORT_THREADS)) {
+            for (ImportPlan.Step step : steps) {
+                running.add(pool.submit(() -> work.accept(step)));
+            }
+        }
+        for (Future<?> step : running) {
+            try {
+                step.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while importing", e);
+            }
+        }
+    }
+
+    /** What Senim knows of the school's external ids: the account, and the directory entry if there is one. */
+    private Map<String, ImportPlan.Known> known(String schoolId) {
+        Map<String, Person> entries = people.directoryOf(schoolId);
+        Map<String, String> externalByUser = new java.util.HashMap<>();
+        people.userIdsByExternalId(schoolId).forEach((external, user) -> externalByUser.put(user, external));
+        Map<String, ImportPlan.Known> known = new java.util.HashMap<>();
+        for (Account account : repository.all(schoolId)) {
+            if (!account.created()) {
+                continue;
+            }
+            Person entry = entries.get(account.userId());
+            boolean disabled = account.status().equals("DISABLED") || entry == null;
+            Set<String> guardianOf = new LinkedHashSet<>();
+            if (entry != null) {
+                entry.guardianOf().forEach(child -> guardianOf.add(externalByUser.getOrDefault(child, child)));
+            }
+            known.put(
+                    account.externalId(),
+                    new ImportPlan.Known(
+                            account.role(),
+                            disabled,
+                            entry == null ? null : entry.grade(),
+                            entry == null ? null : entry.classLetter(),
+                            guardianOf,
+                            entry == null ? "" : entry.language(),
+                            entry == null ? "" : entry.givenName(),
+                            entry == null ? "" : entry.familyName()));
+        }
+        return known;
+    }
+
+    /** A new first-login code of an account, and the username it goes with. */
+    public record FirstLogin(String username, String code) {}
+
+    /**
+     * Gives the account a new one-time first-login code (a temporary Keycloak password: the person must choose
+     * their own at the first sign-in). The code is in the answer only; Senim keeps no copy, so an earlier code
+     * cannot be read again — a new one replaces it.
+     */
+    public FirstLogin newFirstLoginCode(String schoolId, String userId, CurrentUser caller) {
+        Account account = repository
+                .byUser(userId)
+                .filter(a -> a.schoolId().equals(schoolId))
+                .orElse(null);
+        Verdict verdict = AccountGrants.mayManage(callerOf(caller), schoolId);
+        if (verdict == Verdict.NOT_AN_ADMIN) {
+            throw new AccessDeniedException("Only admins manage accounts");
+        }
+        if (verdict != Verdict.ALLOWED || account == null) {
+            throw new ResourceNotFound("Account");
+        }
+        authorize(schoolId, account.role(), caller);
+        if (!account.status().equals("ACTIVE")) {
+            throw new StateConflict("account-disabled", "The account is disabled");
+        }
+        String code = FirstLoginCode.generate(random);
+        if (!keycloak.setPassword(userId, code, true)) {
+            throw new ResourceNotFound("Account");
+        }
+        return new FirstLogin(account.username(), code);
+    }
+
+    /** Which class's sheet, in which language. */
+    public record ClassSheetRequest(int grade, String classLetter, String language) {}
+
+    /**
+     * The printable class sheet: a new first-login code for every pupil of the class who has an active account,
+     * no e-mail address and no password of their own yet, as a PDF of slips. The codes are in this PDF only.
+     */
+    public byte[] classSheet(String schoolId, ClassSheetRequest request, CurrentUser caller) {
+        Verdict verdict = AccountGrants.mayManage(callerOf(caller), schoolId);
+        if (verdict == Verdict.NOT_AN_ADMIN) {
+            throw new AccessDeniedException("Only admins manage accounts");
+        }
+        if (verdict != Verdict.ALLOWED || schools.find(schoolId).isEmpty()) {
+            throw new ResourceNotFound("School");
+        }
+        String letter = request.classLetter().strip();
+        Map<String, Person> pupils = new java.util.HashMap<>();
+        people.directoryOf(schoolId).values().stream()
+                .filter(Person::isStudent)
+                .filter(p -> p.grade() != null && p.grade() == request.grade() && letter.equals(p.classLetter()))
+                .forEach(p -> pupils.put(p.userId(), p));
+        List<ClassSheetPdf.Slip> slips = new ArrayList<>();
+        String className = request.grade() + " " + letter;
+        repository.all(schoolId).stream()
+                .filter(a -> a.created() && a.status().equals("ACTIVE") && !a.hasEmail())
+                .filter(a -> pupils.containsKey(a.userId()))
+                .sorted(java.util.Comparator.comparing(
+                                (Account a) -> pupils.get(a.userId()).familyName())
+                        .thenComparing(a -> pupils.get(a.userId()).givenName()))
+                .filter(a -> !keycloak.hasOwnPassword(a.userId()))
+                .forEach(a -> {
+                    String code = FirstLoginCode.generate(random);
+                    if (keycloak.setPassword(a.userId(), code, true)) {
+                        Person pupil = pupils.get(a.userId());
+                        slips.add(new ClassSheetPdf.Slip(
+                                pupil.givenName() + " " + pupil.familyName(), className, a.username(), code));
+                    }
+                });
+        return ClassSheetPdf.render(className, slips, request.language());
+    }
+
+    /** The accounts of the school. */
+    public Page<Account> list(String schoolId, PageQuery page, CurrentUser caller) {
+        if (AccountGrants.mayManage(callerOf(caller), schoolId) != Verdict.ALLOWED
+                || schools.find(schoolId).isEmpty()) {
+            if (!caller.has(Role.ADMIN)) {
+                throw new AccessDeniedException("Only admins manage accounts");
+            }
+            throw new ResourceNotFound("School");
+        }
+        return Page.of(repository.page(schoolId, page), page, repository.count(schoolId));
+    }
+
+    /** The district decides whether the school's admins may give the coordinator role. */
+    public void allowSchoolAdminsToGrantCoordinator(String schoolId, boolean allowed, CurrentUser caller) {
+        if (!caller.isDistrictAdmin()) {
+            throw new AccessDeniedException("Only the district admin changes what school admins may do");
+        }
+        schools.find(schoolId).orElseThrow(() -> new ResourceNotFound("School"));
+        repository.schoolAdminsGrantCoordinator(schoolId, allowed);
+    }
+
+    /** Whether the school's admins may give the coordinator role (false unless the district allowed it). */
+    public boolean schoolAdminsGrantCoordinator(String schoolId, CurrentUser caller) {
+        if (AccountGrants.mayManage(callerOf(caller), schoolId) != Verdict.ALLOWED
+                || schools.find(schoolId).isEmpty()) {
+            throw new ResourceNotFound("School");
+        }
+        return repository.schoolAdminsGrantCoordinator(schoolId);
+    }
+
+    private void authorize(String schoolId, PersonRole role, CurrentUser caller) {
+        boolean coordinators = repository.schoolAdminsGrantCoordinator(schoolId);
+        Verdict verdict = AccountGrants.mayGrant(callerOf(caller), schoolId, role, coordinators);
+        if (verdict == Verdict.ALLOWED && schools.find(schoolId).isEmpty()) {
+            verdict = Verdict.NOT_FOUND;
+        }
+        switch (verdict) {
+            case ALLOWED -> {}
+            case NOT_FOUND -> throw new ResourceNotFound("School");
+            case ROLE_NOT_GRANTABLE -> throw new RoleNotGrantable();
+            case NOT_AN_ADMIN -> throw new AccessDeniedException("Only admins manage accounts");
+        }
+    }
+
+    private static AccountGrants.Caller callerOf(CurrentUser caller) {
+        return new AccountGrants.Caller(caller.has(Role.ADMIN), caller.schoolId());
+    }
+
+    /** A first attempt: reserve a free username, then create the Keycloak user under it. */
+    private String createNew(String schoolId, PersonRole role, CreateAccount command) {
+        String base = Usernames.base(command.givenName(), command.familyName());
+        for (int attempt = 1; attempt <= MAX_USERNAME_ATTEMPTS; attempt++) {
+            String username = Usernames.candidate(base, attempt);
+            if (repository.usernameTaken(username)) {
+                continue;
+            }
+            if (!repository.reserve(
+                    schoolId, command.externalId(), username, role, command.email() != null, clock.instant())) {
+                Optional<Account> raced = repository.find(schoolId, command.externalId());
+                if (raced.isPresent()) {
+                    // Another request for the same person got there first: finish its reservation.
+                    return finishPending(raced.get(), command);
+                }
+                continue;
+            }
+            return finishPending(repository.find(schoolId, command.externalId()).orElseThrow(), command);
+        }
+        throw new StateConflict("username-unavailable", "No free username is left for this name");
+    }
+
+    /**
+     * Creates the Keycloak user of a reserved username. When Keycloak has that username already, either an
+     * earlier attempt for this reservation made it and stopped before linking it (same school, made after the
+     * reservation, linked to no account: adopted), or someone else holds it (the reservation moves on to the
+     * next free candidate).
+     */
+    private String finishPending(Account pending, CreateAccount command) {
+        String base = Usernames.base(command.givenName(), command.familyName());
+        String username = pending.username();
+        int next = 2;
+        while (next <= MAX_USERNAME_ATTEMPTS) {
+            Optional<String> id = keycloak.create(new KeycloakUsers.NewUser(
+                    username,
+                    command.givenName().strip(),
+                    command.familyName().strip(),
+                    command.email(),
+                    pending.schoolId(),
+                    command.language()));
+            if (id.isPresent()) {
+                return id.get();
+            }
+            Optional<KeycloakUsers.User> holder = keycloak.byUsername(username);
+            if (holder.isPresent() && madeForThisReservation(holder.get(), pending)) {
+                return holder.get().id();
+            }
+            do {
+                username = Usernames.candidate(base, next++);
+            } while (next <= MAX_USERNAME_ATTEMPTS
+                    && !repository.rename(pending.schoolId(), pending.externalId(), username));
+        }
+        throw new StateConflict("username-unavailable", "No free username is left for this name");
+    }
+
+    private boolean madeForThisReservation(KeycloakUsers.User user, Account pending) {
+        return pending.schoolId().equals(user.schoolId())
+                && user.createdAt().isAfter(pending.createdAt().minus(CLOCK_SKEW))
+                && repository.byUser(user.id()).isEmpty();
+    }
+
+    /** The directory entry of the account, if it has none yet (a new account, or one of a returning person). */
+    private void link(Account account, CreateAccount command, Set<String> children) {
+        Person person = entryOf(account, command, children);
+        transaction.executeWithoutResult(status -> people.registerWithAccount(person, account.externalId()));
+    }
+
+    private static Person entryOf(Account account, CreateAccount command, Set<String> children) {
+        return Person.of(
+                account.schoolId(),
+                account.userId(),
+                account.role(),
+                command.grade(),
+                command.classLetter(),
+                children,
+                command.language(),
+                command.givenName(),
+                command.familyName());
+    }
+}

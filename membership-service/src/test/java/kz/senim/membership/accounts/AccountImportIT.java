@@ -1,0 +1,308 @@
+package kz.senim.membership.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import kz.senim.membership.keycloak.KeycloakUsers;
+import kz.senim.test.SenimIntegrationTest;
+import kz.senim.test.ServiceApi;
+import kz.senim.test.keycloak.SenimKeycloak;
+import kz.senim.test.keycloak.WithKeycloak;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+
+/** Importing a school's list of accounts against the real Keycloak: preview, import, re-import, leavers, files. */
+@SenimIntegrationTest(properties = "senim.membership.mediator-role-sync=false")
+@WithKeycloak
+class AccountImportIT {
+
+    static final String GYM = "demo-gymnasium-1";
+    static final String HEADER =
+            "externalId,role,grade,classLetter,guardianOf,language,givenName,familyName,email,status\n";
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    @DynamicPropertySource
+    static void keycloak(DynamicPropertyRegistry registry) {
+        registry.add("senim.keycloak.url", () -> SenimKeycloak.get().baseUrl());
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    KeycloakUsers users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    SenimKeycloak keycloak;
+    String run;
+
+    @BeforeEach
+    void school() {
+        keycloak = SenimKeycloak.get();
+        run = Long.toString(System.nanoTime(), 36);
+        ServiceApi.at(port)
+                .post("/api/schools")
+                .auth(bearer("district-admin"))
+                .json("""
+                        {"id":"%s","names":{"kk":"Мектеп","ru":"Школа","en":"School"},"city":"Almaty","region":"Almaty"}
+                        """.formatted(GYM))
+                .send();
+    }
+
+    @Test
+    void a_preview_changes_nothing_the_import_does_it_and_the_same_file_again_changes_nothing() {
+        String file = HEADER
+                + "s1-%1$s,student,7,А,,kk,Айгерим,Импортова%2$s,,\n"
+                + "s2-%1$s,student,8,Б,,ru,Тимур,Импортов%2$s,,\n"
+                + "p1-%1$s,parent,,,s1-%1$s;s2-%1$s,ru,Нурлан,Импортов%2$s,parent-%1$s@example.org,\n"
+                + "t1-%1$s,teacher,,,,en,Marat,Importov%2$s,teacher-%1$s@example.org,\n"
+                + "a1-%1$s,admin,,,,en,Not,Allowed%2$s,,\n";
+        String withAdmin = file.formatted(run, letters());
+        String fine = withAdmin.substring(0, withAdmin.lastIndexOf("a1-"));
+
+        JsonNode preview = post(
+                        "/accounts/imports?dryRun=true",
+                        "admin.gym1",
+                        fine.getBytes(StandardCharsets.UTF_8),
+                        new MediaType("text", "csv"))
+                .json();
+        assertThat(preview.get("dryRun").asBoolean()).isTrue();
+        assertThat(preview.get("created").size()).isEqualTo(4);
+        assertThat(accountsOf("s1-" + run)).isZero();
+
+        JsonNode refusedPreview = post(
+                        "/accounts/imports?dryRun=true",
+                        "admin.gym1",
+                        withAdmin.getBytes(StandardCharsets.UTF_8),
+                        new MediaType("text", "csv"))
+                .json();
+        assertThat(refusedPreview.get("refused").get(0).get("field").asString()).isEqualTo("rows[6].role");
+        JsonNode refused = post(
+                        "/accounts/imports",
+                        "admin.gym1",
+                        withAdmin.getBytes(StandardCharsets.UTF_8),
+                        new MediaType("text", "csv"))
+                .problem(400);
+        assertThat(refused.get("errors").get(0).get("field").asString()).isEqualTo("rows[6].role");
+        assertThat(accountsOf("s1-" + run)).as("nothing of a refused file").isZero();
+
+        ServiceApi.Answer imported = post(
+                "/accounts/imports", "admin.gym1", fine.getBytes(StandardCharsets.UTF_8), new MediaType("text", "csv"));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.json().get("created").size()).isEqualTo(4);
+        String parentUsername = username("p1-" + run);
+        assertThat(keycloak.realmRolesOf(parentUsername)).contains("parent");
+        assertThat(keycloak.realmRolesOf(username("t1-" + run))).contains("teacher");
+        assertThat(jdbc.sql("select count(*) from guardian_link g join person p on p.user_id = g.guardian_id"
+                                + " where p.external_id = :e")
+                        .param("e", "p1-" + run)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2L);
+
+        JsonNode again = post(
+                        "/accounts/imports",
+                        "admin.gym1",
+                        fine.getBytes(StandardCharsets.UTF_8),
+                        new MediaType("text", "csv"))
+                .json();
+        assertThat(again.get("created").size()).isZero();
+        assertThat(again.get("changed").size()).isZero();
+        assertThat(again.get("unchanged").asInt()).isEqualTo(4);
+        assertThat(accountsOf("s1-" + run)).isEqualTo(1);
+    }
+
+    @Test
+    void a_pupil_marked_as_left_is_disabled_and_leaves_the_directory() {
+        String family = "Ketedi" + letters();
+        String joined = HEADER + "l1-" + run + ",student,9,В,,kk,Дана," + family + ",,\n";
+        assertThat(post(
+                                "/accounts/imports",
+                                "admin.gym1",
+                                joined.getBytes(StandardCharsets.UTF_8),
+                                new MediaType("text", "csv"))
+                        .status())
+                .isEqualTo(200);
+        String userId = jdbc.sql("select user_id from account where external_id = :e")
+                .param("e", "l1-" + run)
+                .query(String.class)
+                .single();
+
+        String left = HEADER + "l1-" + run + ",student,9,В,,kk,Дана," + family + ",,left\n";
+        JsonNode preview = post(
+                        "/accounts/imports?dryRun=true",
+                        "admin.gym1",
+                        left.getBytes(StandardCharsets.UTF_8),
+                        new MediaType("text", "csv"))
+                .json();
+        assertThat(preview.get("disabled").get(0).get("externalId").asString()).isEqualTo("l1-" + run);
+        assertThat(users.byId(userId).orElseThrow().enabled()).isTrue();
+
+        post("/accounts/imports", "admin.gym1", left.getBytes(StandardCharsets.UTF_8), new MediaType("text", "csv"));
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> !users.byId(userId).orElseThrow().enabled());
+        assertThat(jdbc.sql("select count(*) from person where user_id = :u")
+                        .param("u", userId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void a_windows_1251_csv_is_refused_without_its_charset_and_imported_with_it() {
+        Charset windows1251 = Charset.forName("windows-1251");
+        String family = "Щербакова" + cyrillic();
+        byte[] file = (HEADER + "w1-" + run + ",teacher,,,,ru,Юлия," + family + ",,\n").getBytes(windows1251);
+
+        JsonNode refused = post("/accounts/imports", "admin.gym1", file, new MediaType("text", "csv"))
+                .problem(400);
+        assertThat(refused.get("errors").get(0).get("field").asString()).isEqualTo("rows[2]");
+        assertThat(refused.get("errors").get(0).get("code").asString()).isEqualTo("directory.file.encoding");
+
+        ServiceApi.Answer declared =
+                post("/accounts/imports", "admin.gym1", file, new MediaType("text", "csv", windows1251));
+        assertThat(declared.status()).as(declared.body()).isEqualTo(200);
+        assertThat(jdbc.sql("select family_name from person where external_id = :e")
+                        .param("e", "w1-" + run)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(family);
+    }
+
+    @Test
+    void an_xlsx_with_kazakh_and_russian_letters_is_imported_as_written() throws Exception {
+        String kazakh = "Құрманғалиұлы" + cyrillic();
+        byte[] workbook = xlsx(List.of(
+                List.of("externalId", "role", "grade", "classLetter", "language", "givenName", "familyName"),
+                List.of("x1-" + run, "student", 5, "Ә", "kk", "Өмірзақ", kazakh),
+                List.of("x2-" + run, "student", 6, "Б", "ru", "Юлия", "Щербакова" + cyrillic())));
+
+        ServiceApi.Answer imported = post("/accounts/imports", "admin.gym1", workbook, XLSX);
+
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.json().get("created").size()).isEqualTo(2);
+        assertThat(jdbc.sql("select family_name from person where external_id = :e")
+                        .param("e", "x1-" + run)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(kazakh);
+        assertThat(jdbc.sql("select grade from person where external_id = :e")
+                        .param("e", "x1-" + run)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(5);
+        assertThat(username("x1-" + run)).startsWith("omirzaq.qurmangaliuly");
+    }
+
+    @Test
+    void another_schools_import_is_not_found_and_a_file_that_is_no_workbook_is_refused() {
+        assertThat(post(
+                                "/accounts/imports?dryRun=true",
+                                "admin.gym1",
+                                (HEADER).getBytes(StandardCharsets.UTF_8),
+                                new MediaType("text", "csv"),
+                                "demo-school-2")
+                        .status())
+                .isEqualTo(404);
+        assertThat(post("/accounts/imports", "admin.gym1", "not a zip".getBytes(StandardCharsets.UTF_8), XLSX)
+                        .problem(400)
+                        .get("errors")
+                        .get(0)
+                        .get("code")
+                        .asString())
+                .isEqualTo("accounts.file.xlsx");
+    }
+
+    private long accountsOf(String externalId) {
+        return jdbc.sql("select count(*) from account where external_id = :e")
+                .param("e", externalId)
+                .query(Long.class)
+                .single();
+    }
+
+    private String username(String externalId) {
+        return jdbc.sql("select username from account where external_id = :e")
+                .param("e", externalId)
+                .query(String.class)
+                .single();
+    }
+
+    private ServiceApi.Answer post(String path, String user, byte[] body, MediaType type) {
+        return post(path, user, body, type, GYM);
+    }
+
+    private ServiceApi.Answer post(String path, String user, byte[] body, MediaType type, String school) {
+        return RestClient.create("http://localhost:" + port)
+                .post()
+                .uri("/api/schools/" + school + path)
+                .header("Authorization", bearer(user))
+                .contentType(type)
+                .body(body)
+                .exchange((request, response) -> new ServiceApi.Answer(
+                        response.getStatusCode().value(),
+                        response.getHeaders(),
+                        new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+    }
+
+    private static byte[] xlsx(List<List<Object>> rows) throws Exception {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("Оқушылар");
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    Object value = rows.get(r).get(c);
+                    if (value instanceof Integer number) {
+                        row.createCell(c).setCellValue(number);
+                    } else {
+                        row.createCell(c).setCellValue(String.valueOf(value));
+                    }
+                }
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    private String bearer(String username) {
+        return "Bearer " + keycloak.passwordToken(username, SenimKeycloak.DEMO_PASSWORD);
+    }
+
+    private static String letters() {
+        StringBuilder letters = new StringBuilder();
+        java.util.Random random = new java.util.Random();
+        for (int i = 0; i < 8; i++) {
+            letters.append((char) ('a' + random.nextInt(26)));
+        }
+        return letters.toString();
+    }
+
+    private static String cyrillic() {
+        StringBuilder letters = new StringBuilder();
+        java.util.Random random = new java.util.Random();
+        for (int i = 0; i < 5; i++) {
+            letters.append((char) ('а' + random.nextInt(32)));
+        }
+        return letters.toString();
+    }
+}
