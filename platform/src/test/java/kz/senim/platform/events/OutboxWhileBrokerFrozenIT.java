@@ -20,7 +20,6 @@ import kz.senim.test.StandaloneKafkaBroker;
 import kz.senim.test.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,15 +28,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What the outbox must do: a broker that stops answering mid-send (its process frozen, as under SIGSTOP)
- * and resumes later still gives a {@code read_committed} consumer every event exactly once. The producer
- * gives up on the batch it had in flight, the outbox marks the publication failed and resubmits it; the
- * frozen broker, once it resumes, still appends the old batch from its socket: a second copy of the event.
+ * A broker that stops answering mid-send (its process frozen, as under SIGSTOP) and resumes later still
+ * gives a {@code read_committed} consumer every event exactly once. Before the outbox sent in Kafka
+ * transactions, the producer gave up on the batch it had in flight, the outbox resubmitted the
+ * publication under a new producer id, and the resumed broker still appended the old batch from its
+ * socket: a second copy. Decision 68's first attempt (a new producer after a time-out) still let a double
+ * through when the commit itself was in the socket; now the same producer finishes its transaction
+ * (decision 121).
  */
-@Disabled("Reproduces an open defect (issue 18, item 1): a frozen broker that resumes still appends the"
-        + " batch the outbox gave up on, so the resubmitted event is on the topic twice. Kafka transactions per"
-        + " send (docs/decisions.md 68) were tried and reverted: a commit request already in the frozen broker's"
-        + " socket commits the old batch when it resumes. Enable it with the fix.")
 @SenimIntegrationTest(
         properties = {
             "spring.main.web-application-type=none",
