@@ -382,7 +382,7 @@ class OutboxProducer implements DisposableBean {
     private synchronized void close() {
         if (producer != null) {
             try {
-                producer.close(Duration.ofSeconds(2));
+                producer.close(Duration.ZERO);
             } catch (RuntimeException e) {
                 log.debug("Closing the outbox producer failed: {}", e.toString());
             }
