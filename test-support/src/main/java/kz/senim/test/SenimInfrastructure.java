@@ -58,13 +58,16 @@ public class SenimInfrastructure {
     @Bean
     DynamicPropertyRegistrar senimTestProperties(Environment environment) {
         String application = environment.getProperty("spring.application.name", "senim");
-        String group = application + "-test-" + UUID.randomUUID().toString().substring(0, 8);
+        String context = "test-" + UUID.randomUUID().toString().substring(0, 8);
+        String group = application + "-" + context;
         return registry -> {
             SmtpServer smtp = Infrastructure.smtp();
             registry.add("spring.mail.host", smtp::host);
             registry.add("spring.mail.port", smtp::port);
             // Cached contexts of one JVM share the broker; their own groups keep them from stealing records.
             registry.add("spring.kafka.consumer.group-id", () -> group);
+            // and their own outbox transactional.id: one context's producer would fence the other's.
+            registry.add("senim.events.instance-id", () -> context);
         };
     }
 

@@ -22,10 +22,23 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * the hand-over joins that thread's ticket, and tickets are served strictly in order: a ticket's
  * publications are sent only when every earlier transaction has completed and handed its publications
  * over. Publications handed over outside a ticket (resubmissions of failed ones) are sent as they come.
+ *
+ * <p>While a hand-over runs, {@link #handingOver()} says which kind it is: a first attempt in commit
+ * order, or a publication handed over again (which {@link OutboxProducer} looks for on the topic first).
  */
 class CommitOrder implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(CommitOrder.class);
+
+    /** What the outbox's thread is running. */
+    enum HandOver {
+        /** A publication handed over by the transaction that committed it: its first attempt. */
+        FIRST,
+        /** A publication handed over outside its transaction (a resubmission): it may have been sent before. */
+        AGAIN
+    }
+
+    private static final ThreadLocal<HandOver> handingOver = new ThreadLocal<>();
 
     private final Object lock = new Object();
     private final ThreadLocal<Long> current = new ThreadLocal<>();
@@ -119,18 +132,34 @@ class CommitOrder implements DisposableBean {
         return this::handOver;
     }
 
+    /** The kind of hand-over the calling thread is running, or null outside the outbox's thread. */
+    static HandOver handingOver() {
+        return handingOver.get();
+    }
+
     /** A hand-over: joins the ticket of the committing thread, if it holds one. */
     private void handOver(Runnable task) {
         Long ticket = current.get();
         synchronized (lock) {
             Ticket t = ticket == null ? null : open.get(ticket);
             if (t != null && !t.completed) {
-                t.handedOver.add(task);
+                t.handedOver.add(as(HandOver.FIRST, task));
             } else {
-                unticketed.add(task);
+                unticketed.add(as(HandOver.AGAIN, task));
             }
             lock.notifyAll();
         }
+    }
+
+    private static Runnable as(HandOver kind, Runnable task) {
+        return () -> {
+            handingOver.set(kind);
+            try {
+                task.run();
+            } finally {
+                handingOver.remove();
+            }
+        };
     }
 
     private void serve() {

@@ -5,10 +5,19 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.support.ProducerListener;
 import org.springframework.kafka.support.converter.RecordMessageConverter;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.FailedEventPublications;
@@ -21,9 +30,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Outbox externalization of {@link SenimEvent}s to the service's topic with CloudEvents
  * binary-mode headers, the topic itself, and the scheduled resubmission of failed publications.
+ * The outbox sends through {@link OutboxProducer}: transactionally, and never a second copy
+ * (decision 101).
  */
-// Before Spring Modulith's Kafka JSON configuration, whose converter backs off when there is one already.
-@AutoConfiguration(beforeName = "org.springframework.modulith.events.kafka.KafkaJacksonConfiguration")
+// Before Boot's Kafka configuration (the outbox's template replaces its KafkaTemplate) and before Spring
+// Modulith's Kafka JSON configuration, whose converter backs off when there is one already.
+@AutoConfiguration(
+        before = KafkaAutoConfiguration.class,
+        beforeName = "org.springframework.modulith.events.kafka.KafkaJacksonConfiguration")
 @EnableScheduling
 @EnableConfigurationProperties(EventsProperties.class)
 @ConditionalOnExpression("'${senim.events.topic:}' != ''")
@@ -56,9 +70,46 @@ public class EventsConfiguration {
         return new ExternalizationInCommitOrder(commitOrder);
     }
 
+    /** Destroyed after {@link CommitOrder}, which sends what was handed over before it stops. */
     @Bean
+    @DependsOn("senimOutboxProducer")
     CommitOrder senimCommitOrder() {
         return new CommitOrder();
+    }
+
+    @Bean
+    OutboxProducer senimOutboxProducer(
+            ProducerFactory<Object, Object> producers,
+            KafkaAdmin admin,
+            EventsProperties properties,
+            Environment environment,
+            @Value("${spring.application.name}") String application) {
+        // Read when the first producer is made: a test's per-context instance id is registered after this bean.
+        return new OutboxProducer(
+                producers.getConfigurationProperties(),
+                admin.getConfigurationProperties(),
+                () -> application + "-" + environment.getProperty("senim.events.instance-id", "single") + "-outbox",
+                properties.outcomePatience());
+    }
+
+    /** Fences what this instance's predecessor left open, at start rather than at the first event. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> senimOutboxProducerStart(
+            CommitOrder commitOrder, OutboxProducer outbox) {
+        return ready -> commitOrder.executor().execute(outbox::prepare);
+    }
+
+    /** In place of Boot's template, configured as Boot configures it (converter, producer listener). */
+    @Bean
+    KafkaTemplate<Object, Object> kafkaTemplate(
+            ProducerFactory<Object, Object> producers,
+            OutboxProducer outbox,
+            ObjectProvider<ProducerListener<Object, Object>> listener,
+            ObjectProvider<RecordMessageConverter> converter) {
+        OutboxKafkaTemplate template = new OutboxKafkaTemplate(producers, outbox);
+        listener.ifUnique(template::setProducerListener);
+        converter.ifUnique(template::setMessageConverter);
+        return template;
     }
 
     @Bean

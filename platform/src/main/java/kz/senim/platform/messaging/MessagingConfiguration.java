@@ -5,7 +5,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
@@ -29,6 +31,17 @@ public class MessagingConfiguration {
     @Bean
     IncomingEvents incomingEvents(ProcessedMessages processed, TransactionTemplate transactions, JsonMapper json) {
         return new IncomingEvents(processed, transactions, json);
+    }
+
+    /**
+     * Producers publish in Kafka transactions (decision 101), so each partition ends with a commit marker
+     * that no record stands for: the offset a consumer commits after its last record stays one short of the
+     * partition's end, and lag (or analytics' "caught up", which compares them) never reaches zero. The
+     * containers commit the position past such markers instead.
+     */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> senimTransactionMarkers() {
+        return container -> container.getContainerProperties().setFixTxOffsets(true);
     }
 
     @Bean

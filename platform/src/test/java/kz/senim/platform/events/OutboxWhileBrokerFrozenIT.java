@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -19,8 +21,10 @@ import kz.senim.test.SenimIntegrationTest;
 import kz.senim.test.StandaloneKafkaBroker;
 import kz.senim.test.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerInterceptor;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,21 +33,22 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What the outbox must do: a broker that stops answering mid-send (its process frozen, as under SIGSTOP)
- * and resumes later still gives a {@code read_committed} consumer every event exactly once. The producer
- * gives up on the batch it had in flight, the outbox marks the publication failed and resubmits it; the
- * frozen broker, once it resumes, still appends the old batch from its socket: a second copy of the event.
+ * A broker that stops answering mid-send (its process frozen, as under SIGSTOP) and resumes later still
+ * gives a {@code read_committed} consumer every event exactly once. Before the outbox sent in Kafka
+ * transactions, the producer gave up on the batch it had in flight, the outbox resubmitted the
+ * publication under a new producer id, and the resumed broker still appended the old batch from its
+ * socket: a second copy. Decision 68's first attempt (a new producer after a time-out) still let a double
+ * through when the commit itself was in the socket; now the same producer finishes its transaction
+ * (decision 101).
  */
-@Disabled("Reproduces an open defect (issue 18, item 1): a frozen broker that resumes still appends the"
-        + " batch the outbox gave up on, so the resubmitted event is on the topic twice. Kafka transactions per"
-        + " send (docs/decisions.md 68) were tried and reverted: a commit request already in the frozen broker's"
-        + " socket commits the old batch when it resumes. Enable it with the fix.")
 @SenimIntegrationTest(
         properties = {
             "spring.main.web-application-type=none",
             "senim.events.topic=senim.frozen-test.v1",
             "senim.events.resubmission-interval=PT1S",
-            "spring.application.name=frozen-test"
+            "spring.application.name=frozen-test",
+            "spring.kafka.producer.properties.interceptor.classes="
+                    + "kz.senim.platform.events.OutboxWhileBrokerFrozenIT$FreezeOnAcknowledgement"
         })
 class OutboxWhileBrokerFrozenIT {
 
@@ -113,6 +118,105 @@ class OutboxWhileBrokerFrozenIT {
                             LongStream.rangeClosed(1, TICKS).boxed().toList());
             assertThat(copies.values()).as("no event arrived twice").containsOnly(1L);
         }
+    }
+
+    /**
+     * Decision 68's double: the broker froze after it had acknowledged an outbox transaction's record, so the
+     * producer's commit request waited in the frozen broker's socket. The broker commits it when it resumes;
+     * a producer that gave up and sent the event again in a new transaction made a second copy.
+     */
+    @Test
+    void an_event_whose_commit_waited_in_the_frozen_brokers_socket_reaches_the_topic_once() throws Exception {
+        String counter = "frozen-commit-" + UUID.randomUUID();
+        counters.create(counter);
+        counters.tick(counter);
+        try (TopicProbe probe = TopicProbe.on(broker.bootstrapServers(), TOPIC)) {
+            probe.await(r -> counter.equals(r.key()), Duration.ofSeconds(60));
+        }
+
+        int ticks = 5;
+        FreezeOnAcknowledgement.arm();
+        try {
+            counters.tick(counter);
+            await().atMost(Duration.ofSeconds(60)).until(FreezeOnAcknowledgement::fired);
+            for (int i = 3; i <= ticks; i++) {
+                counters.tick(counter);
+            }
+            // Longer than the producer's request and delivery time-outs and its max.block.ms.
+            pause(Duration.ofSeconds(9));
+        } finally {
+            FreezeOnAcknowledgement.disarm();
+            signal("CONT");
+        }
+
+        await().atMost(Duration.ofMinutes(2)).until(() -> outstandingPublications() == 0);
+        try (TopicProbe probe = TopicProbe.on(broker.bootstrapServers(), TOPIC)) {
+            probe.await(r -> counter.equals(r.key()) && version(r) == ticks, Duration.ofSeconds(60));
+            List<Long> versions = new ArrayList<>();
+            for (ConsumerRecord<String, byte[]> record :
+                    probe.collect(r -> counter.equals(r.key()), Duration.ofSeconds(2))) {
+                versions.add(version(record));
+            }
+            Map<Long, Long> copies =
+                    versions.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+            assertThat(copies.keySet())
+                    .as("every event arrived")
+                    .containsExactlyInAnyOrderElementsOf(
+                            LongStream.rangeClosed(1, ticks).boxed().toList());
+            assertThat(copies.values()).as("no event arrived twice").containsOnly(1L);
+        }
+    }
+
+    /**
+     * Freezes the broker once, on the producer's I/O thread, right after the broker acknowledged the next
+     * record on the topic (the outbox sends one at a time): the producer sends its commit request only after
+     * this returns, into the frozen broker.
+     */
+    public static class FreezeOnAcknowledgement implements ProducerInterceptor<Object, Object> {
+
+        private static final AtomicBoolean armed = new AtomicBoolean();
+        private static final AtomicBoolean fired = new AtomicBoolean();
+
+        static void arm() {
+            fired.set(false);
+            armed.set(true);
+        }
+
+        static void disarm() {
+            armed.set(false);
+        }
+
+        static boolean fired() {
+            return fired.get();
+        }
+
+        @Override
+        public ProducerRecord<Object, Object> onSend(ProducerRecord<Object, Object> record) {
+            return record;
+        }
+
+        @Override
+        public void onAcknowledgement(RecordMetadata metadata, Exception exception) {
+            if (exception == null
+                    && metadata != null
+                    && TOPIC.equals(metadata.topic())
+                    && armed.compareAndSet(true, false)) {
+                try {
+                    signal("STOP");
+                    fired.set(true);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        @Override
+        public void close() {}
+
+        @Override
+        public void configure(Map<String, ?> configs) {}
     }
 
     private long outstandingPublications() {
