@@ -32,19 +32,21 @@ import kz.senim.cases.mediation.domain.Urgency;
 import kz.senim.cases.mediation.domain.Visibility;
 import kz.senim.cases.mediation.persistence.MediationRepository;
 import kz.senim.cases.mediation.persistence.MediationRepository.CaseFilter;
-import kz.senim.cases.mediation.persistence.MediationRepository.Page;
 import kz.senim.cases.mediation.persistence.StoredMediation;
 import kz.senim.platform.problem.ResourceNotFound;
 import kz.senim.platform.problem.StateConflict;
 import kz.senim.platform.security.CurrentUser;
 import kz.senim.platform.security.Role;
+import kz.senim.platform.web.IdempotentRequests;
+import kz.senim.platform.web.Page;
+import kz.senim.platform.web.PageQuery;
+import kz.senim.platform.web.Versions;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Mediation cases for the people of a school: every command loads the case of the caller's
@@ -59,6 +61,8 @@ public class Mediations {
     static final String FOLLOW_UP_REMINDER = "senim:follow-up-reminder";
     /** The actor of the audit entries the retention purge writes. */
     static final String RETENTION = "senim:retention";
+    /** The kind of resource an {@code Idempotency-Key} of {@code POST /api/cases} creates (decision 70). */
+    static final String IDEMPOTENCY_KIND = "case";
 
     private final MediationRepository cases;
     private final SchoolPeople people;
@@ -67,6 +71,7 @@ public class Mediations {
     private final SchoolSettingsService settings;
     private final JdbcClient jdbc;
     private final Consultations consultations;
+    private final IdempotentRequests idempotent;
     private final Clock clock;
 
     Mediations(
@@ -77,6 +82,7 @@ public class Mediations {
             SchoolSettingsService settings,
             JdbcClient jdbc,
             Consultations consultations,
+            IdempotentRequests idempotent,
             Clock clock) {
         this.cases = cases;
         this.people = people;
@@ -85,6 +91,7 @@ public class Mediations {
         this.settings = settings;
         this.jdbc = jdbc;
         this.consultations = consultations;
+        this.idempotent = idempotent;
         this.clock = clock;
     }
 
@@ -100,8 +107,12 @@ public class Mediations {
             String preferredLanguage,
             List<NamedParty> named,
             String description,
-            Optional<String> idempotencyKey) {
+            @Nullable String idempotencyKey) {
         String school = schoolOf(caller);
+        Optional<String> earlier = idempotent.earlier(caller.id(), IDEMPOTENCY_KIND, idempotencyKey);
+        if (earlier.isPresent()) {
+            return cases.find(school, UUID.fromString(earlier.get())).orElseThrow(() -> new ResourceNotFound("Case"));
+        }
         if (channel == Channel.IN_PERSON && !caller.has(Role.COORDINATOR)) {
             throw new AccessDeniedException("Only a coordinator records a request received in person");
         }
@@ -142,32 +153,9 @@ public class Mediations {
                 description,
                 settings.inForce(school).mediation(),
                 now);
-        if (idempotencyKey.isPresent()) {
-            boolean first = jdbc.sql("""
-                                    insert into idempotency_key (school_id, user_id, key, resource_id, created_at)
-                                    values (:school, :user, :key, :id, now())
-                                    on conflict do nothing
-                                    """)
-                            .param("school", school)
-                            .param("user", caller.id())
-                            .param("key", idempotencyKey.get())
-                            .param("id", mediation.id())
-                            .update()
-                    == 1;
-            if (!first) {
-                UUID existing = jdbc.sql("""
-                                select resource_id from idempotency_key
-                                where school_id = :school and user_id = :user and key = :key
-                                """)
-                        .param("school", school)
-                        .param("user", caller.id())
-                        .param("key", idempotencyKey.get())
-                        .query(UUID.class)
-                        .single();
-                return cases.find(school, existing).orElseThrow(() -> new ResourceNotFound("Case"));
-            }
-        }
         cases.insert(mediation);
+        idempotent.remember(
+                caller.id(), IDEMPOTENCY_KIND, idempotencyKey, mediation.id().toString());
         events.publishEvent(mediation.submitted());
         audit.append(school, caller.id(), Action.CHANGE, SUBJECT, mediation.id().toString());
         return cases.find(school, mediation.id()).orElseThrow();
@@ -238,12 +226,12 @@ public class Mediations {
 
     /** Coordinators page through every case of their school; anyone else through the cases they are part of. */
     @Transactional(readOnly = true)
-    public Page list(CurrentUser caller, CaseFilter filter, int page, int size, boolean oldestFirst) {
+    public Page<StoredMediation> list(CurrentUser caller, CaseFilter filter, PageQuery page) {
         String school = schoolOf(caller);
         if (caller.has(Role.COORDINATOR)) {
-            return cases.school(school, filter, page, size, oldestFirst);
+            return cases.school(school, filter, page);
         }
-        return cases.involving(school, caller.id(), filter, page, size, oldestFirst);
+        return cases.involving(school, caller.id(), filter, page);
     }
 
     /** The certified mediators (or, for cases coordinators mediate, the coordinators) the case may have, with their load. */
@@ -307,7 +295,8 @@ public class Mediations {
 
     /** A coordinator links a party named in the request to the person of the school directory they are. */
     @Transactional
-    public StoredMediation identifyParty(UUID id, CurrentUser caller, Long ifMatch, UUID partyId, String userId) {
+    public StoredMediation identifyParty(
+            UUID id, CurrentUser caller, @Nullable String ifMatch, UUID partyId, String userId) {
         String school = schoolOf(caller);
         requireCoordinator(caller);
         Person person = people.person(school, userId)
@@ -323,7 +312,7 @@ public class Mediations {
     }
 
     @Transactional
-    public StoredMediation assign(UUID id, CurrentUser caller, Long ifMatch, String mediatorId) {
+    public StoredMediation assign(UUID id, CurrentUser caller, @Nullable String ifMatch, String mediatorId) {
         String school = schoolOf(caller);
         return change(
                 id,
@@ -334,7 +323,13 @@ public class Mediations {
 
     @Transactional
     public StoredMediation answerConsent(
-            UUID id, CurrentUser caller, Long ifMatch, UUID partyId, boolean guardian, boolean given, String note) {
+            UUID id,
+            CurrentUser caller,
+            @Nullable String ifMatch,
+            UUID partyId,
+            boolean guardian,
+            boolean given,
+            String note) {
         String school = schoolOf(caller);
         return change(
                 id,
@@ -347,7 +342,12 @@ public class Mediations {
     /** Triage by a coordinator; a request routed to consultation continues as one, for its submitter. */
     @Transactional
     public StoredMediation triage(
-            UUID id, CurrentUser caller, Long ifMatch, TriageDecision decision, String reason, boolean safeguarding) {
+            UUID id,
+            CurrentUser caller,
+            @Nullable String ifMatch,
+            TriageDecision decision,
+            String reason,
+            boolean safeguarding) {
         StoredMediation stored = change(
                 id, caller, ifMatch, (m, actor) -> m.triage(actor, decision, reason, safeguarding, clock.instant()));
         Mediation mediation = stored.mediation();
@@ -360,7 +360,8 @@ public class Mediations {
 
     /** Records how the agreement was kept; on or after its date, the follow-up falls due first. */
     @Transactional
-    public StoredMediation recordFollowUp(UUID id, CurrentUser caller, Long ifMatch, FollowUpResult result) {
+    public StoredMediation recordFollowUp(
+            UUID id, CurrentUser caller, @Nullable String ifMatch, FollowUpResult result) {
         return change(id, caller, ifMatch, (m, actor) -> {
             List<MediationEvent> caused = new ArrayList<>();
             if (m.status() == MediationStatus.AGREEMENT_REACHED && actor.coordinator()
@@ -380,7 +381,10 @@ public class Mediations {
      */
     @Transactional
     public StoredMediation change(
-            UUID id, CurrentUser caller, Long ifMatch, BiFunction<Mediation, Actor, List<MediationEvent>> command) {
+            UUID id,
+            CurrentUser caller,
+            @Nullable String ifMatch,
+            BiFunction<Mediation, Actor, List<MediationEvent>> command) {
         String school = schoolOf(caller);
         StoredMediation stored = cases.findForUpdate(school, id).orElseThrow(() -> new ResourceNotFound("Case"));
         Actor actor = actor(caller);
@@ -390,9 +394,7 @@ public class Mediations {
         if (mediation.visibilityFor(actor, people.of(school)) == Visibility.NONE) {
             throw new ResourceNotFound("Case");
         }
-        if (ifMatch != null && ifMatch != stored.version()) {
-            throw new ResponseStatusException(HttpStatus.PRECONDITION_FAILED);
-        }
+        Versions.check(ifMatch, stored.version());
         List<MediationEvent> caused = command.apply(mediation, actor);
         if (!cases.update(mediation, stored.version())) {
             throw new StateConflict("concurrent-change", "The case changed meanwhile");

@@ -4,8 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -16,13 +14,14 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import kz.senim.cases.mediation.domain.Urgency;
-import kz.senim.cases.trustbox.TrustBoxRepository.ThreadSummary;
 import kz.senim.cases.trustbox.domain.CaseProposal;
 import kz.senim.cases.trustbox.domain.Receipt;
 import kz.senim.cases.trustbox.domain.TrustBoxMessage;
 import kz.senim.cases.trustbox.domain.TrustBoxThread;
 import kz.senim.platform.openapi.Anonymous;
 import kz.senim.platform.security.CurrentUser;
+import kz.senim.platform.web.Page;
+import kz.senim.platform.web.PageQuery;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -131,8 +130,6 @@ class TrustBoxController {
     record ThreadLine(
             UUID id, OffsetDateTime openedAt, OffsetDateTime lastMessageAt, int messages, boolean awaitingAnswer) {}
 
-    record ThreadPage(List<ThreadLine> content, int page, int size, long totalElements, long totalPages) {}
-
     @Operation(operationId = "sendTrustBoxMessage", summary = "Send an anonymous message to a school")
     @Anonymous
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
@@ -180,25 +177,18 @@ class TrustBoxController {
 
     @Operation(operationId = "listTrustBoxThreads", summary = "List the school's trust-box conversations")
     @GetMapping("/api/trust-box/threads")
-    ThreadPage threads(
-            @RequestParam(defaultValue = "0") @Min(0) @Max(10000) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+    Page<ThreadLine> threads(
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
             CurrentUser coordinator) {
-        List<ThreadSummary> found = trustBox.threads(coordinator, page, size);
-        long total = trustBox.countThreads(coordinator);
-        return new ThreadPage(
-                found.stream()
-                        .map(t -> new ThreadLine(
-                                t.id(),
-                                t.openedAt().atZone(ZONE).toOffsetDateTime(),
-                                t.lastMessageAt().atZone(ZONE).toOffsetDateTime(),
-                                t.messages(),
-                                t.awaitingAnswer()))
-                        .toList(),
-                page,
-                size,
-                total,
-                (total + size - 1) / size);
+        PageQuery query = PageQuery.of(page, size);
+        return trustBox.threads(coordinator, query)
+                .map(t -> new ThreadLine(
+                        t.id(),
+                        t.openedAt().atZone(ZONE).toOffsetDateTime(),
+                        t.lastMessageAt().atZone(ZONE).toOffsetDateTime(),
+                        t.messages(),
+                        t.awaitingAnswer()));
     }
 
     @Operation(operationId = "getTrustBoxThread", summary = "Read a trust-box conversation")

@@ -4,8 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -13,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import kz.senim.cases.directory.SchoolPeople.MediatorLoad;
 import kz.senim.cases.mediation.Mediations;
@@ -26,8 +23,8 @@ import kz.senim.cases.mediation.domain.SessionKind;
 import kz.senim.cases.mediation.domain.TriageDecision;
 import kz.senim.cases.mediation.domain.Urgency;
 import kz.senim.cases.mediation.domain.Visibility;
+import kz.senim.cases.mediation.persistence.MediationRepository;
 import kz.senim.cases.mediation.persistence.MediationRepository.CaseFilter;
-import kz.senim.cases.mediation.persistence.MediationRepository.Page;
 import kz.senim.cases.mediation.persistence.StoredMediation;
 import kz.senim.cases.mediation.web.CaseRequests.AgreementRequest;
 import kz.senim.cases.mediation.web.CaseRequests.AssignRequest;
@@ -40,8 +37,10 @@ import kz.senim.cases.mediation.web.CaseRequests.SessionRequest;
 import kz.senim.cases.mediation.web.CaseRequests.SubmitRequest;
 import kz.senim.cases.mediation.web.CaseRequests.TriageRequest;
 import kz.senim.cases.mediation.web.CaseRequests.WithdrawalRequest;
-import kz.senim.cases.web.IfMatch;
 import kz.senim.platform.security.CurrentUser;
+import kz.senim.platform.web.Page;
+import kz.senim.platform.web.PageQuery;
+import kz.senim.platform.web.Versions;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -94,7 +93,7 @@ class CaseController {
                         .map(p -> new NamedParty(p.userId(), p.name(), p.adult(), p.grade()))
                         .toList(),
                 request.description(),
-                Optional.ofNullable(idempotencyKey));
+                idempotencyKey);
         return ResponseEntity.created(
                         URI.create("/api/cases/" + stored.mediation().id()))
                 .eTag(etag(stored))
@@ -113,22 +112,17 @@ class CaseController {
      */
     @Operation(operationId = "listCases", summary = "List the cases the caller may see")
     @GetMapping
-    PageView<CaseSummary> list(
+    Page<CaseSummary> list(
             @RequestParam(required = false) @Pattern(regexp = "MEDIATION") String kind,
             @RequestParam(required = false) @Pattern(regexp = STATUSES) String status,
             @RequestParam(required = false) @Pattern(regexp = CaseRequests.USER_ID) String mediator,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(10000) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
-            @RequestParam(defaultValue = "submittedAt,desc") @Pattern(regexp = "submittedAt,(asc|desc)") String sort,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort,
             CurrentUser caller) {
         MediationStatus wanted = status == null ? null : MediationStatus.valueOf(status);
-        Page found = mediations.list(caller, new CaseFilter(wanted, mediator), page, size, sort.endsWith("asc"));
-        return new PageView<>(
-                found.content().stream().map(s -> CaseSummary.of(s, ZONE)).toList(),
-                page,
-                size,
-                found.totalElements(),
-                (found.totalElements() + size - 1) / size);
+        PageQuery query = PageQuery.of(page, size, sort, MediationRepository.SORTS, "submittedAt,desc");
+        return mediations.list(caller, new CaseFilter(wanted, mediator), query).map(s -> CaseSummary.of(s, ZONE));
     }
 
     @Operation(operationId = "getCase", summary = "Read a case as the caller may see it")
@@ -160,7 +154,7 @@ class CaseController {
             @Valid @RequestBody AssignRequest request,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             CurrentUser caller) {
-        return answer(caller, mediations.identifyParty(id, caller, version(ifMatch), partyId, request.userId()));
+        return answer(caller, mediations.identifyParty(id, caller, ifMatch, partyId, request.userId()));
     }
 
     @Operation(operationId = "getCaseAuditTrail", summary = "Read a case's audit trail")
@@ -183,7 +177,7 @@ class CaseController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             CurrentUser caller) {
-        return answer(caller, mediations.change(id, caller, version(ifMatch), (m, actor) -> m.placeLegalHold(actor)));
+        return answer(caller, mediations.change(id, caller, ifMatch, (m, actor) -> m.placeLegalHold(actor)));
     }
 
     @Operation(operationId = "releaseLegalHold", summary = "Release the legal hold of a case")
@@ -192,7 +186,7 @@ class CaseController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             CurrentUser caller) {
-        return answer(caller, mediations.change(id, caller, version(ifMatch), (m, actor) -> m.releaseLegalHold(actor)));
+        return answer(caller, mediations.change(id, caller, ifMatch, (m, actor) -> m.releaseLegalHold(actor)));
     }
 
     @Operation(operationId = "triageCase", summary = "Triage a case")
@@ -207,7 +201,7 @@ class CaseController {
                 mediations.triage(
                         id,
                         caller,
-                        version(ifMatch),
+                        ifMatch,
                         TriageDecision.valueOf(request.decision()),
                         request.reason(),
                         Boolean.TRUE.equals(request.safeguardingConcern())));
@@ -223,10 +217,7 @@ class CaseController {
         return answer(
                 caller,
                 mediations.change(
-                        id,
-                        caller,
-                        version(ifMatch),
-                        (m, actor) -> m.escalate(actor, request.reason(), mediations.now())));
+                        id, caller, ifMatch, (m, actor) -> m.escalate(actor, request.reason(), mediations.now())));
     }
 
     @Operation(operationId = "assignMediator", summary = "Assign a mediator to a case")
@@ -236,7 +227,7 @@ class CaseController {
             @Valid @RequestBody AssignRequest request,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             CurrentUser caller) {
-        return answer(caller, mediations.assign(id, caller, version(ifMatch), request.userId()));
+        return answer(caller, mediations.assign(id, caller, ifMatch, request.userId()));
     }
 
     @Operation(operationId = "unassignMediator", summary = "Take a mediator off a case")
@@ -248,8 +239,7 @@ class CaseController {
             CurrentUser caller) {
         return answer(
                 caller,
-                mediations.change(
-                        id, caller, version(ifMatch), (m, actor) -> m.unassign(actor, mediatorId, mediations.now())));
+                mediations.change(id, caller, ifMatch, (m, actor) -> m.unassign(actor, mediatorId, mediations.now())));
     }
 
     @Operation(operationId = "objectToMediator", summary = "Object to a mediator (a party)")
@@ -262,10 +252,7 @@ class CaseController {
         return answer(
                 caller,
                 mediations.change(
-                        id,
-                        caller,
-                        version(ifMatch),
-                        (m, actor) -> m.object(actor, request.mediatorId(), mediations.now())));
+                        id, caller, ifMatch, (m, actor) -> m.object(actor, request.mediatorId(), mediations.now())));
     }
 
     @Operation(operationId = "declareConflictOfInterest", summary = "Declare a conflict of interest (a mediator)")
@@ -277,10 +264,7 @@ class CaseController {
         return answer(
                 caller,
                 mediations.change(
-                        id,
-                        caller,
-                        version(ifMatch),
-                        (m, actor) -> m.declareConflictOfInterest(actor, mediations.now())));
+                        id, caller, ifMatch, (m, actor) -> m.declareConflictOfInterest(actor, mediations.now())));
     }
 
     @Operation(operationId = "askForConsent", summary = "Ask the parties for their consent")
@@ -290,9 +274,7 @@ class CaseController {
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             CurrentUser caller) {
         return answer(
-                caller,
-                mediations.change(
-                        id, caller, version(ifMatch), (m, actor) -> m.askForConsent(actor, mediations.now())));
+                caller, mediations.change(id, caller, ifMatch, (m, actor) -> m.askForConsent(actor, mediations.now())));
     }
 
     @Operation(operationId = "answerConsent", summary = "Give or refuse consent to mediation")
@@ -307,7 +289,7 @@ class CaseController {
                 mediations.answerConsent(
                         id,
                         caller,
-                        version(ifMatch),
+                        ifMatch,
                         request.partyId(),
                         Boolean.TRUE.equals(request.guardian()),
                         request.given(),
@@ -327,7 +309,7 @@ class CaseController {
                 mediations.change(
                         id,
                         caller,
-                        version(ifMatch),
+                        ifMatch,
                         (m, actor) -> m.withdraw(actor, body.partyId(), body.note(), mediations.now())));
     }
 
@@ -343,7 +325,7 @@ class CaseController {
                 mediations.change(
                         id,
                         caller,
-                        version(ifMatch),
+                        ifMatch,
                         (m, actor) -> m.scheduleSession(
                                 actor,
                                 SessionKind.valueOf(request.kind()),
@@ -363,10 +345,7 @@ class CaseController {
         return answer(
                 caller,
                 mediations.change(
-                        id,
-                        caller,
-                        version(ifMatch),
-                        (m, actor) -> m.cancelSession(actor, sessionId, mediations.now())));
+                        id, caller, ifMatch, (m, actor) -> m.cancelSession(actor, sessionId, mediations.now())));
     }
 
     @Operation(operationId = "recordSessionNotes", summary = "Record a session's notes")
@@ -380,10 +359,7 @@ class CaseController {
         return answer(
                 caller,
                 mediations.change(
-                        id,
-                        caller,
-                        version(ifMatch),
-                        (m, actor) -> m.recordSessionNotes(actor, sessionId, request.notes())));
+                        id, caller, ifMatch, (m, actor) -> m.recordSessionNotes(actor, sessionId, request.notes())));
     }
 
     @Operation(operationId = "writeAgreement", summary = "Write the terms of the agreement")
@@ -399,10 +375,7 @@ class CaseController {
         return answer(
                 caller,
                 mediations.change(
-                        id,
-                        caller,
-                        version(ifMatch),
-                        (m, actor) -> m.writeAgreement(actor, commitments, mediations.now())));
+                        id, caller, ifMatch, (m, actor) -> m.writeAgreement(actor, commitments, mediations.now())));
     }
 
     @Operation(operationId = "signAgreement", summary = "Sign the agreement (a party, for themselves)")
@@ -411,8 +384,7 @@ class CaseController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             CurrentUser caller) {
-        return answer(
-                caller, mediations.change(id, caller, version(ifMatch), (m, actor) -> m.sign(actor, mediations.now())));
+        return answer(caller, mediations.change(id, caller, ifMatch, (m, actor) -> m.sign(actor, mediations.now())));
     }
 
     @Operation(operationId = "recordNoAgreement", summary = "Record that no agreement was reached")
@@ -423,8 +395,7 @@ class CaseController {
             CurrentUser caller) {
         return answer(
                 caller,
-                mediations.change(
-                        id, caller, version(ifMatch), (m, actor) -> m.recordNoAgreement(actor, mediations.now())));
+                mediations.change(id, caller, ifMatch, (m, actor) -> m.recordNoAgreement(actor, mediations.now())));
     }
 
     @Operation(operationId = "recordFollowUp", summary = "Record whether the agreement was kept")
@@ -434,9 +405,7 @@ class CaseController {
             @Valid @RequestBody FollowUpRequest request,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             CurrentUser caller) {
-        return answer(
-                caller,
-                mediations.recordFollowUp(id, caller, version(ifMatch), FollowUpResult.valueOf(request.result())));
+        return answer(caller, mediations.recordFollowUp(id, caller, ifMatch, FollowUpResult.valueOf(request.result())));
     }
 
     @Operation(operationId = "reopenCase", summary = "Reopen a case whose agreement was not kept")
@@ -445,9 +414,7 @@ class CaseController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             CurrentUser caller) {
-        return answer(
-                caller,
-                mediations.change(id, caller, version(ifMatch), (m, actor) -> m.reopen(actor, mediations.now())));
+        return answer(caller, mediations.change(id, caller, ifMatch, (m, actor) -> m.reopen(actor, mediations.now())));
     }
 
     @Operation(operationId = "closeCase", summary = "Close a case")
@@ -456,9 +423,7 @@ class CaseController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             CurrentUser caller) {
-        return answer(
-                caller,
-                mediations.change(id, caller, version(ifMatch), (m, actor) -> m.close(actor, mediations.now())));
+        return answer(caller, mediations.change(id, caller, ifMatch, (m, actor) -> m.close(actor, mediations.now())));
     }
 
     private ResponseEntity<CaseView> answer(CurrentUser caller, StoredMediation stored) {
@@ -471,12 +436,7 @@ class CaseController {
     }
 
     private static String etag(StoredMediation stored) {
-        return "\"" + stored.version() + "\"";
-    }
-
-    /** The version an {@code If-Match} names; an unreadable one can never match. */
-    private static Long version(String ifMatch) {
-        return IfMatch.version(ifMatch);
+        return Versions.etag(stored.version());
     }
 
     /** One line of a list: what everyone involved may see (no text). */
@@ -493,7 +453,4 @@ class CaseController {
                     m.outcome().map(Enum::name).orElse(null));
         }
     }
-
-    /** The one page shape of every list. */
-    record PageView<T>(List<T> content, int page, int size, long totalElements, long totalPages) {}
 }
