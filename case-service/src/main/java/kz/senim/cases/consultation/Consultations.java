@@ -12,7 +12,8 @@ import kz.senim.cases.consultation.domain.Consultation;
 import kz.senim.cases.consultation.domain.ConsultationEvent;
 import kz.senim.cases.consultation.domain.ConsultationKind;
 import kz.senim.cases.directory.SchoolPeople;
-import kz.senim.cases.mediation.domain.Actor;
+import kz.senim.cases.mediation.RoutedToConsultation;
+import kz.senim.cases.school.domain.Actor;
 import kz.senim.platform.problem.ResourceNotFound;
 import kz.senim.platform.problem.StateConflict;
 import kz.senim.platform.security.CurrentUser;
@@ -23,6 +24,7 @@ import kz.senim.platform.web.PageQuery;
 import kz.senim.platform.web.Versions;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -96,10 +98,15 @@ public class Consultations {
 
     /**
      * A mediation request that triage routed to consultation continues as a consultation of its
-     * submitter, in the same transaction; returns its id.
+     * submitter, in the triage's transaction (a synchronous listener).
      */
+    @EventListener
     @Transactional
-    public UUID routedFromMediation(String schoolId, String submittedBy, String description, String coordinatorId) {
+    public void routedFromMediation(RoutedToConsultation routed) {
+        String schoolId = routed.schoolId();
+        String submittedBy = routed.submittedBy();
+        String description = routed.description();
+        String coordinatorId = routed.coordinatorId();
         Consultation consultation =
                 Consultation.ask(schoolId, ConsultationKind.CONSULTATION, submittedBy, description, clock.instant());
         consultations.insert(consultation);
@@ -110,7 +117,6 @@ public class Consultations {
                 Action.CHANGE,
                 SUBJECT,
                 consultation.id().toString());
-        return consultation.id();
     }
 
     @Transactional(readOnly = true)

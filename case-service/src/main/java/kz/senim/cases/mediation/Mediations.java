@@ -5,17 +5,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import kz.senim.cases.audit.AuditTrail;
 import kz.senim.cases.audit.domain.AuditEntry;
 import kz.senim.cases.audit.domain.AuditEntry.Action;
-import kz.senim.cases.consultation.Consultations;
 import kz.senim.cases.directory.Person;
 import kz.senim.cases.directory.SchoolPeople;
 import kz.senim.cases.directory.SchoolPeople.MediatorLoad;
-import kz.senim.cases.mediation.domain.Actor;
 import kz.senim.cases.mediation.domain.Channel;
 import kz.senim.cases.mediation.domain.FollowUpResult;
 import kz.senim.cases.mediation.domain.MediatedBy;
@@ -26,13 +25,12 @@ import kz.senim.cases.mediation.domain.MediationStatus;
 import kz.senim.cases.mediation.domain.MediatorCandidate;
 import kz.senim.cases.mediation.domain.MediatorKind;
 import kz.senim.cases.mediation.domain.Party;
-import kz.senim.cases.mediation.domain.SchoolDirectory;
 import kz.senim.cases.mediation.domain.TriageDecision;
 import kz.senim.cases.mediation.domain.Urgency;
 import kz.senim.cases.mediation.domain.Visibility;
 import kz.senim.cases.mediation.persistence.MediationRepository;
-import kz.senim.cases.mediation.persistence.MediationRepository.CaseFilter;
-import kz.senim.cases.mediation.persistence.StoredMediation;
+import kz.senim.cases.school.domain.Actor;
+import kz.senim.cases.school.domain.SchoolDirectory;
 import kz.senim.platform.problem.ResourceNotFound;
 import kz.senim.platform.problem.StateConflict;
 import kz.senim.platform.security.CurrentUser;
@@ -61,6 +59,9 @@ public class Mediations {
     static final String FOLLOW_UP_REMINDER = "senim:follow-up-reminder";
     /** The actor of the audit entries the retention purge writes. */
     static final String RETENTION = "senim:retention";
+    /** The sort keys of the list of cases ({@code sort=submittedAt,desc}). */
+    public static final Map<String, String> SORTS = MediationRepository.SORTS;
+
     /** The kind of resource an {@code Idempotency-Key} of {@code POST /api/cases} creates (decision 70). */
     static final String IDEMPOTENCY_KIND = "case";
 
@@ -70,7 +71,6 @@ public class Mediations {
     private final ApplicationEventPublisher events;
     private final SchoolSettingsService settings;
     private final JdbcClient jdbc;
-    private final Consultations consultations;
     private final IdempotentRequests idempotent;
     private final Clock clock;
 
@@ -81,7 +81,6 @@ public class Mediations {
             ApplicationEventPublisher events,
             SchoolSettingsService settings,
             JdbcClient jdbc,
-            Consultations consultations,
             IdempotentRequests idempotent,
             Clock clock) {
         this.cases = cases;
@@ -90,7 +89,6 @@ public class Mediations {
         this.events = events;
         this.settings = settings;
         this.jdbc = jdbc;
-        this.consultations = consultations;
         this.idempotent = idempotent;
         this.clock = clock;
     }
@@ -352,8 +350,8 @@ public class Mediations {
                 id, caller, ifMatch, (m, actor) -> m.triage(actor, decision, reason, safeguarding, clock.instant()));
         Mediation mediation = stored.mediation();
         if (decision == TriageDecision.ROUTE_TO_CONSULTATION) {
-            consultations.routedFromMediation(
-                    mediation.schoolId(), mediation.submittedBy(), mediation.description(), caller.id());
+            events.publishEvent(new RoutedToConsultation(
+                    mediation.schoolId(), mediation.submittedBy(), mediation.description(), caller.id()));
         }
         return stored;
     }

@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import kz.senim.cases.confidential.ConfidentialTexts;
+import kz.senim.cases.mediation.CaseFilter;
+import kz.senim.cases.mediation.StoredMediation;
 import kz.senim.cases.mediation.domain.Agreement;
 import kz.senim.cases.mediation.domain.Channel;
 import kz.senim.cases.mediation.domain.Commitment;
@@ -132,15 +134,15 @@ public class MediationRepository {
 
     /** One page of a school's cases, for coordinators; {@code page.orderBy()} comes from {@link #SORTS} only. */
     public Page<StoredMediation> school(String schoolId, CaseFilter filter, PageQuery page) {
-        return page("school_id = :school" + filter.sql(), filter.params(Map.of("school", schoolId)), page);
+        return page("school_id = :school" + sql(filter), filtered(filter, Map.of("school", schoolId)), page);
     }
 
     /** One page of the cases someone submitted, is a party of, or mediates. */
     public Page<StoredMediation> involving(String schoolId, String userId, CaseFilter filter, PageQuery page) {
         return page(
                 "school_id = :school and (submitted_by = :user or :user = any (party_user_ids)"
-                        + " or :user = any (mediator_ids))" + filter.sql(),
-                filter.params(Map.of("school", schoolId, "user", userId)),
+                        + " or :user = any (mediator_ids))" + sql(filter),
+                filtered(filter, Map.of("school", schoolId, "user", userId)),
                 page);
     }
 
@@ -159,23 +161,20 @@ public class MediationRepository {
         return Page.of(content, page, total);
     }
 
-    /** Filters of the coordinators' list. */
-    public record CaseFilter(MediationStatus status, String mediatorId) {
-        String sql() {
-            return (status == null ? "" : " and status = :status")
-                    + (mediatorId == null ? "" : " and :mediator = any (mediator_ids)");
-        }
+    private static String sql(CaseFilter filter) {
+        return (filter.status() == null ? "" : " and status = :status")
+                + (filter.mediatorId() == null ? "" : " and :mediator = any (mediator_ids)");
+    }
 
-        Map<String, Object> params(Map<String, Object> base) {
-            Map<String, Object> all = new LinkedHashMap<>(base);
-            if (status != null) {
-                all.put("status", status.name());
-            }
-            if (mediatorId != null) {
-                all.put("mediator", mediatorId);
-            }
-            return all;
+    private static Map<String, Object> filtered(CaseFilter filter, Map<String, Object> base) {
+        Map<String, Object> all = new LinkedHashMap<>(base);
+        if (filter.status() != null) {
+            all.put("status", filter.status().name());
         }
+        if (filter.mediatorId() != null) {
+            all.put("mediator", filter.mediatorId());
+        }
+        return all;
     }
 
     // ---- mapping ---------------------------------------------------------------------------

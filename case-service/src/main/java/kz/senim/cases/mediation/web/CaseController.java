@@ -13,8 +13,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 import kz.senim.cases.directory.SchoolPeople.MediatorLoad;
+import kz.senim.cases.mediation.CaseFilter;
 import kz.senim.cases.mediation.Mediations;
 import kz.senim.cases.mediation.Mediations.NamedParty;
+import kz.senim.cases.mediation.StoredMediation;
 import kz.senim.cases.mediation.domain.Channel;
 import kz.senim.cases.mediation.domain.Commitment;
 import kz.senim.cases.mediation.domain.FollowUpResult;
@@ -23,9 +25,6 @@ import kz.senim.cases.mediation.domain.SessionKind;
 import kz.senim.cases.mediation.domain.TriageDecision;
 import kz.senim.cases.mediation.domain.Urgency;
 import kz.senim.cases.mediation.domain.Visibility;
-import kz.senim.cases.mediation.persistence.MediationRepository;
-import kz.senim.cases.mediation.persistence.MediationRepository.CaseFilter;
-import kz.senim.cases.mediation.persistence.StoredMediation;
 import kz.senim.cases.mediation.web.CaseRequests.AgreementRequest;
 import kz.senim.cases.mediation.web.CaseRequests.AssignRequest;
 import kz.senim.cases.mediation.web.CaseRequests.ConsentRequest;
@@ -121,7 +120,7 @@ class CaseController {
             @RequestParam(required = false) String sort,
             CurrentUser caller) {
         MediationStatus wanted = status == null ? null : MediationStatus.valueOf(status);
-        PageQuery query = PageQuery.of(page, size, sort, MediationRepository.SORTS, "submittedAt,desc");
+        PageQuery query = PageQuery.of(page, size, sort, Mediations.SORTS, "submittedAt,desc");
         return mediations.list(caller, new CaseFilter(wanted, mediator), query).map(s -> CaseSummary.of(s, ZONE));
     }
 
