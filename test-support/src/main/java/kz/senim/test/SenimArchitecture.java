@@ -61,8 +61,7 @@ public final class SenimArchitecture {
     public static final SliceRule NO_CYCLES_BETWEEN_FEATURES = slices().matching("kz.senim.*.(*)..")
             .should()
             .beFreeOfCycles()
-            .as("no cycles between the feature packages of a service")
-            .allowEmptyShould(true);
+            .as("no cycles between the feature packages of a service");
 
     /**
      * A controller turns HTTP into a call of the application service; it reaches no repository and nothing
