@@ -17,6 +17,7 @@ import java.util.UUID;
 import kz.senim.cases.consultation.ConsultationRepository.Stored;
 import kz.senim.cases.consultation.domain.Consultation;
 import kz.senim.cases.consultation.domain.ConsultationKind;
+import kz.senim.cases.mediation.SchoolSettingsService;
 import kz.senim.platform.security.CurrentUser;
 import kz.senim.platform.web.Page;
 import kz.senim.platform.web.PageQuery;
@@ -37,12 +38,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/consultations")
 class ConsultationController {
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Almaty");
-
     private final Consultations consultations;
+    private final SchoolSettingsService settings;
 
-    ConsultationController(Consultations consultations) {
+    ConsultationController(Consultations consultations, SchoolSettingsService settings) {
         this.consultations = consultations;
+        this.settings = settings;
     }
 
     record Ask(
@@ -74,19 +75,19 @@ class ConsultationController {
             OffsetDateTime meetingAt,
             OffsetDateTime answeredAt,
             OffsetDateTime closedAt) {
-        static View of(Consultation c) {
+        static View of(Consultation c, ZoneId zone) {
             return new View(
                     c.id(),
                     c.kind().name(),
                     c.status().name(),
-                    time(c.askedAt()),
+                    time(c.askedAt(), zone),
                     c.question(),
                     c.advisorId(),
                     c.peerAdvice(),
                     c.answerText(),
-                    time(c.meetingAt()),
-                    time(c.answeredAt()),
-                    time(c.closedAt()));
+                    time(c.meetingAt(), zone),
+                    time(c.answeredAt(), zone),
+                    time(c.closedAt(), zone));
         }
     }
 
@@ -106,7 +107,7 @@ class ConsultationController {
         return ResponseEntity.created(
                         URI.create("/api/consultations/" + stored.consultation().id()))
                 .eTag(etag(stored))
-                .body(View.of(stored.consultation()));
+                .body(view(stored));
     }
 
     /** {@code kind} filters by CONSULTATION or QUESTION; any other kind (a MEDIATION is a case) is 400. */
@@ -118,14 +119,13 @@ class ConsultationController {
             @RequestParam(required = false) Integer size,
             CurrentUser caller) {
         ConsultationKind wanted = kind == null ? null : ConsultationKind.valueOf(kind);
-        PageQuery query = PageQuery.of(page, size);
-        return consultations
-                .list(caller, wanted, query)
-                .map(s -> new Line(
-                        s.consultation().id(),
-                        s.consultation().kind().name(),
-                        s.consultation().status().name(),
-                        time(s.consultation().askedAt())));
+        Page<Stored> found = consultations.list(caller, wanted, PageQuery.of(page, size));
+        ZoneId zone = settings.timeZone(caller.schoolId().orElseThrow());
+        return found.map(s -> new Line(
+                s.consultation().id(),
+                s.consultation().kind().name(),
+                s.consultation().status().name(),
+                time(s.consultation().askedAt(), zone)));
     }
 
     @Operation(operationId = "getConsultation", summary = "Read a consultation with its question and answer")
@@ -188,15 +188,21 @@ class ConsultationController {
         return answer(consultations.change(id, caller, ifMatch, (c, actor) -> c.withdraw(actor, consultations.now())));
     }
 
-    private static ResponseEntity<View> answer(Stored stored) {
-        return ResponseEntity.ok().eTag(etag(stored)).body(View.of(stored.consultation()));
+    /** Times in the school's time zone. */
+    private View view(Stored stored) {
+        return View.of(
+                stored.consultation(), settings.timeZone(stored.consultation().schoolId()));
+    }
+
+    private ResponseEntity<View> answer(Stored stored) {
+        return ResponseEntity.ok().eTag(etag(stored)).body(view(stored));
     }
 
     private static String etag(Stored stored) {
         return Versions.etag(stored.version());
     }
 
-    private static OffsetDateTime time(Instant instant) {
-        return instant == null ? null : instant.atZone(ZONE).toOffsetDateTime();
+    private static OffsetDateTime time(Instant instant, ZoneId zone) {
+        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
     }
 }

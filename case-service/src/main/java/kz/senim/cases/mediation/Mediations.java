@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import kz.senim.cases.audit.AuditTrail;
@@ -16,6 +17,7 @@ import kz.senim.cases.directory.Person;
 import kz.senim.cases.directory.SchoolPeople;
 import kz.senim.cases.directory.SchoolPeople.MediatorLoad;
 import kz.senim.cases.mediation.domain.Channel;
+import kz.senim.cases.mediation.domain.Commitment;
 import kz.senim.cases.mediation.domain.FollowUpResult;
 import kz.senim.cases.mediation.domain.MediatedBy;
 import kz.senim.cases.mediation.domain.Mediation;
@@ -25,6 +27,7 @@ import kz.senim.cases.mediation.domain.MediationStatus;
 import kz.senim.cases.mediation.domain.MediatorCandidate;
 import kz.senim.cases.mediation.domain.MediatorKind;
 import kz.senim.cases.mediation.domain.Party;
+import kz.senim.cases.mediation.domain.SessionKind;
 import kz.senim.cases.mediation.domain.TriageDecision;
 import kz.senim.cases.mediation.domain.Urgency;
 import kz.senim.cases.mediation.domain.Visibility;
@@ -96,16 +99,18 @@ public class Mediations {
     /** A party named in a request: someone of the school directory, or a named person without an account. */
     public record NamedParty(String userId, String name, Boolean adult, Integer grade) {}
 
-    /** A new mediation request; with an idempotency key, a retry answers the first request's case. */
-    @Transactional
-    public StoredMediation submit(
-            CurrentUser caller,
+    /** A mediation request as its submitter wrote it. */
+    public record Submission(
             Channel channel,
             Urgency urgency,
-            String preferredLanguage,
-            List<NamedParty> named,
-            String description,
-            @Nullable String idempotencyKey) {
+            @Nullable String preferredLanguage,
+            List<NamedParty> parties,
+            String description) {}
+
+    /** A new mediation request; with an idempotency key, a retry answers the first request's case. */
+    @Transactional
+    public StoredMediation submit(CurrentUser caller, Submission submission, @Nullable String idempotencyKey) {
+        Channel channel = submission.channel();
         String school = schoolOf(caller);
         Optional<String> earlier = idempotent.earlier(caller.id(), IDEMPOTENCY_KIND, idempotencyKey);
         if (earlier.isPresent()) {
@@ -124,7 +129,7 @@ public class Mediations {
             throw new AccessDeniedException("Students, teachers, parents and coordinators submit requests");
         }
         List<Party> parties = new ArrayList<>();
-        for (NamedParty party : named) {
+        for (NamedParty party : submission.parties()) {
             if (party.userId() != null) {
                 Person person = people.person(school, party.userId())
                         .orElseThrow(() -> new StateConflict(
@@ -144,11 +149,11 @@ public class Mediations {
         Mediation mediation = Mediation.submit(
                 school,
                 channel,
-                urgency,
-                preferredLanguage,
+                submission.urgency(),
+                submission.preferredLanguage(),
                 caller.id(),
                 parties,
-                description,
+                submission.description(),
                 settings.inForce(school).mediation(),
                 now);
         cases.insert(mediation);
@@ -319,41 +324,151 @@ public class Mediations {
                 (m, actor) -> m.assign(actor, candidate(school, mediatorId), people.of(school), clock.instant()));
     }
 
-    @Transactional
-    public StoredMediation answerConsent(
-            UUID id,
-            CurrentUser caller,
-            @Nullable String ifMatch,
+    /** A party's (or their guardian's) answer to the request for consent, given or refused, with a note. */
+    public record ConsentAnswer(
             UUID partyId,
             boolean guardian,
             boolean given,
-            String note) {
+            @Nullable String note) {}
+
+    @Transactional
+    public StoredMediation answerConsent(UUID id, CurrentUser caller, @Nullable String ifMatch, ConsentAnswer answer) {
         String school = schoolOf(caller);
         return change(
                 id,
                 caller,
                 ifMatch,
-                (m, actor) ->
-                        m.answerConsent(actor, partyId, guardian, given, note, people.of(school), clock.instant()));
+                (m, actor) -> m.answerConsent(
+                        actor,
+                        answer.partyId(),
+                        answer.guardian(),
+                        answer.given(),
+                        answer.note(),
+                        people.of(school),
+                        clock.instant()));
     }
+
+    /** A coordinator's triage: the decision, its reason, and whether a safeguarding concern was raised. */
+    public record Triage(TriageDecision decision, String reason, boolean safeguardingConcern) {}
 
     /** Triage by a coordinator; a request routed to consultation continues as one, for its submitter. */
     @Transactional
-    public StoredMediation triage(
-            UUID id,
-            CurrentUser caller,
-            @Nullable String ifMatch,
-            TriageDecision decision,
-            String reason,
-            boolean safeguarding) {
+    public StoredMediation triage(UUID id, CurrentUser caller, @Nullable String ifMatch, Triage triage) {
         StoredMediation stored = change(
-                id, caller, ifMatch, (m, actor) -> m.triage(actor, decision, reason, safeguarding, clock.instant()));
+                id,
+                caller,
+                ifMatch,
+                (m, actor) -> m.triage(
+                        actor, triage.decision(), triage.reason(), triage.safeguardingConcern(), clock.instant()));
         Mediation mediation = stored.mediation();
-        if (decision == TriageDecision.ROUTE_TO_CONSULTATION) {
+        if (triage.decision() == TriageDecision.ROUTE_TO_CONSULTATION) {
             events.publishEvent(new RoutedToConsultation(
                     mediation.schoolId(), mediation.submittedBy(), mediation.description(), caller.id()));
         }
         return stored;
+    }
+
+    @Transactional
+    public StoredMediation escalate(UUID id, CurrentUser caller, @Nullable String ifMatch, String reason) {
+        return change(id, caller, ifMatch, (m, actor) -> m.escalate(actor, reason, clock.instant()));
+    }
+
+    @Transactional
+    public StoredMediation unassign(UUID id, CurrentUser caller, @Nullable String ifMatch, String mediatorId) {
+        return change(id, caller, ifMatch, (m, actor) -> m.unassign(actor, mediatorId, clock.instant()));
+    }
+
+    /** A party objects to a mediator: the mediator leaves the case. */
+    @Transactional
+    public StoredMediation object(UUID id, CurrentUser caller, @Nullable String ifMatch, String mediatorId) {
+        return change(id, caller, ifMatch, (m, actor) -> m.object(actor, mediatorId, clock.instant()));
+    }
+
+    /** A mediator declares a conflict of interest and leaves the case. */
+    @Transactional
+    public StoredMediation declareConflictOfInterest(UUID id, CurrentUser caller, @Nullable String ifMatch) {
+        return change(id, caller, ifMatch, (m, actor) -> m.declareConflictOfInterest(actor, clock.instant()));
+    }
+
+    @Transactional
+    public StoredMediation askForConsent(UUID id, CurrentUser caller, @Nullable String ifMatch) {
+        return change(id, caller, ifMatch, (m, actor) -> m.askForConsent(actor, clock.instant()));
+    }
+
+    /** A party leaves the case (or a coordinator records it for them, {@code onBehalfOf}). */
+    public record Withdrawal(
+            @Nullable UUID onBehalfOf, @Nullable String note) {}
+
+    @Transactional
+    public StoredMediation withdraw(UUID id, CurrentUser caller, @Nullable String ifMatch, Withdrawal withdrawal) {
+        return change(
+                id,
+                caller,
+                ifMatch,
+                (m, actor) -> m.withdraw(actor, withdrawal.onBehalfOf(), withdrawal.note(), clock.instant()));
+    }
+
+    /** A session to hold: its kind, when and where, and the parties taking part. */
+    public record SessionPlan(SessionKind kind, Instant startsAt, String place, Set<UUID> participants) {}
+
+    @Transactional
+    public StoredMediation scheduleSession(UUID id, CurrentUser caller, @Nullable String ifMatch, SessionPlan plan) {
+        return change(
+                id,
+                caller,
+                ifMatch,
+                (m, actor) -> m.scheduleSession(
+                        actor, plan.kind(), plan.startsAt(), plan.place(), plan.participants(), clock.instant()));
+    }
+
+    @Transactional
+    public StoredMediation cancelSession(UUID id, CurrentUser caller, @Nullable String ifMatch, UUID sessionId) {
+        return change(id, caller, ifMatch, (m, actor) -> m.cancelSession(actor, sessionId, clock.instant()));
+    }
+
+    @Transactional
+    public StoredMediation recordSessionNotes(
+            UUID id, CurrentUser caller, @Nullable String ifMatch, UUID sessionId, String notes) {
+        return change(id, caller, ifMatch, (m, actor) -> m.recordSessionNotes(actor, sessionId, notes));
+    }
+
+    @Transactional
+    public StoredMediation writeAgreement(
+            UUID id, CurrentUser caller, @Nullable String ifMatch, List<Commitment> commitments) {
+        return change(id, caller, ifMatch, (m, actor) -> m.writeAgreement(actor, commitments, clock.instant()));
+    }
+
+    /** A party signs the agreement, for themselves. */
+    @Transactional
+    public StoredMediation sign(UUID id, CurrentUser caller, @Nullable String ifMatch) {
+        return change(id, caller, ifMatch, (m, actor) -> m.sign(actor, clock.instant()));
+    }
+
+    @Transactional
+    public StoredMediation recordNoAgreement(UUID id, CurrentUser caller, @Nullable String ifMatch) {
+        return change(id, caller, ifMatch, (m, actor) -> m.recordNoAgreement(actor, clock.instant()));
+    }
+
+    /** Reopens a case whose agreement was not kept. */
+    @Transactional
+    public StoredMediation reopen(UUID id, CurrentUser caller, @Nullable String ifMatch) {
+        return change(id, caller, ifMatch, (m, actor) -> m.reopen(actor, clock.instant()));
+    }
+
+    @Transactional
+    public StoredMediation close(UUID id, CurrentUser caller, @Nullable String ifMatch) {
+        return change(id, caller, ifMatch, (m, actor) -> m.close(actor, clock.instant()));
+    }
+
+    /** A legal hold keeps a case's text past its retention period until it is released. */
+    @Transactional
+    public StoredMediation placeLegalHold(UUID id, CurrentUser caller, @Nullable String ifMatch) {
+        return change(id, caller, ifMatch, (m, actor) -> m.placeLegalHold(actor));
+    }
+
+    @Transactional
+    public StoredMediation releaseLegalHold(UUID id, CurrentUser caller, @Nullable String ifMatch) {
+        return change(id, caller, ifMatch, (m, actor) -> m.releaseLegalHold(actor));
     }
 
     /** Records how the agreement was kept; on or after its date, the follow-up falls due first. */
@@ -377,8 +492,7 @@ public class Mediations {
      * Runs a command on a case: 404 when the caller may not see it, 412 when {@code ifMatch} is
      * stale, 409 when a rule refuses it.
      */
-    @Transactional
-    public StoredMediation change(
+    private StoredMediation change(
             UUID id,
             CurrentUser caller,
             @Nullable String ifMatch,
@@ -474,10 +588,6 @@ public class Mediations {
         caused.forEach(events::publishEvent);
         audit.append(school, FOLLOW_UP_REMINDER, Action.CHANGE, SUBJECT, id.toString());
         return true;
-    }
-
-    public Instant now() {
-        return clock.instant();
     }
 
     private MediatorCandidate candidate(String school, String userId) {

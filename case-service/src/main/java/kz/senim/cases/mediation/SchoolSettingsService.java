@@ -1,6 +1,7 @@
 package kz.senim.cases.mediation;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import kz.senim.cases.audit.AuditTrail;
 import kz.senim.cases.audit.domain.AuditEntry.Action;
 import kz.senim.cases.mediation.domain.SchoolSettings;
@@ -48,6 +49,12 @@ public class SchoolSettingsService {
     @Transactional(readOnly = true)
     public SchoolSettings inForce(String schoolId) {
         return settings.find(schoolId).map(VersionedSettings::settings).orElse(defaults);
+    }
+
+    /** The time zone a school's times are shown in: its setting, else the default ({@code Asia/Almaty}). */
+    @Transactional(readOnly = true)
+    public ZoneId timeZone(String schoolId) {
+        return inForce(schoolId).timeZone();
     }
 
     /** The settings of schools that set none (the configured defaults). */
