@@ -12,7 +12,7 @@ class OperationsIT extends ServiceOperationsContract {
                 "person",
                 "club_member",
                 "mediation_case",
-                "idempotency_key",
+                "idempotent_request",
                 "trust_box_thread",
                 "trust_box_message",
                 "trust_box_failed_lookup",

@@ -1,14 +1,27 @@
 package kz.senim.test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceRule;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 
 /**
- * Architecture rules every service checks with ArchUnit, e.g.
+ * Architecture rules every service checks with ArchUnit (docs/conventions.md says why), e.g.
  * {@code @ArchTest static final ArchRule domain = SenimArchitecture.DOMAIN_IS_PLAIN_JAVA;}.
  */
 public final class SenimArchitecture {
+
+    private static final String REST_CONTROLLER = "org.springframework.web.bind.annotation.RestController";
+    private static final String REPOSITORY = "org.springframework.stereotype.Repository";
+    private static final String SPRING_BOOT_APPLICATION =
+            "org.springframework.boot.autoconfigure.SpringBootApplication";
 
     /** The rules of mediation live in plain Java: no Spring, persistence, Kafka or JSON in {@code ..domain..}. */
     public static final ArchRule DOMAIN_IS_PLAIN_JAVA = noClasses()
@@ -39,6 +52,77 @@ public final class SenimArchitecture {
             .haveSimpleNameEndingWith("Utils")
             .as("no Manager, Helper or Util classes")
             .allowEmptyShould(true);
+
+    /**
+     * The feature packages of a service ({@code kz.senim.<service>.<feature>}) depend on each other in one
+     * direction only: what two features share lives in a package of its own, and a feature that must react
+     * to another does so through an event.
+     */
+    public static final SliceRule NO_CYCLES_BETWEEN_FEATURES = slices().matching("kz.senim.*.(*)..")
+            .should()
+            .beFreeOfCycles()
+            .as("no cycles between the feature packages of a service");
+
+    /**
+     * A controller turns HTTP into a call of the application service; it reaches no repository and nothing
+     * of a {@code persistence} package.
+     */
+    public static final ArchRule CONTROLLERS_DO_NOT_USE_PERSISTENCE = noClasses()
+            .that()
+            .areAnnotatedWith(REST_CONTROLLER)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("..persistence..")
+            .orShould()
+            .dependOnClassesThat()
+            .areAnnotatedWith(REPOSITORY)
+            .as("controllers do not use persistence")
+            .allowEmptyShould(true);
+
+    /**
+     * Refusals are domain exceptions the platform's problem handling answers ({@code StateConflict},
+     * {@code FieldsRefused}, {@code ResourceNotFound}, {@code PreconditionFailed}...), never an HTTP status
+     * chosen deep in a service.
+     */
+    public static final ArchRule NO_RESPONSE_STATUS_EXCEPTIONS = noClasses()
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("org.springframework.web.server.ResponseStatusException")
+            .as("refusals are domain exceptions, not ResponseStatusException")
+            .allowEmptyShould(true);
+
+    /**
+     * Time comes from the injected {@link Clock} bean, so that a test can move it: no {@code now()} of the
+     * system clock, except where the application declares that bean.
+     */
+    public static final ArchRule TIME_FROM_THE_CLOCK_BEAN = timeFromTheClockBeanOutside();
+
+    /**
+     * {@link #TIME_FROM_THE_CLOCK_BEAN} for a service with packages not moved onto it yet; each exception
+     * says why where it is used.
+     */
+    public static ArchRule timeFromTheClockBeanOutside(String... packagesNotMovedYet) {
+        var classes = noClasses().that().areNotAnnotatedWith(SPRING_BOOT_APPLICATION);
+        if (packagesNotMovedYet.length > 0) {
+            classes = classes.and().resideOutsideOfPackages(packagesNotMovedYet);
+        }
+        return classes.should()
+                .callMethod(Instant.class, "now")
+                .orShould()
+                .callMethod(LocalDate.class, "now")
+                .orShould()
+                .callMethod(LocalDateTime.class, "now")
+                .orShould()
+                .callMethod(OffsetDateTime.class, "now")
+                .orShould()
+                .callMethod(ZonedDateTime.class, "now")
+                .orShould()
+                .callMethod(Clock.class, "systemUTC")
+                .orShould()
+                .callMethod(Clock.class, "systemDefaultZone")
+                .as("time comes from the injected Clock")
+                .allowEmptyShould(true);
+    }
 
     private SenimArchitecture() {}
 }

@@ -5,8 +5,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -15,14 +13,15 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import kz.senim.cases.consultation.ConsultationRepository.Stored;
 import kz.senim.cases.consultation.domain.Consultation;
 import kz.senim.cases.consultation.domain.ConsultationKind;
-import kz.senim.cases.web.IfMatch;
+import kz.senim.cases.mediation.SchoolSettingsService;
 import kz.senim.platform.security.CurrentUser;
+import kz.senim.platform.web.Page;
+import kz.senim.platform.web.PageQuery;
+import kz.senim.platform.web.Versions;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,12 +38,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/consultations")
 class ConsultationController {
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Almaty");
-
     private final Consultations consultations;
+    private final SchoolSettingsService settings;
 
-    ConsultationController(Consultations consultations) {
+    ConsultationController(Consultations consultations, SchoolSettingsService settings) {
         this.consultations = consultations;
+        this.settings = settings;
     }
 
     record Ask(
@@ -76,25 +75,23 @@ class ConsultationController {
             OffsetDateTime meetingAt,
             OffsetDateTime answeredAt,
             OffsetDateTime closedAt) {
-        static View of(Consultation c) {
+        static View of(Consultation c, ZoneId zone) {
             return new View(
                     c.id(),
                     c.kind().name(),
                     c.status().name(),
-                    time(c.askedAt()),
+                    time(c.askedAt(), zone),
                     c.question(),
                     c.advisorId(),
                     c.peerAdvice(),
                     c.answerText(),
-                    time(c.meetingAt()),
-                    time(c.answeredAt()),
-                    time(c.closedAt()));
+                    time(c.meetingAt(), zone),
+                    time(c.answeredAt(), zone),
+                    time(c.closedAt(), zone));
         }
     }
 
     record Line(UUID id, String kind, String status, OffsetDateTime askedAt) {}
-
-    record Page(List<Line> content, int page, int size, long totalElements, long totalPages) {}
 
     @Operation(operationId = "askConsultation", summary = "Ask for a consultation or ask a question")
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
@@ -106,36 +103,29 @@ class ConsultationController {
                     @Pattern(regexp = "[A-Za-z0-9._:-]+")
                     String idempotencyKey,
             CurrentUser caller) {
-        Stored stored = consultations.ask(
-                caller, ConsultationKind.valueOf(ask.kind()), ask.question(), Optional.ofNullable(idempotencyKey));
+        Stored stored = consultations.ask(caller, ConsultationKind.valueOf(ask.kind()), ask.question(), idempotencyKey);
         return ResponseEntity.created(
                         URI.create("/api/consultations/" + stored.consultation().id()))
                 .eTag(etag(stored))
-                .body(View.of(stored.consultation()));
+                .body(view(stored));
     }
 
     /** {@code kind} filters by CONSULTATION or QUESTION; any other kind (a MEDIATION is a case) is 400. */
     @Operation(operationId = "listConsultations", summary = "List consultations and questions")
     @GetMapping
-    Page list(
+    Page<Line> list(
             @RequestParam(required = false) @Pattern(regexp = "CONSULTATION|QUESTION") String kind,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(10000) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
             CurrentUser caller) {
         ConsultationKind wanted = kind == null ? null : ConsultationKind.valueOf(kind);
-        long total = consultations.count(caller, wanted);
-        return new Page(
-                consultations.list(caller, wanted, page, size).stream()
-                        .map(s -> new Line(
-                                s.consultation().id(),
-                                s.consultation().kind().name(),
-                                s.consultation().status().name(),
-                                time(s.consultation().askedAt())))
-                        .toList(),
-                page,
-                size,
-                total,
-                (total + size - 1) / size);
+        Page<Stored> found = consultations.list(caller, wanted, PageQuery.of(page, size));
+        ZoneId zone = settings.timeZone(caller.schoolId().orElseThrow());
+        return found.map(s -> new Line(
+                s.consultation().id(),
+                s.consultation().kind().name(),
+                s.consultation().status().name(),
+                time(s.consultation().askedAt(), zone)));
     }
 
     @Operation(operationId = "getConsultation", summary = "Read a consultation with its question and answer")
@@ -151,7 +141,7 @@ class ConsultationController {
             @Valid @RequestBody AdvisorRequest request,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             CurrentUser caller) {
-        return answer(consultations.assignAdvisor(id, caller, IfMatch.version(ifMatch), request.userId()));
+        return answer(consultations.assignAdvisor(id, caller, ifMatch, request.userId()));
     }
 
     @Operation(operationId = "answerConsultation", summary = "Answer a consultation in the app")
@@ -162,10 +152,7 @@ class ConsultationController {
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             CurrentUser caller) {
         return answer(consultations.change(
-                id,
-                caller,
-                IfMatch.version(ifMatch),
-                (c, actor) -> c.answer(actor, request.text(), consultations.now())));
+                id, caller, ifMatch, (c, actor) -> c.answer(actor, request.text(), consultations.now())));
     }
 
     @Operation(operationId = "recordConsultationMeeting", summary = "Record a consultation meeting")
@@ -178,7 +165,7 @@ class ConsultationController {
         return answer(consultations.change(
                 id,
                 caller,
-                IfMatch.version(ifMatch),
+                ifMatch,
                 (c, actor) ->
                         c.recordMeeting(actor, request.heldAt().toInstant(), request.notes(), consultations.now())));
     }
@@ -189,8 +176,7 @@ class ConsultationController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             CurrentUser caller) {
-        return answer(consultations.change(
-                id, caller, IfMatch.version(ifMatch), (c, actor) -> c.close(actor, consultations.now())));
+        return answer(consultations.change(id, caller, ifMatch, (c, actor) -> c.close(actor, consultations.now())));
     }
 
     @Operation(operationId = "withdrawConsultation", summary = "Withdraw a consultation")
@@ -199,19 +185,24 @@ class ConsultationController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             CurrentUser caller) {
-        return answer(consultations.change(
-                id, caller, IfMatch.version(ifMatch), (c, actor) -> c.withdraw(actor, consultations.now())));
+        return answer(consultations.change(id, caller, ifMatch, (c, actor) -> c.withdraw(actor, consultations.now())));
     }
 
-    private static ResponseEntity<View> answer(Stored stored) {
-        return ResponseEntity.ok().eTag(etag(stored)).body(View.of(stored.consultation()));
+    /** Times in the school's time zone. */
+    private View view(Stored stored) {
+        return View.of(
+                stored.consultation(), settings.timeZone(stored.consultation().schoolId()));
+    }
+
+    private ResponseEntity<View> answer(Stored stored) {
+        return ResponseEntity.ok().eTag(etag(stored)).body(view(stored));
     }
 
     private static String etag(Stored stored) {
-        return "\"" + stored.version() + "\"";
+        return Versions.etag(stored.version());
     }
 
-    private static OffsetDateTime time(Instant instant) {
-        return instant == null ? null : instant.atZone(ZONE).toOffsetDateTime();
+    private static OffsetDateTime time(Instant instant, ZoneId zone) {
+        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
     }
 }

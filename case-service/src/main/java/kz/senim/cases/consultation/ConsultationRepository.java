@@ -13,6 +13,7 @@ import kz.senim.cases.confidential.ConfidentialTexts;
 import kz.senim.cases.consultation.domain.Consultation;
 import kz.senim.cases.consultation.domain.ConsultationKind;
 import kz.senim.cases.consultation.domain.ConsultationStatus;
+import kz.senim.platform.web.PageQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -59,8 +60,8 @@ class ConsultationRepository {
     }
 
     /** Coordinators: every one of the school; others: what they asked or advise on. */
-    List<Stored> visible(
-            String schoolId, String userId, boolean coordinator, ConsultationKind kind, int page, int size) {
+    /** One page of what the caller may see, newest first. */
+    List<Stored> visible(String schoolId, String userId, boolean coordinator, ConsultationKind kind, PageQuery page) {
         return jdbc.sql("select * from consultation where school_id = :school"
                         + (coordinator ? "" : " and (asked_by = :user or advisor_id = :user)")
                         + (kind == null ? "" : " and kind = :kind")
@@ -68,8 +69,8 @@ class ConsultationRepository {
                 .param("school", schoolId)
                 .param("user", userId)
                 .param("kind", kind == null ? null : kind.name())
-                .param("limit", size)
-                .param("offset", (long) page * size)
+                .param("limit", page.size())
+                .param("offset", page.offset())
                 .query(this::map)
                 .list();
     }

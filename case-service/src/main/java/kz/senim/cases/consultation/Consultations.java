@@ -12,32 +12,40 @@ import kz.senim.cases.consultation.domain.Consultation;
 import kz.senim.cases.consultation.domain.ConsultationEvent;
 import kz.senim.cases.consultation.domain.ConsultationKind;
 import kz.senim.cases.directory.SchoolPeople;
-import kz.senim.cases.mediation.domain.Actor;
+import kz.senim.cases.mediation.RoutedToConsultation;
+import kz.senim.cases.school.domain.Actor;
 import kz.senim.platform.problem.ResourceNotFound;
 import kz.senim.platform.problem.StateConflict;
 import kz.senim.platform.security.CurrentUser;
 import kz.senim.platform.security.Role;
+import kz.senim.platform.web.IdempotentRequests;
+import kz.senim.platform.web.Page;
+import kz.senim.platform.web.PageQuery;
+import kz.senim.platform.web.Versions;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Consultations and questions of a school, each hidden (404) from whoever may not see it. */
 @Service
 public class Consultations {
 
     static final String SUBJECT = "CONSULTATION";
-    private static final String IDEMPOTENCY_SCOPE = "consultation/";
+    /**
+     * The kind of resource an {@code Idempotency-Key} of {@code POST /api/consultations} creates: a key
+     * used for a case and for a consultation creates both (decision 70).
+     */
+    static final String IDEMPOTENCY_KIND = "consultation";
 
     private final ConsultationRepository consultations;
     private final SchoolPeople people;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final JdbcClient jdbc;
+    private final IdempotentRequests idempotent;
 
     Consultations(
             ConsultationRepository consultations,
@@ -45,8 +53,8 @@ public class Consultations {
             AuditTrail audit,
             ApplicationEventPublisher events,
             Clock clock,
-            JdbcClient jdbc) {
-        this.jdbc = jdbc;
+            IdempotentRequests idempotent) {
+        this.idempotent = idempotent;
         this.consultations = consultations;
         this.people = people;
         this.audit = audit;
@@ -56,42 +64,21 @@ public class Consultations {
 
     /** A new consultation or question; with an idempotency key, a retry answers the first one asked. */
     @Transactional
-    Stored ask(CurrentUser caller, ConsultationKind kind, String question, Optional<String> idempotencyKey) {
+    Stored ask(CurrentUser caller, ConsultationKind kind, String question, @Nullable String idempotencyKey) {
         String school = schoolOf(caller);
+        Optional<String> earlier = idempotent.earlier(caller.id(), IDEMPOTENCY_KIND, idempotencyKey);
+        if (earlier.isPresent()) {
+            return consultations
+                    .find(school, UUID.fromString(earlier.get()), false)
+                    .orElseThrow(() -> new ResourceNotFound("Consultation"));
+        }
         if (!(caller.has(Role.STUDENT) || caller.has(Role.TEACHER) || caller.has(Role.PARENT))) {
             throw new AccessDeniedException("Students, teachers and parents ask");
         }
         Consultation consultation = Consultation.ask(school, kind, caller.id(), question, clock.instant());
-        if (idempotencyKey.isPresent()) {
-            // Same table as the cases' keys; the prefix (a '/' no client key may hold) keeps the two apart.
-            String key = IDEMPOTENCY_SCOPE + idempotencyKey.get();
-            boolean first = jdbc.sql("""
-                                    insert into idempotency_key (school_id, user_id, key, resource_id, created_at)
-                                    values (:school, :user, :key, :id, now())
-                                    on conflict do nothing
-                                    """)
-                            .param("school", school)
-                            .param("user", caller.id())
-                            .param("key", key)
-                            .param("id", consultation.id())
-                            .update()
-                    == 1;
-            if (!first) {
-                UUID existing = jdbc.sql("""
-                                select resource_id from idempotency_key
-                                where school_id = :school and user_id = :user and key = :key
-                                """)
-                        .param("school", school)
-                        .param("user", caller.id())
-                        .param("key", key)
-                        .query(UUID.class)
-                        .single();
-                return consultations
-                        .find(school, existing, false)
-                        .orElseThrow(() -> new ResourceNotFound("Consultation"));
-            }
-        }
         consultations.insert(consultation);
+        idempotent.remember(
+                caller.id(), IDEMPOTENCY_KIND, idempotencyKey, consultation.id().toString());
         events.publishEvent(consultation.requested());
         audit.append(
                 school, caller.id(), Action.CHANGE, SUBJECT, consultation.id().toString());
@@ -111,10 +98,15 @@ public class Consultations {
 
     /**
      * A mediation request that triage routed to consultation continues as a consultation of its
-     * submitter, in the same transaction; returns its id.
+     * submitter, in the triage's transaction (a synchronous listener).
      */
+    @EventListener
     @Transactional
-    public UUID routedFromMediation(String schoolId, String submittedBy, String description, String coordinatorId) {
+    public void routedFromMediation(RoutedToConsultation routed) {
+        String schoolId = routed.schoolId();
+        String submittedBy = routed.submittedBy();
+        String description = routed.description();
+        String coordinatorId = routed.coordinatorId();
         Consultation consultation =
                 Consultation.ask(schoolId, ConsultationKind.CONSULTATION, submittedBy, description, clock.instant());
         consultations.insert(consultation);
@@ -125,21 +117,20 @@ public class Consultations {
                 Action.CHANGE,
                 SUBJECT,
                 consultation.id().toString());
-        return consultation.id();
     }
 
     @Transactional(readOnly = true)
-    List<Stored> list(CurrentUser caller, ConsultationKind kind, int page, int size) {
-        return consultations.visible(schoolOf(caller), caller.id(), caller.has(Role.COORDINATOR), kind, page, size);
-    }
-
-    @Transactional(readOnly = true)
-    long count(CurrentUser caller, ConsultationKind kind) {
-        return consultations.countVisible(schoolOf(caller), caller.id(), caller.has(Role.COORDINATOR), kind);
+    Page<Stored> list(CurrentUser caller, @Nullable ConsultationKind kind, PageQuery page) {
+        String school = schoolOf(caller);
+        boolean coordinator = caller.has(Role.COORDINATOR);
+        return Page.of(
+                consultations.visible(school, caller.id(), coordinator, kind, page),
+                page,
+                consultations.countVisible(school, caller.id(), coordinator, kind));
     }
 
     @Transactional
-    Stored assignAdvisor(UUID id, CurrentUser caller, Long ifMatch, String advisor) {
+    Stored assignAdvisor(UUID id, CurrentUser caller, @Nullable String ifMatch, String advisor) {
         String school = schoolOf(caller);
         boolean certified = people.isCertifiedMediator(school, advisor);
         return change(id, caller, ifMatch, (c, actor) -> c.assignAdvisor(actor, advisor, certified));
@@ -153,7 +144,7 @@ public class Consultations {
     Stored change(
             UUID id,
             CurrentUser caller,
-            Long ifMatch,
+            @Nullable String ifMatch,
             BiFunction<Consultation, Actor, List<ConsultationEvent>> command) {
         String school = schoolOf(caller);
         Stored stored = consultations.find(school, id, true).orElseThrow(() -> new ResourceNotFound("Consultation"));
@@ -161,9 +152,7 @@ public class Consultations {
         if (!stored.consultation().isVisibleTo(actor)) {
             throw new ResourceNotFound("Consultation");
         }
-        if (ifMatch != null && ifMatch != stored.version()) {
-            throw new ResponseStatusException(HttpStatus.PRECONDITION_FAILED);
-        }
+        Versions.check(ifMatch, stored.version());
         List<ConsultationEvent> caused = command.apply(stored.consultation(), actor);
         if (!consultations.update(stored.consultation(), stored.version())) {
             throw new StateConflict("concurrent-change", "It changed meanwhile");

@@ -2,7 +2,7 @@ package kz.senim.cases.directory;
 
 import java.util.List;
 import java.util.Optional;
-import kz.senim.cases.mediation.domain.SchoolClass;
+import kz.senim.cases.school.domain.SchoolClass;
 
 /** A person of a school's directory, as membership-service announced them: no name, no e-mail. */
 public record Person(

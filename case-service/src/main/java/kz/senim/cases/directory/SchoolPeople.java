@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import kz.senim.cases.mediation.domain.SchoolClass;
-import kz.senim.cases.mediation.domain.SchoolDirectory;
+import kz.senim.cases.school.domain.SchoolClass;
+import kz.senim.cases.school.domain.SchoolDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -5,18 +5,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import kz.senim.cases.audit.AuditTrail;
 import kz.senim.cases.audit.domain.AuditEntry;
 import kz.senim.cases.audit.domain.AuditEntry.Action;
-import kz.senim.cases.consultation.Consultations;
 import kz.senim.cases.directory.Person;
 import kz.senim.cases.directory.SchoolPeople;
 import kz.senim.cases.directory.SchoolPeople.MediatorLoad;
-import kz.senim.cases.mediation.domain.Actor;
 import kz.senim.cases.mediation.domain.Channel;
+import kz.senim.cases.mediation.domain.Commitment;
 import kz.senim.cases.mediation.domain.FollowUpResult;
 import kz.senim.cases.mediation.domain.MediatedBy;
 import kz.senim.cases.mediation.domain.Mediation;
@@ -26,26 +27,28 @@ import kz.senim.cases.mediation.domain.MediationStatus;
 import kz.senim.cases.mediation.domain.MediatorCandidate;
 import kz.senim.cases.mediation.domain.MediatorKind;
 import kz.senim.cases.mediation.domain.Party;
-import kz.senim.cases.mediation.domain.SchoolDirectory;
+import kz.senim.cases.mediation.domain.SessionKind;
 import kz.senim.cases.mediation.domain.TriageDecision;
 import kz.senim.cases.mediation.domain.Urgency;
 import kz.senim.cases.mediation.domain.Visibility;
 import kz.senim.cases.mediation.persistence.MediationRepository;
-import kz.senim.cases.mediation.persistence.MediationRepository.CaseFilter;
-import kz.senim.cases.mediation.persistence.MediationRepository.Page;
-import kz.senim.cases.mediation.persistence.StoredMediation;
+import kz.senim.cases.school.domain.Actor;
+import kz.senim.cases.school.domain.SchoolDirectory;
 import kz.senim.platform.problem.ResourceNotFound;
 import kz.senim.platform.problem.StateConflict;
 import kz.senim.platform.security.CurrentUser;
 import kz.senim.platform.security.Role;
+import kz.senim.platform.web.IdempotentRequests;
+import kz.senim.platform.web.Page;
+import kz.senim.platform.web.PageQuery;
+import kz.senim.platform.web.Versions;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Mediation cases for the people of a school: every command loads the case of the caller's
@@ -62,6 +65,11 @@ public class Mediations {
     static final String RETENTION = "senim:retention";
     /** The actor of the audit entries written when a mediator leaves the school. */
     static final String DIRECTORY = "senim:directory";
+    /** The sort keys of the list of cases ({@code sort=submittedAt,desc}). */
+    public static final Map<String, String> SORTS = MediationRepository.SORTS;
+
+    /** The kind of resource an {@code Idempotency-Key} of {@code POST /api/cases} creates (decision 70). */
+    static final String IDEMPOTENCY_KIND = "case";
 
     private final MediationRepository cases;
     private final SchoolPeople people;
@@ -69,7 +77,7 @@ public class Mediations {
     private final ApplicationEventPublisher events;
     private final SchoolSettingsService settings;
     private final JdbcClient jdbc;
-    private final Consultations consultations;
+    private final IdempotentRequests idempotent;
     private final Clock clock;
 
     Mediations(
@@ -79,7 +87,7 @@ public class Mediations {
             ApplicationEventPublisher events,
             SchoolSettingsService settings,
             JdbcClient jdbc,
-            Consultations consultations,
+            IdempotentRequests idempotent,
             Clock clock) {
         this.cases = cases;
         this.people = people;
@@ -87,24 +95,30 @@ public class Mediations {
         this.events = events;
         this.settings = settings;
         this.jdbc = jdbc;
-        this.consultations = consultations;
+        this.idempotent = idempotent;
         this.clock = clock;
     }
 
     /** A party named in a request: someone of the school directory, or a named person without an account. */
     public record NamedParty(String userId, String name, Boolean adult, Integer grade) {}
 
-    /** A new mediation request; with an idempotency key, a retry answers the first request's case. */
-    @Transactional
-    public StoredMediation submit(
-            CurrentUser caller,
+    /** A mediation request as its submitter wrote it. */
+    public record Submission(
             Channel channel,
             Urgency urgency,
-            String preferredLanguage,
-            List<NamedParty> named,
-            String description,
-            Optional<String> idempotencyKey) {
+            @Nullable String preferredLanguage,
+            List<NamedParty> parties,
+            String description) {}
+
+    /** A new mediation request; with an idempotency key, a retry answers the first request's case. */
+    @Transactional
+    public StoredMediation submit(CurrentUser caller, Submission submission, @Nullable String idempotencyKey) {
+        Channel channel = submission.channel();
         String school = schoolOf(caller);
+        Optional<String> earlier = idempotent.earlier(caller.id(), IDEMPOTENCY_KIND, idempotencyKey);
+        if (earlier.isPresent()) {
+            return cases.find(school, UUID.fromString(earlier.get())).orElseThrow(() -> new ResourceNotFound("Case"));
+        }
         if (channel == Channel.IN_PERSON && !caller.has(Role.COORDINATOR)) {
             throw new AccessDeniedException("Only a coordinator records a request received in person");
         }
@@ -118,7 +132,7 @@ public class Mediations {
             throw new AccessDeniedException("Students, teachers, parents and coordinators submit requests");
         }
         List<Party> parties = new ArrayList<>();
-        for (NamedParty party : named) {
+        for (NamedParty party : submission.parties()) {
             if (party.userId() != null) {
                 Person person = people.person(school, party.userId())
                         .orElseThrow(() -> new StateConflict(
@@ -138,39 +152,16 @@ public class Mediations {
         Mediation mediation = Mediation.submit(
                 school,
                 channel,
-                urgency,
-                preferredLanguage,
+                submission.urgency(),
+                submission.preferredLanguage(),
                 caller.id(),
                 parties,
-                description,
+                submission.description(),
                 settings.inForce(school).mediation(),
                 now);
-        if (idempotencyKey.isPresent()) {
-            boolean first = jdbc.sql("""
-                                    insert into idempotency_key (school_id, user_id, key, resource_id, created_at)
-                                    values (:school, :user, :key, :id, now())
-                                    on conflict do nothing
-                                    """)
-                            .param("school", school)
-                            .param("user", caller.id())
-                            .param("key", idempotencyKey.get())
-                            .param("id", mediation.id())
-                            .update()
-                    == 1;
-            if (!first) {
-                UUID existing = jdbc.sql("""
-                                select resource_id from idempotency_key
-                                where school_id = :school and user_id = :user and key = :key
-                                """)
-                        .param("school", school)
-                        .param("user", caller.id())
-                        .param("key", idempotencyKey.get())
-                        .query(UUID.class)
-                        .single();
-                return cases.find(school, existing).orElseThrow(() -> new ResourceNotFound("Case"));
-            }
-        }
         cases.insert(mediation);
+        idempotent.remember(
+                caller.id(), IDEMPOTENCY_KIND, idempotencyKey, mediation.id().toString());
         events.publishEvent(
                 mediation.submitted(userId -> people.person(school, userId).map(Person::role)));
         audit.append(school, caller.id(), Action.CHANGE, SUBJECT, mediation.id().toString());
@@ -242,12 +233,12 @@ public class Mediations {
 
     /** Coordinators page through every case of their school; anyone else through the cases they are part of. */
     @Transactional(readOnly = true)
-    public Page list(CurrentUser caller, CaseFilter filter, int page, int size, boolean oldestFirst) {
+    public Page<StoredMediation> list(CurrentUser caller, CaseFilter filter, PageQuery page) {
         String school = schoolOf(caller);
         if (caller.has(Role.COORDINATOR)) {
-            return cases.school(school, filter, page, size, oldestFirst);
+            return cases.school(school, filter, page);
         }
-        return cases.involving(school, caller.id(), filter, page, size, oldestFirst);
+        return cases.involving(school, caller.id(), filter, page);
     }
 
     /** The certified mediators (or, for cases coordinators mediate, the coordinators) the case may have, with their load. */
@@ -311,7 +302,8 @@ public class Mediations {
 
     /** A coordinator links a party named in the request to the person of the school directory they are. */
     @Transactional
-    public StoredMediation identifyParty(UUID id, CurrentUser caller, Long ifMatch, UUID partyId, String userId) {
+    public StoredMediation identifyParty(
+            UUID id, CurrentUser caller, @Nullable String ifMatch, UUID partyId, String userId) {
         String school = schoolOf(caller);
         requireCoordinator(caller);
         Person person = people.person(school, userId)
@@ -327,7 +319,7 @@ public class Mediations {
     }
 
     @Transactional
-    public StoredMediation assign(UUID id, CurrentUser caller, Long ifMatch, String mediatorId) {
+    public StoredMediation assign(UUID id, CurrentUser caller, @Nullable String ifMatch, String mediatorId) {
         String school = schoolOf(caller);
         return change(
                 id,
@@ -336,35 +328,157 @@ public class Mediations {
                 (m, actor) -> m.assign(actor, candidate(school, mediatorId), people.of(school), clock.instant()));
     }
 
+    /** A party's (or their guardian's) answer to the request for consent, given or refused, with a note. */
+    public record ConsentAnswer(
+            UUID partyId,
+            boolean guardian,
+            boolean given,
+            @Nullable String note) {}
+
     @Transactional
-    public StoredMediation answerConsent(
-            UUID id, CurrentUser caller, Long ifMatch, UUID partyId, boolean guardian, boolean given, String note) {
+    public StoredMediation answerConsent(UUID id, CurrentUser caller, @Nullable String ifMatch, ConsentAnswer answer) {
         String school = schoolOf(caller);
         return change(
                 id,
                 caller,
                 ifMatch,
-                (m, actor) ->
-                        m.answerConsent(actor, partyId, guardian, given, note, people.of(school), clock.instant()));
+                (m, actor) -> m.answerConsent(
+                        actor,
+                        answer.partyId(),
+                        answer.guardian(),
+                        answer.given(),
+                        answer.note(),
+                        people.of(school),
+                        clock.instant()));
     }
+
+    /** A coordinator's triage: the decision, its reason, and whether a safeguarding concern was raised. */
+    public record Triage(TriageDecision decision, String reason, boolean safeguardingConcern) {}
 
     /** Triage by a coordinator; a request routed to consultation continues as one, for its submitter. */
     @Transactional
-    public StoredMediation triage(
-            UUID id, CurrentUser caller, Long ifMatch, TriageDecision decision, String reason, boolean safeguarding) {
+    public StoredMediation triage(UUID id, CurrentUser caller, @Nullable String ifMatch, Triage triage) {
         StoredMediation stored = change(
-                id, caller, ifMatch, (m, actor) -> m.triage(actor, decision, reason, safeguarding, clock.instant()));
+                id,
+                caller,
+                ifMatch,
+                (m, actor) -> m.triage(
+                        actor, triage.decision(), triage.reason(), triage.safeguardingConcern(), clock.instant()));
         Mediation mediation = stored.mediation();
-        if (decision == TriageDecision.ROUTE_TO_CONSULTATION) {
-            consultations.routedFromMediation(
-                    mediation.schoolId(), mediation.submittedBy(), mediation.description(), caller.id());
+        if (triage.decision() == TriageDecision.ROUTE_TO_CONSULTATION) {
+            events.publishEvent(new RoutedToConsultation(
+                    mediation.schoolId(), mediation.submittedBy(), mediation.description(), caller.id()));
         }
         return stored;
     }
 
+    @Transactional
+    public StoredMediation escalate(UUID id, CurrentUser caller, @Nullable String ifMatch, String reason) {
+        return change(id, caller, ifMatch, (m, actor) -> m.escalate(actor, reason, clock.instant()));
+    }
+
+    @Transactional
+    public StoredMediation unassign(UUID id, CurrentUser caller, @Nullable String ifMatch, String mediatorId) {
+        return change(id, caller, ifMatch, (m, actor) -> m.unassign(actor, mediatorId, clock.instant()));
+    }
+
+    /** A party objects to a mediator: the mediator leaves the case. */
+    @Transactional
+    public StoredMediation object(UUID id, CurrentUser caller, @Nullable String ifMatch, String mediatorId) {
+        return change(id, caller, ifMatch, (m, actor) -> m.object(actor, mediatorId, clock.instant()));
+    }
+
+    /** A mediator declares a conflict of interest and leaves the case. */
+    @Transactional
+    public StoredMediation declareConflictOfInterest(UUID id, CurrentUser caller, @Nullable String ifMatch) {
+        return change(id, caller, ifMatch, (m, actor) -> m.declareConflictOfInterest(actor, clock.instant()));
+    }
+
+    @Transactional
+    public StoredMediation askForConsent(UUID id, CurrentUser caller, @Nullable String ifMatch) {
+        return change(id, caller, ifMatch, (m, actor) -> m.askForConsent(actor, clock.instant()));
+    }
+
+    /** A party leaves the case (or a coordinator records it for them, {@code onBehalfOf}). */
+    public record Withdrawal(
+            @Nullable UUID onBehalfOf, @Nullable String note) {}
+
+    @Transactional
+    public StoredMediation withdraw(UUID id, CurrentUser caller, @Nullable String ifMatch, Withdrawal withdrawal) {
+        return change(
+                id,
+                caller,
+                ifMatch,
+                (m, actor) -> m.withdraw(actor, withdrawal.onBehalfOf(), withdrawal.note(), clock.instant()));
+    }
+
+    /** A session to hold: its kind, when and where, and the parties taking part. */
+    public record SessionPlan(SessionKind kind, Instant startsAt, String place, Set<UUID> participants) {}
+
+    @Transactional
+    public StoredMediation scheduleSession(UUID id, CurrentUser caller, @Nullable String ifMatch, SessionPlan plan) {
+        return change(
+                id,
+                caller,
+                ifMatch,
+                (m, actor) -> m.scheduleSession(
+                        actor, plan.kind(), plan.startsAt(), plan.place(), plan.participants(), clock.instant()));
+    }
+
+    @Transactional
+    public StoredMediation cancelSession(UUID id, CurrentUser caller, @Nullable String ifMatch, UUID sessionId) {
+        return change(id, caller, ifMatch, (m, actor) -> m.cancelSession(actor, sessionId, clock.instant()));
+    }
+
+    @Transactional
+    public StoredMediation recordSessionNotes(
+            UUID id, CurrentUser caller, @Nullable String ifMatch, UUID sessionId, String notes) {
+        return change(id, caller, ifMatch, (m, actor) -> m.recordSessionNotes(actor, sessionId, notes));
+    }
+
+    @Transactional
+    public StoredMediation writeAgreement(
+            UUID id, CurrentUser caller, @Nullable String ifMatch, List<Commitment> commitments) {
+        return change(id, caller, ifMatch, (m, actor) -> m.writeAgreement(actor, commitments, clock.instant()));
+    }
+
+    /** A party signs the agreement, for themselves. */
+    @Transactional
+    public StoredMediation sign(UUID id, CurrentUser caller, @Nullable String ifMatch) {
+        return change(id, caller, ifMatch, (m, actor) -> m.sign(actor, clock.instant()));
+    }
+
+    @Transactional
+    public StoredMediation recordNoAgreement(UUID id, CurrentUser caller, @Nullable String ifMatch) {
+        return change(id, caller, ifMatch, (m, actor) -> m.recordNoAgreement(actor, clock.instant()));
+    }
+
+    /** Reopens a case whose agreement was not kept. */
+    @Transactional
+    public StoredMediation reopen(UUID id, CurrentUser caller, @Nullable String ifMatch) {
+        return change(id, caller, ifMatch, (m, actor) -> m.reopen(actor, clock.instant()));
+    }
+
+    @Transactional
+    public StoredMediation close(UUID id, CurrentUser caller, @Nullable String ifMatch) {
+        return change(id, caller, ifMatch, (m, actor) -> m.close(actor, clock.instant()));
+    }
+
+    /** A legal hold keeps a case's text past its retention period until it is released. */
+    @Transactional
+    public StoredMediation placeLegalHold(UUID id, CurrentUser caller, @Nullable String ifMatch) {
+        return change(id, caller, ifMatch, (m, actor) -> m.placeLegalHold(actor));
+    }
+
+    @Transactional
+    public StoredMediation releaseLegalHold(UUID id, CurrentUser caller, @Nullable String ifMatch) {
+        return change(id, caller, ifMatch, (m, actor) -> m.releaseLegalHold(actor));
+    }
+
     /** Records how the agreement was kept; on or after its date, the follow-up falls due first. */
     @Transactional
-    public StoredMediation recordFollowUp(UUID id, CurrentUser caller, Long ifMatch, FollowUpResult result) {
+    public StoredMediation recordFollowUp(
+            UUID id, CurrentUser caller, @Nullable String ifMatch, FollowUpResult result) {
         return change(id, caller, ifMatch, (m, actor) -> {
             List<MediationEvent> caused = new ArrayList<>();
             if (m.status() == MediationStatus.AGREEMENT_REACHED && actor.coordinator()
@@ -382,9 +496,11 @@ public class Mediations {
      * Runs a command on a case: 404 when the caller may not see it, 412 when {@code ifMatch} is
      * stale, 409 when a rule refuses it.
      */
-    @Transactional
-    public StoredMediation change(
-            UUID id, CurrentUser caller, Long ifMatch, BiFunction<Mediation, Actor, List<MediationEvent>> command) {
+    private StoredMediation change(
+            UUID id,
+            CurrentUser caller,
+            @Nullable String ifMatch,
+            BiFunction<Mediation, Actor, List<MediationEvent>> command) {
         String school = schoolOf(caller);
         StoredMediation stored = cases.findForUpdate(school, id).orElseThrow(() -> new ResourceNotFound("Case"));
         Actor actor = actor(caller);
@@ -394,9 +510,7 @@ public class Mediations {
         if (mediation.visibilityFor(actor, people.of(school)) == Visibility.NONE) {
             throw new ResourceNotFound("Case");
         }
-        if (ifMatch != null && ifMatch != stored.version()) {
-            throw new ResponseStatusException(HttpStatus.PRECONDITION_FAILED);
-        }
+        Versions.check(ifMatch, stored.version());
         List<MediationEvent> caused = command.apply(mediation, actor);
         if (!cases.update(mediation, stored.version())) {
             throw new StateConflict("concurrent-change", "The case changed meanwhile");
@@ -506,10 +620,6 @@ public class Mediations {
         caused.forEach(events::publishEvent);
         audit.append(school, FOLLOW_UP_REMINDER, Action.CHANGE, SUBJECT, id.toString());
         return true;
-    }
-
-    public Instant now() {
-        return clock.instant();
     }
 
     private MediatorCandidate candidate(String school, String userId) {

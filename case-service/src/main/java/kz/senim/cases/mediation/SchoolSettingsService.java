@@ -1,11 +1,11 @@
 package kz.senim.cases.mediation;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import kz.senim.cases.audit.AuditTrail;
 import kz.senim.cases.audit.domain.AuditEntry.Action;
 import kz.senim.cases.mediation.domain.SchoolSettings;
 import kz.senim.cases.mediation.persistence.SchoolSettingsRepository;
-import kz.senim.cases.mediation.persistence.SchoolSettingsRepository.Versioned;
 import kz.senim.platform.problem.PreconditionFailed;
 import kz.senim.platform.problem.ResourceNotFound;
 import kz.senim.platform.security.CurrentUser;
@@ -48,7 +48,13 @@ public class SchoolSettingsService {
     /** The settings in force in a school now. */
     @Transactional(readOnly = true)
     public SchoolSettings inForce(String schoolId) {
-        return settings.find(schoolId).map(Versioned::settings).orElse(defaults);
+        return settings.find(schoolId).map(VersionedSettings::settings).orElse(defaults);
+    }
+
+    /** The time zone a school's times are shown in: its setting, else the default ({@code Asia/Almaty}). */
+    @Transactional(readOnly = true)
+    public ZoneId timeZone(String schoolId) {
+        return inForce(schoolId).timeZone();
     }
 
     /** The settings of schools that set none (the configured defaults). */
@@ -58,18 +64,18 @@ public class SchoolSettingsService {
 
     /** The caller's school's settings, with their version (0 while the school follows the defaults). */
     @Transactional(readOnly = true)
-    public Versioned read(CurrentUser caller) {
+    public VersionedSettings read(CurrentUser caller) {
         String school = schoolOf(caller);
         requireCoordinatorOrAdmin(caller);
-        return settings.find(school).orElse(new Versioned(defaults, 0));
+        return settings.find(school).orElse(new VersionedSettings(defaults, 0));
     }
 
     /** Changes the caller's school's settings; 412 when {@code ifMatch} names another version. */
     @Transactional
-    public Versioned change(CurrentUser caller, String ifMatch, SchoolSettings changed) {
+    public VersionedSettings change(CurrentUser caller, String ifMatch, SchoolSettings changed) {
         String school = schoolOf(caller);
         requireCoordinatorOrAdmin(caller);
-        long current = settings.find(school).map(Versioned::version).orElse(0L);
+        long current = settings.find(school).map(VersionedSettings::version).orElse(0L);
         Versions.check(ifMatch, current);
         if (!settings.save(school, changed, current, caller.id(), clock.instant())) {
             throw new PreconditionFailed();

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 import kz.senim.cases.audit.AuditTrail;
 import kz.senim.cases.audit.domain.AuditEntry.Action;
@@ -19,6 +18,8 @@ import kz.senim.platform.problem.ResourceNotFound;
 import kz.senim.platform.problem.TooManyRequests;
 import kz.senim.platform.security.CurrentUser;
 import kz.senim.platform.security.Role;
+import kz.senim.platform.web.Page;
+import kz.senim.platform.web.PageQuery;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -125,14 +126,11 @@ public class TrustBox {
                 });
     }
 
+    /** A page of the school's conversations, most recently active first: ids and times only. */
     @Transactional(readOnly = true)
-    public List<ThreadSummary> threads(CurrentUser coordinator, int page, int size) {
-        return threads.threads(schoolOf(coordinator), page, size);
-    }
-
-    @Transactional(readOnly = true)
-    public long countThreads(CurrentUser coordinator) {
-        return threads.countThreads(schoolOf(coordinator));
+    public Page<ThreadSummary> threads(CurrentUser coordinator, PageQuery page) {
+        String school = schoolOf(coordinator);
+        return Page.of(threads.threads(school, page), page, threads.countThreads(school));
     }
 
     @Transactional

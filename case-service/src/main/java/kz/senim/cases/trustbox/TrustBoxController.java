@@ -4,8 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -15,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import kz.senim.cases.mediation.SchoolSettingsService;
 import kz.senim.cases.mediation.domain.Urgency;
 import kz.senim.cases.trustbox.TrustBoxRepository.ThreadSummary;
 import kz.senim.cases.trustbox.domain.CaseProposal;
@@ -23,6 +22,8 @@ import kz.senim.cases.trustbox.domain.TrustBoxMessage;
 import kz.senim.cases.trustbox.domain.TrustBoxThread;
 import kz.senim.platform.openapi.Anonymous;
 import kz.senim.platform.security.CurrentUser;
+import kz.senim.platform.web.Page;
+import kz.senim.platform.web.PageQuery;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,13 +45,23 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TrustBoxController {
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Almaty");
     private static final String SCHOOL = "[a-z0-9][a-z0-9-]{1,62}[a-z0-9]";
 
     private final TrustBox trustBox;
+    private final SchoolSettingsService settings;
 
-    TrustBoxController(TrustBox trustBox) {
+    TrustBoxController(TrustBox trustBox, SchoolSettingsService settings) {
         this.trustBox = trustBox;
+        this.settings = settings;
+    }
+
+    /** Times in the school's time zone. */
+    private Conversation conversation(TrustBoxThread thread) {
+        return Conversation.of(thread, settings.timeZone(thread.schoolId()));
+    }
+
+    private ThreadView threadView(TrustBoxThread thread) {
+        return ThreadView.of(thread, settings.timeZone(thread.schoolId()));
     }
 
     record Drop(
@@ -82,13 +93,13 @@ class TrustBoxController {
 
     /** What the sender sees: the messages, and whether a case was proposed (no names, no case id). */
     record Conversation(List<MessageView> messages, String caseProposal) {
-        static Conversation of(TrustBoxThread thread) {
+        static Conversation of(TrustBoxThread thread, ZoneId zone) {
             return new Conversation(
                     thread.messages().stream()
                             .map(m -> new MessageView(
                                     m.author().name(),
                                     m.text(),
-                                    m.writtenAt().atZone(ZONE).toOffsetDateTime()))
+                                    m.writtenAt().atZone(zone).toOffsetDateTime()))
                             .toList(),
                     thread.caseProposal().map(p -> p.status().name()).orElse(null));
         }
@@ -96,12 +107,12 @@ class TrustBoxController {
 
     record CaseProposalView(
             String status, String proposedBy, OffsetDateTime proposedAt, OffsetDateTime answeredAt, UUID caseId) {
-        static CaseProposalView of(CaseProposal p) {
+        static CaseProposalView of(CaseProposal p, ZoneId zone) {
             return new CaseProposalView(
                     p.status().name(),
                     p.proposedBy(),
-                    p.proposedAt().atZone(ZONE).toOffsetDateTime(),
-                    p.answeredAt() == null ? null : p.answeredAt().atZone(ZONE).toOffsetDateTime(),
+                    p.proposedAt().atZone(zone).toOffsetDateTime(),
+                    p.answeredAt() == null ? null : p.answeredAt().atZone(zone).toOffsetDateTime(),
                     p.caseId());
         }
     }
@@ -114,24 +125,22 @@ class TrustBoxController {
             List<MessageView> messages,
             List<SafetyConcernView> safetyConcerns,
             CaseProposalView caseProposal) {
-        static ThreadView of(TrustBoxThread thread) {
+        static ThreadView of(TrustBoxThread thread, ZoneId zone) {
             return new ThreadView(
                     thread.id(),
-                    thread.openedAt().atZone(ZONE).toOffsetDateTime(),
-                    Conversation.of(thread).messages(),
+                    thread.openedAt().atZone(zone).toOffsetDateTime(),
+                    Conversation.of(thread, zone).messages(),
                     thread.safetyConcerns().stream()
                             .map(c -> new SafetyConcernView(
                                     c.coordinatorId(),
-                                    c.flaggedAt().atZone(ZONE).toOffsetDateTime()))
+                                    c.flaggedAt().atZone(zone).toOffsetDateTime()))
                             .toList(),
-                    thread.caseProposal().map(CaseProposalView::of).orElse(null));
+                    thread.caseProposal().map(p -> CaseProposalView.of(p, zone)).orElse(null));
         }
     }
 
     record ThreadLine(
             UUID id, OffsetDateTime openedAt, OffsetDateTime lastMessageAt, int messages, boolean awaitingAnswer) {}
-
-    record ThreadPage(List<ThreadLine> content, int page, int size, long totalElements, long totalPages) {}
 
     @Operation(operationId = "sendTrustBoxMessage", summary = "Send an anonymous message to a school")
     @Anonymous
@@ -154,7 +163,7 @@ class TrustBoxController {
             @PathVariable @Pattern(regexp = SCHOOL) String schoolId, @Valid @RequestBody ReceiptOnly body) {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
-                .body(Conversation.of(trustBox.read(schoolId, body.receipt())));
+                .body(conversation(trustBox.read(schoolId, body.receipt())));
     }
 
     @Operation(operationId = "writeBackToTrustBox", summary = "Write back in a conversation with its receipt")
@@ -164,7 +173,7 @@ class TrustBoxController {
             @PathVariable @Pattern(regexp = SCHOOL) String schoolId, @Valid @RequestBody WriteBack body) {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
-                .body(Conversation.of(trustBox.writeBack(schoolId, body.receipt(), body.text())));
+                .body(conversation(trustBox.writeBack(schoolId, body.receipt(), body.text())));
     }
 
     /** The sender agrees to the proposed anonymous case, or declines it. */
@@ -175,56 +184,49 @@ class TrustBoxController {
             @PathVariable @Pattern(regexp = SCHOOL) String schoolId, @Valid @RequestBody CaseAnswer body) {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
-                .body(Conversation.of(trustBox.answerCaseProposal(schoolId, body.receipt(), body.agreed())));
+                .body(conversation(trustBox.answerCaseProposal(schoolId, body.receipt(), body.agreed())));
     }
 
     @Operation(operationId = "listTrustBoxThreads", summary = "List the school's trust-box conversations")
     @GetMapping("/api/trust-box/threads")
-    ThreadPage threads(
-            @RequestParam(defaultValue = "0") @Min(0) @Max(10000) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+    Page<ThreadLine> threads(
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
             CurrentUser coordinator) {
-        List<ThreadSummary> found = trustBox.threads(coordinator, page, size);
-        long total = trustBox.countThreads(coordinator);
-        return new ThreadPage(
-                found.stream()
-                        .map(t -> new ThreadLine(
-                                t.id(),
-                                t.openedAt().atZone(ZONE).toOffsetDateTime(),
-                                t.lastMessageAt().atZone(ZONE).toOffsetDateTime(),
-                                t.messages(),
-                                t.awaitingAnswer()))
-                        .toList(),
-                page,
-                size,
-                total,
-                (total + size - 1) / size);
+        Page<ThreadSummary> threads = trustBox.threads(coordinator, PageQuery.of(page, size));
+        ZoneId zone = settings.timeZone(coordinator.schoolId().orElseThrow());
+        return threads.map(t -> new ThreadLine(
+                t.id(),
+                t.openedAt().atZone(zone).toOffsetDateTime(),
+                t.lastMessageAt().atZone(zone).toOffsetDateTime(),
+                t.messages(),
+                t.awaitingAnswer()));
     }
 
     @Operation(operationId = "getTrustBoxThread", summary = "Read a trust-box conversation")
     @GetMapping("/api/trust-box/threads/{id}")
     ThreadView thread(@PathVariable UUID id, CurrentUser coordinator) {
-        return ThreadView.of(trustBox.thread(coordinator, id));
+        return threadView(trustBox.thread(coordinator, id));
     }
 
     @Operation(operationId = "replyInTrustBox", summary = "Reply to the sender")
     @PostMapping("/api/trust-box/threads/{id}/replies")
     ThreadView answer(@PathVariable UUID id, @Valid @RequestBody Answer answer, CurrentUser coordinator) {
-        return ThreadView.of(trustBox.answer(coordinator, id, answer.text()));
+        return threadView(trustBox.answer(coordinator, id, answer.text()));
     }
 
     /** A coordinator flags a concern for the sender's safety. */
     @Operation(operationId = "flagSafetyConcern", summary = "Flag a concern for the sender's safety")
     @PostMapping("/api/trust-box/threads/{id}/safety-concerns")
     ThreadView flagSafetyConcern(@PathVariable UUID id, CurrentUser coordinator) {
-        return ThreadView.of(trustBox.flagSafetyConcern(coordinator, id));
+        return threadView(trustBox.flagSafetyConcern(coordinator, id));
     }
 
     /** A coordinator proposes to open an anonymous case; the sender answers in the conversation. */
     @Operation(operationId = "proposeCase", summary = "Propose opening an anonymous case")
     @PostMapping("/api/trust-box/threads/{id}/case-proposal")
     ThreadView proposeCase(@PathVariable UUID id, CurrentUser coordinator) {
-        return ThreadView.of(trustBox.proposeCase(coordinator, id));
+        return threadView(trustBox.proposeCase(coordinator, id));
     }
 
     /** After the sender agreed, a coordinator opens the anonymous case. */
@@ -233,7 +235,7 @@ class TrustBoxController {
     @PostMapping("/api/trust-box/threads/{id}/case")
     ResponseEntity<ThreadView> openCase(
             @PathVariable UUID id, @Valid @RequestBody OpenCase body, CurrentUser coordinator) {
-        ThreadView thread = ThreadView.of(trustBox.openCase(coordinator, id, body.urgency()));
+        ThreadView thread = threadView(trustBox.openCase(coordinator, id, body.urgency()));
         return ResponseEntity.created(
                         URI.create("/api/cases/" + thread.caseProposal().caseId()))
                 .body(thread);

@@ -12,6 +12,7 @@ import kz.senim.cases.trustbox.domain.CaseProposal;
 import kz.senim.cases.trustbox.domain.SafetyConcern;
 import kz.senim.cases.trustbox.domain.TrustBoxMessage;
 import kz.senim.cases.trustbox.domain.TrustBoxThread;
+import kz.senim.platform.web.PageQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -146,7 +147,7 @@ class TrustBoxRepository {
     }
 
     /** The threads of a school, most recently active first: ids and times only. */
-    List<ThreadSummary> threads(String schoolId, int page, int size) {
+    List<ThreadSummary> threads(String schoolId, PageQuery page) {
         return jdbc.sql("""
                         select t.id, t.opened_at, t.last_message_at,
                                (select count(*) from trust_box_message m where m.thread_id = t.id) as messages,
@@ -156,8 +157,8 @@ class TrustBoxRepository {
                         order by t.last_message_at desc, t.id limit :limit offset :offset
                         """)
                 .param("school", schoolId)
-                .param("limit", size)
-                .param("offset", (long) page * size)
+                .param("limit", page.size())
+                .param("offset", page.offset())
                 .query((rs, n) -> new ThreadSummary(
                         rs.getObject("id", UUID.class),
                         rs.getTimestamp("opened_at").toInstant(),

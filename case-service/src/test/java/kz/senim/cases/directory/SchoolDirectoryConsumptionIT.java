@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import kz.senim.cases.MembershipFeed;
-import kz.senim.cases.mediation.domain.SchoolClass;
+import kz.senim.cases.school.domain.SchoolClass;
 import kz.senim.test.SenimIntegrationTest;
 import kz.senim.test.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -44,6 +44,37 @@ class SchoolSettingsApiIT {
     }
 
     @Test
+    void times_are_answered_in_the_schools_time_zone() {
+        CaseFixture school = new CaseFixture(api, jdbc);
+        // Pacific/Kiritimati is +14:00 all year, an offset Asia/Almaty (the default) never has.
+        ok(api.request(HttpMethod.PUT, PATH)
+                .auth(school.asCoordinator())
+                .header("If-Match", "\"0\"")
+                .json("""
+                        {"mediatorsPerCase":2,"followUpDays":14,"retentionDays":365,"timeZone":"Pacific/Kiritimati"}
+                        """)
+                .send());
+
+        Answer submitted = api.post("/api/cases")
+                .auth(school.asTeacher())
+                .json("""
+                        {"description":"We argue","parties":[{"userId":"%s"},{"userId":"%s"}]}
+                        """.formatted(school.alua, school.bekzat))
+                .send();
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        assertThat(submitted.json().get("submittedAt").asString()).endsWith("+14:00");
+        JsonNode listed = ok(api.get("/api/cases").auth(school.asCoordinator()).send());
+        assertThat(listed.get("content").get(0).get("submittedAt").asString()).endsWith("+14:00");
+
+        Answer asked = api.post("/api/consultations")
+                .auth(school.asStudent(school.alua))
+                .json("{\"kind\":\"QUESTION\",\"question\":\"When does the club meet?\"}")
+                .send();
+        assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+        assertThat(asked.json().get("askedAt").asString()).endsWith("+14:00");
+    }
+
+    @Test
     void a_school_that_set_nothing_follows_the_defaults() {
         CaseFixture school = new CaseFixture(api, jdbc);
 

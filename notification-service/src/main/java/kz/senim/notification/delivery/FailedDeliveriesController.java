@@ -3,12 +3,11 @@ package kz.senim.notification.delivery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 import kz.senim.notification.delivery.domain.Category;
-import kz.senim.notification.web.Page;
-import kz.senim.notification.web.PageParameters;
 import kz.senim.platform.security.CurrentUser;
+import kz.senim.platform.web.Page;
+import kz.senim.platform.web.PageQuery;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,10 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class FailedDeliveriesController {
 
-    private final NotificationRepository notifications;
+    private final FailedDeliveries failedDeliveries;
 
-    FailedDeliveriesController(NotificationRepository notifications) {
-        this.notifications = notifications;
+    FailedDeliveriesController(FailedDeliveries failedDeliveries) {
+        this.failedDeliveries = failedDeliveries;
     }
 
     record FailedDelivery(
@@ -42,23 +41,18 @@ class FailedDeliveriesController {
             CurrentUser admin,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        PageParameters request = PageParameters.of(page, size);
-        Optional<String> school = admin.isDistrictAdmin() ? Optional.empty() : admin.schoolId();
-        return Page.of(
-                notifications.failed(school, request.offset(), request.size()).stream()
-                        .map(n -> new FailedDelivery(
-                                n.id(),
-                                n.sourceEventId(),
-                                n.recipientId(),
-                                n.schoolId(),
-                                n.category(),
-                                n.templateKey(),
-                                n.attempts(),
-                                n.lastError(),
-                                n.createdAt(),
-                                n.failedAt()))
-                        .toList(),
-                request,
-                notifications.countFailed(school));
+        return failedDeliveries
+                .seenBy(admin, PageQuery.of(page, size))
+                .map(n -> new FailedDelivery(
+                        n.id(),
+                        n.sourceEventId(),
+                        n.recipientId(),
+                        n.schoolId(),
+                        n.category(),
+                        n.templateKey(),
+                        n.attempts(),
+                        n.lastError(),
+                        n.createdAt(),
+                        n.failedAt()));
     }
 }

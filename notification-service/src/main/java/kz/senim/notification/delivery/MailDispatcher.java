@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import kz.senim.notification.delivery.domain.RetrySchedule;
-import kz.senim.notification.preference.UnsubscribeTokens;
 import kz.senim.notification.recipient.Recipient;
 import kz.senim.notification.recipient.RecipientDirectory;
 import kz.senim.notification.template.ComposedMessage;
@@ -49,7 +48,7 @@ class MailDispatcher {
     private final NotificationRepository notifications;
     private final RecipientDirectory directory;
     private final MessageTemplates templates;
-    private final UnsubscribeTokens unsubscribe;
+    private final UnsubscribeLinks unsubscribe;
     private final JavaMailSender mail;
     private final TransactionTemplate transactions;
     private final DeliveryMetrics metrics;
@@ -57,14 +56,14 @@ class MailDispatcher {
     private final String from;
     private final int batchSize;
     private final Duration smtpProbeInterval;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private volatile Instant lastSmtpProbe = Instant.MIN;
 
     MailDispatcher(
             NotificationRepository notifications,
             RecipientDirectory directory,
             MessageTemplates templates,
-            UnsubscribeTokens unsubscribe,
+            UnsubscribeLinks unsubscribe,
             JavaMailSender mail,
             TransactionTemplate transactions,
             DeliveryMetrics metrics,
@@ -73,7 +72,9 @@ class MailDispatcher {
             @Value("${senim.notifications.retry.give-up-after}") Duration giveUpAfter,
             @Value("${senim.notifications.from}") String from,
             @Value("${senim.notifications.batch-size}") int batchSize,
-            @Value("${senim.notifications.smtp-probe-interval}") Duration smtpProbeInterval) {
+            @Value("${senim.notifications.smtp-probe-interval}") Duration smtpProbeInterval,
+            Clock clock) {
+        this.clock = clock;
         this.notifications = notifications;
         this.directory = directory;
         this.templates = templates;

@@ -12,6 +12,7 @@ import java.util.UUID;
 import kz.senim.notification.delivery.domain.Category;
 import kz.senim.notification.delivery.domain.Channel;
 import kz.senim.notification.delivery.domain.PlannedNotification;
+import kz.senim.platform.web.PageQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -137,7 +138,7 @@ public class NotificationRepository {
                 .single();
     }
 
-    public List<StoredNotification> failed(Optional<String> school, int offset, int limit) {
+    public List<StoredNotification> failed(Optional<String> school, PageQuery page) {
         return jdbc.sql("""
                         select * from notification
                         where status = 'FAILED' and (cast(:school as text) is null or school_id = :school)
@@ -145,8 +146,8 @@ public class NotificationRepository {
                         offset :offset limit :limit
                         """)
                 .param("school", school.orElse(null))
-                .param("offset", offset)
-                .param("limit", limit)
+                .param("offset", page.offset())
+                .param("limit", page.size())
                 .query(this::row)
                 .list();
     }

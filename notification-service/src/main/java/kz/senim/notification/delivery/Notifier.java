@@ -13,7 +13,6 @@ import kz.senim.notification.delivery.domain.Language;
 import kz.senim.notification.delivery.domain.PlannedNotification;
 import kz.senim.notification.people.Person;
 import kz.senim.notification.people.PersonRepository;
-import kz.senim.notification.preference.PreferenceRepository;
 import kz.senim.notification.school.SchoolSettings;
 import kz.senim.notification.school.SchoolSettingsRepository;
 import org.springframework.stereotype.Component;
@@ -29,16 +28,18 @@ public class Notifier {
     private final NotificationRepository notifications;
     private final PersonRepository people;
     private final SchoolSettingsRepository schools;
-    private final PreferenceRepository preferences;
+    private final MailChoices preferences;
     private final DispatchWakeUp wakeUp;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     Notifier(
             NotificationRepository notifications,
             PersonRepository people,
             SchoolSettingsRepository schools,
-            PreferenceRepository preferences,
-            DispatchWakeUp wakeUp) {
+            MailChoices preferences,
+            DispatchWakeUp wakeUp,
+            Clock clock) {
+        this.clock = clock;
         this.notifications = notifications;
         this.wakeUp = wakeUp;
         this.people = people;

@@ -3,17 +3,15 @@ package kz.senim.notification.inbox;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import kz.senim.notification.delivery.StoredNotification;
 import kz.senim.notification.delivery.domain.Category;
 import kz.senim.notification.template.ComposedMessage;
 import kz.senim.notification.template.MessageTemplates;
-import kz.senim.notification.web.Page;
-import kz.senim.notification.web.PageParameters;
-import kz.senim.platform.problem.ResourceNotFound;
 import kz.senim.platform.security.CurrentUser;
+import kz.senim.platform.web.Page;
+import kz.senim.platform.web.PageQuery;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,11 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class InboxController {
 
-    private final InboxRepository inbox;
+    private final Inbox inbox;
     private final MessageTemplates templates;
-    private final Clock clock = Clock.systemUTC();
 
-    InboxController(InboxRepository inbox, MessageTemplates templates) {
+    InboxController(Inbox inbox, MessageTemplates templates) {
         this.inbox = inbox;
         this.templates = templates;
     }
@@ -48,35 +45,27 @@ class InboxController {
             CurrentUser user,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        PageParameters request = PageParameters.of(page, size);
-        return Page.of(
-                inbox.page(user.id(), request.offset(), request.size()).stream()
-                        .map(n -> item(n, user))
-                        .toList(),
-                request,
-                inbox.count(user.id()));
+        return inbox.page(user, PageQuery.of(page, size)).map(n -> item(n, user));
     }
 
     @Operation(operationId = "countUnreadNotifications", summary = "Count unread notifications")
     @GetMapping("/api/notifications/unread-count")
     UnreadCount unread(CurrentUser user) {
-        return new UnreadCount(inbox.unread(user.id()));
+        return new UnreadCount(inbox.unread(user));
     }
 
     @Operation(operationId = "markNotificationRead", summary = "Mark a notification read")
     @ApiResponse(responseCode = "204", description = "Done")
     @PostMapping("/api/notifications/{id}/read")
     ResponseEntity<Void> markRead(CurrentUser user, @PathVariable UUID id) {
-        if (!inbox.markRead(user.id(), id, clock.instant())) {
-            throw new ResourceNotFound("notification");
-        }
+        inbox.markRead(user, id);
         return ResponseEntity.noContent().build();
     }
 
     @Operation(operationId = "markAllNotificationsRead", summary = "Mark every notification read")
     @PostMapping("/api/notifications/read-all")
     MarkedRead markAllRead(CurrentUser user) {
-        return new MarkedRead(inbox.markAllRead(user.id(), clock.instant()));
+        return new MarkedRead(inbox.markAllRead(user));
     }
 
     private InboxItem item(StoredNotification n, CurrentUser user) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import kz.senim.notification.delivery.NotificationRepository;
 import kz.senim.notification.delivery.StoredNotification;
+import kz.senim.platform.web.PageQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,8 +22,8 @@ class InboxRepository {
         this.notifications = notifications;
     }
 
-    /** Unread first, then newest first. */
-    List<StoredNotification> page(String userId, int offset, int limit) {
+    /** One page of someone's inbox, unread first, then newest. */
+    List<StoredNotification> page(String userId, PageQuery page) {
         return jdbc.sql("""
                         select * from notification
                         where channel = 'IN_APP' and recipient_id = :user
@@ -30,8 +31,8 @@ class InboxRepository {
                         offset :offset limit :limit
                         """)
                 .param("user", userId)
-                .param("offset", offset)
-                .param("limit", limit)
+                .param("offset", page.offset())
+                .param("limit", page.size())
                 .query(notifications::row)
                 .list();
     }

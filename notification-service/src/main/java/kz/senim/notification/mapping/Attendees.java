@@ -4,11 +4,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import kz.senim.notification.reminder.ReminderAudience;
 import org.springframework.stereotype.Component;
 
 /** Who takes part in a session or an activity, as the read models know it now. */
 @Component
-public class Attendees {
+public class Attendees implements ReminderAudience {
 
     private final CaseMediatorRepository mediators;
     private final ActivityRepository activities;
@@ -23,14 +24,14 @@ public class Attendees {
         this.participants = participants;
     }
 
-    /** The parties (with an account) taking part in the session, and the mediators of its case. */
+    @Override
     public List<String> ofSession(UUID caseId, UUID sessionId) {
         Set<String> attendees = new LinkedHashSet<>(participants.participantsOf(sessionId));
         attendees.addAll(mediators.mediatorsOf(caseId));
         return List.copyOf(attendees);
     }
 
-    /** Those registered (not waitlisted) and the facilitators. */
+    @Override
     public List<String> ofActivity(UUID activityId) {
         Set<String> attendees = new LinkedHashSet<>(activities.confirmed(activityId));
         activities.audience(activityId).ifPresent(a -> attendees.addAll(a.facilitatorIds()));

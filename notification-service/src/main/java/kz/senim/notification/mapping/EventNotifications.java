@@ -1,5 +1,6 @@
 package kz.senim.notification.mapping;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -46,6 +47,7 @@ class EventNotifications {
     private final ActivityRepository activities;
     private final ReminderRepository reminders;
     private final ReminderPlan reminderPlan;
+    private final Clock clock;
 
     EventNotifications(
             IncomingEvents incoming,
@@ -55,7 +57,9 @@ class EventNotifications {
             SessionParticipantRepository sessionParticipants,
             ActivityRepository activities,
             ReminderRepository reminders,
-            @Value("${senim.reminders.leads}") List<Duration> reminderLeads) {
+            @Value("${senim.reminders.leads}") List<Duration> reminderLeads,
+            Clock clock) {
+        this.clock = clock;
         this.incoming = incoming;
         this.notifier = notifier;
         this.people = people;
@@ -231,7 +235,12 @@ class EventNotifications {
     private void planReminders(IncomingEvent event, ReminderRepository.Kind kind, UUID subjectId, UUID caseId) {
         Instant startsAt = Instant.parse(text(event, "startsAt"));
         reminders.plan(
-                kind, subjectId, caseId, schoolOf(event), reminderPlan.remindersFor(startsAt, Instant.now()), startsAt);
+                kind,
+                subjectId,
+                caseId,
+                schoolOf(event),
+                reminderPlan.remindersFor(startsAt, clock.instant()),
+                startsAt);
     }
 
     private void applicant(IncomingEvent event, String template) {
@@ -244,7 +253,7 @@ class EventNotifications {
      * its source id is derived from the series, so the occurrences after it store nothing new.
      */
     private void announce(IncomingEvent event, ActivityRepository.Audience audience, Instant startsAt) {
-        if (!startsAt.isAfter(Instant.now())) {
+        if (!startsAt.isAfter(clock.instant())) {
             return;
         }
         UUID announcement = optionalText(event, "seriesId")

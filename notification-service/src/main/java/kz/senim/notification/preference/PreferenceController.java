@@ -4,20 +4,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import kz.senim.notification.delivery.domain.Category;
-import kz.senim.notification.web.PreconditionFailed;
 import kz.senim.platform.openapi.Anonymous;
-import kz.senim.platform.problem.ResourceNotFound;
 import kz.senim.platform.security.CurrentUser;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -33,12 +26,10 @@ import org.springframework.web.util.UriUtils;
 @RestController
 class PreferenceController {
 
-    private final PreferenceRepository preferences;
-    private final UnsubscribeTokens tokens;
+    private final EmailPreferences preferences;
 
-    PreferenceController(PreferenceRepository preferences, UnsubscribeTokens tokens) {
+    PreferenceController(EmailPreferences preferences) {
         this.preferences = preferences;
-        this.tokens = tokens;
     }
 
     record CategoryPreference(Category category, boolean essential, boolean email) {}
@@ -51,45 +42,24 @@ class PreferenceController {
     @Operation(operationId = "getPreferences", summary = "Read the caller's e-mail preferences")
     @GetMapping("/api/notifications/preferences")
     ResponseEntity<Preferences> preferences(CurrentUser user) {
-        Preferences current = current(user);
-        return ResponseEntity.ok().eTag(etag(current)).body(current);
+        return answer(preferences.mailed(user));
     }
 
     /** Changes the named categories; a stale {@code If-Match} (if sent) answers 412. */
     @Operation(operationId = "changePreferences", summary = "Switch e-mail categories on or off")
     @PutMapping("/api/notifications/preferences")
-    @Transactional
     ResponseEntity<Preferences> change(
             CurrentUser user,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody PreferenceChange change) {
-        if (ifMatch != null && !ifMatch.equals(etag(current(user)))) {
-            throw new PreconditionFailed();
-        }
-        PreferenceChanges.check(change == null ? null : change.email())
-                .forEach((category, email) -> preferences.choose(user.id(), category, email));
-        return preferences(user);
+        return answer(preferences.change(user, ifMatch, change == null ? null : change.email()));
     }
 
-    private Preferences current(CurrentUser user) {
-        Map<Category, Boolean> choices = preferences.choices(user.id());
-        return new Preferences(Arrays.stream(Category.values())
-                .map(c -> new CategoryPreference(c, c.essential(), c.mailed(choices.get(c))))
+    private static ResponseEntity<Preferences> answer(Map<Category, Boolean> mailed) {
+        Preferences view = new Preferences(mailed.entrySet().stream()
+                .map(e -> new CategoryPreference(e.getKey(), e.getKey().essential(), e.getValue()))
                 .toList());
-    }
-
-    /** The version of the caller's choices: a digest of what is switched off. */
-    private static String etag(Preferences current) {
-        String off = current.categories().stream()
-                .filter(c -> !c.email())
-                .map(c -> c.category().name() + ";")
-                .reduce("", String::concat);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(off.getBytes(StandardCharsets.UTF_8));
-            return "\"" + HexFormat.of().formatHex(digest, 0, 8) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ResponseEntity.ok().eTag(EmailPreferences.etag(mailed)).body(view);
     }
 
     /**
@@ -102,9 +72,7 @@ class PreferenceController {
     @ApiResponse(responseCode = "404", description = "The token is not valid, or names an essential category")
     @GetMapping(value = "/api/notifications/unsubscribe", produces = MediaType.TEXT_HTML_VALUE)
     String confirmUnsubscribe(@RequestParam(required = false) String token) {
-        tokens.read(token)
-                .filter(s -> !s.category().essential())
-                .orElseThrow(() -> new ResourceNotFound("subscription"));
+        preferences.requireUnsubscribable(token);
         String action = "?token=" + HtmlUtils.htmlEscape(UriUtils.encodeQueryParam(token, StandardCharsets.UTF_8));
         return """
                 <!DOCTYPE html><html><head><meta charset="UTF-8"><title>Senim</title></head><body>
@@ -123,12 +91,8 @@ class PreferenceController {
     @ApiResponse(responseCode = "204", description = "Done")
     @ApiResponse(responseCode = "404", description = "The token is not valid, or names an essential category")
     @PostMapping("/api/notifications/unsubscribe")
-    @Transactional
     ResponseEntity<Void> unsubscribe(@RequestParam(required = false) String token) {
-        UnsubscribeTokens.Subscription subscription = tokens.read(token)
-                .filter(s -> !s.category().essential())
-                .orElseThrow(() -> new ResourceNotFound("subscription"));
-        preferences.choose(subscription.userId(), subscription.category(), false);
+        preferences.unsubscribe(token);
         return ResponseEntity.noContent().build();
     }
 }

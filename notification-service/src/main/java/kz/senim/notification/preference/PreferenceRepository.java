@@ -2,12 +2,13 @@ package kz.senim.notification.preference;
 
 import java.util.EnumMap;
 import java.util.Map;
+import kz.senim.notification.delivery.MailChoices;
 import kz.senim.notification.delivery.domain.Category;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class PreferenceRepository {
+public class PreferenceRepository implements MailChoices {
 
     private final JdbcClient jdbc;
 
@@ -15,7 +16,7 @@ public class PreferenceRepository {
         this.jdbc = jdbc;
     }
 
-    /** The user's explicit e-mail choice for the category, or null when none was made. */
+    @Override
     public Boolean wantsMail(String userId, Category category) {
         return jdbc.sql("select email from notification_preference where user_id = :user and category = :category")
                 .param("user", userId)

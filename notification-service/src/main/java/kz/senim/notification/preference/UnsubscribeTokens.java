@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import kz.senim.notification.delivery.UnsubscribeLinks;
 import kz.senim.notification.delivery.domain.Category;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * HMAC-SHA256, so the link works without signing in and cannot be forged for someone else.
  */
 @Component
-public class UnsubscribeTokens {
+public class UnsubscribeTokens implements UnsubscribeLinks {
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
@@ -31,6 +32,7 @@ public class UnsubscribeTokens {
         this.portalUrl = portalUrl.endsWith("/") ? portalUrl.substring(0, portalUrl.length() - 1) : portalUrl;
     }
 
+    @Override
     public String link(String userId, Category category) {
         return portalUrl + "/api/notifications/unsubscribe?token=" + token(userId, category);
     }

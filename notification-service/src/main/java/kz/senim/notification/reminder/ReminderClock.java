@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 import kz.senim.notification.delivery.Notifier;
 import kz.senim.notification.delivery.domain.Category;
-import kz.senim.notification.mapping.Attendees;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,18 +24,20 @@ class ReminderClock {
     private static final int BATCH = 50;
 
     private final ReminderRepository reminders;
-    private final Attendees attendees;
+    private final ReminderAudience attendees;
     private final Notifier notifier;
     private final TransactionTemplate transactions;
     private final Counter fired;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     ReminderClock(
             ReminderRepository reminders,
-            Attendees attendees,
+            ReminderAudience attendees,
             Notifier notifier,
             TransactionTemplate transactions,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            Clock clock) {
+        this.clock = clock;
         this.reminders = reminders;
         this.attendees = attendees;
         this.notifier = notifier;

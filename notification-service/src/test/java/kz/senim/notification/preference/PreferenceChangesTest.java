@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashMap;
 import java.util.Map;
 import kz.senim.notification.delivery.domain.Category;
-import kz.senim.notification.web.InvalidInput;
+import kz.senim.platform.problem.FieldsRefused;
 import org.junit.jupiter.api.Test;
 
 class PreferenceChangesTest {
@@ -28,16 +28,16 @@ class PreferenceChangesTest {
 
         assertThatThrownBy(() -> PreferenceChanges.check(change))
                 .isInstanceOfSatisfying(
-                        InvalidInput.class,
-                        e -> assertThat(e.problems())
-                                .extracting(InvalidInput.FieldProblem::code)
+                        FieldsRefused.class,
+                        e -> assertThat(e.refusals())
+                                .extracting(FieldsRefused.Refusal::code)
                                 .containsExactlyInAnyOrder(
                                         "category.essential", "category.unknown", "preference.required"));
     }
 
     @Test
     void an_empty_change_is_refused() {
-        assertThatThrownBy(() -> PreferenceChanges.check(Map.of())).isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> PreferenceChanges.check(null)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> PreferenceChanges.check(Map.of())).isInstanceOf(FieldsRefused.class);
+        assertThatThrownBy(() -> PreferenceChanges.check(null)).isInstanceOf(FieldsRefused.class);
     }
 }

@@ -13,12 +13,25 @@ import org.jspecify.annotations.Nullable;
  * {@code page.invalid}, {@code size.invalid}, {@code sort.invalid}).
  *
  * @param orderBy the SQL order of the chosen sort key, e.g. {@code family_name desc}; safe to put in SQL
- *     because it is built only from the columns a list offers
+ *     because it is built only from the columns a list offers; empty for a list in an order of its own
  */
 public record PageQuery(int page, int size, String orderBy) {
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
+
+    /**
+     * {@code ?page=&size=} of a list that keeps one order of its own and takes no {@code sort} (an inbox,
+     * unread first); its repository orders it, and {@link #orderBy()} is empty.
+     */
+    public static PageQuery of(@Nullable Integer page, @Nullable Integer size) {
+        List<FieldsRefused.Refusal> refusals = new ArrayList<>();
+        PageQuery query = checked(page, size, refusals);
+        if (!refusals.isEmpty()) {
+            throw new FieldsRefused(refusals);
+        }
+        return query;
+    }
 
     /**
      * @param sortColumns the sort keys a list offers, each with its SQL column
@@ -31,14 +44,7 @@ public record PageQuery(int page, int size, String orderBy) {
             Map<String, String> sortColumns,
             String defaultSort) {
         List<FieldsRefused.Refusal> refusals = new ArrayList<>();
-        int p = page == null ? 0 : page;
-        int s = size == null ? DEFAULT_SIZE : size;
-        if (p < 0) {
-            refusals.add(new FieldsRefused.Refusal("page", "page.invalid"));
-        }
-        if (s < 1 || s > MAX_SIZE) {
-            refusals.add(new FieldsRefused.Refusal("size", "size.invalid"));
-        }
+        PageQuery paged = checked(page, size, refusals);
         String requested = sort == null || sort.isBlank() ? defaultSort : sort.strip();
         String[] parts = requested.split(",", -1);
         String column = sortColumns.get(parts[0].strip());
@@ -50,10 +56,24 @@ public record PageQuery(int page, int size, String orderBy) {
         if (!refusals.isEmpty()) {
             throw new FieldsRefused(refusals);
         }
-        return new PageQuery(p, s, column + (desc ? " desc" : " asc"));
+        return new PageQuery(paged.page(), paged.size(), column + (desc ? " desc" : " asc"));
     }
 
-    public int offset() {
-        return page * size;
+    private static PageQuery checked(
+            @Nullable Integer page, @Nullable Integer size, List<FieldsRefused.Refusal> refusals) {
+        int p = page == null ? 0 : page;
+        int s = size == null ? DEFAULT_SIZE : size;
+        if (p < 0) {
+            refusals.add(new FieldsRefused.Refusal("page", "page.invalid"));
+        }
+        if (s < 1 || s > MAX_SIZE) {
+            refusals.add(new FieldsRefused.Refusal("size", "size.invalid"));
+        }
+        return new PageQuery(p, s, "");
+    }
+
+    /** The rows before this page; a long, so that a far page is an empty page, not an overflow. */
+    public long offset() {
+        return (long) page * size;
     }
 }

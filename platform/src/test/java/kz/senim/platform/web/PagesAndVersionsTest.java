@@ -21,6 +21,8 @@ class PagesAndVersionsTest {
         assertThat(PageQuery.of(null, null, null, SORTS, "userId")).isEqualTo(new PageQuery(0, 20, "user_id asc"));
         assertThat(PageQuery.of(2, 5, "grade,desc", SORTS, "userId").orderBy()).isEqualTo("grade desc");
         assertThat(PageQuery.of(2, 5, "grade", SORTS, "userId").offset()).isEqualTo(10);
+        assertThat(PageQuery.of(Integer.MAX_VALUE, 100, null, SORTS, "userId").offset())
+                .isEqualTo(214_748_364_700L);
         for (String sort : List.of("password", ",", "grade,sideways", "grade,asc,again", "grade;drop table person")) {
             assertThatThrownBy(() -> PageQuery.of(0, 10, sort, SORTS, "userId"))
                     .as(sort)
@@ -32,6 +34,19 @@ class PagesAndVersionsTest {
         assertThatThrownBy(() -> PageQuery.of(-1, 0, null, SORTS, "userId"))
                 .isInstanceOfSatisfying(
                         FieldsRefused.class, e -> assertThat(e.refusals()).hasSize(2));
+    }
+
+    @Test
+    void a_list_in_an_order_of_its_own_checks_page_and_size_only() {
+        assertThat(PageQuery.of(null, null)).isEqualTo(new PageQuery(0, 20, ""));
+        assertThat(PageQuery.of(3, 10).offset()).isEqualTo(30);
+        assertThatThrownBy(() -> PageQuery.of(-1, 101))
+                .isInstanceOfSatisfying(
+                        FieldsRefused.class,
+                        e -> assertThat(e.refusals())
+                                .containsExactly(
+                                        new FieldsRefused.Refusal("page", "page.invalid"),
+                                        new FieldsRefused.Refusal("size", "size.invalid")));
     }
 
     @Test
@@ -59,6 +74,15 @@ class PagesAndVersionsTest {
         assertThatCode(() -> Versions.check("*", 3)).doesNotThrowAnyException();
         assertThatCode(() -> Versions.check("\"3\"", 3)).doesNotThrowAnyException();
         assertThatCode(() -> Versions.check("W/\"2\", \"3\"", 3)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void an_etag_that_is_no_version_is_matched_as_it_is_answered() {
+        assertThatCode(() -> Versions.check(null, "\"a1b2\"")).doesNotThrowAnyException();
+        assertThatCode(() -> Versions.check("*", "\"a1b2\"")).doesNotThrowAnyException();
+        assertThatCode(() -> Versions.check("\"a1b2\"", "\"a1b2\"")).doesNotThrowAnyException();
+        assertThatCode(() -> Versions.check("W/\"a1b2\"", "\"a1b2\"")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> Versions.check("\"a1b3\"", "\"a1b2\"")).isInstanceOf(PreconditionFailed.class);
     }
 
     @Test

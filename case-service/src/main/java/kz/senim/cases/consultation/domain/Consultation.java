@@ -7,7 +7,7 @@ import java.util.UUID;
 import kz.senim.cases.consultation.domain.ConsultationEvent.ConsultationAnswered;
 import kz.senim.cases.consultation.domain.ConsultationEvent.ConsultationClosed;
 import kz.senim.cases.consultation.domain.ConsultationEvent.ConsultationRequested;
-import kz.senim.cases.mediation.domain.Actor;
+import kz.senim.cases.school.domain.Actor;
 
 /**
  * A consultation or a question: someone asks, a coordinator answers or picks a certified young

@@ -46,6 +46,9 @@ import kz.senim.cases.mediation.domain.MediationEvent.RequestTriaged;
 import kz.senim.cases.mediation.domain.MediationEvent.SessionCancelled;
 import kz.senim.cases.mediation.domain.MediationEvent.SessionScheduled;
 import kz.senim.cases.mediation.domain.MediationEvent.UnassignmentReason;
+import kz.senim.cases.school.domain.Actor;
+import kz.senim.cases.school.domain.SchoolClass;
+import kz.senim.cases.school.domain.SchoolDirectory;
 
 /**
  * A mediation case, run by the principles of mediation (docs/domain.md §3). Every command checks the

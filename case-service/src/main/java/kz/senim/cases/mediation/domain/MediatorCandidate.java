@@ -1,6 +1,7 @@
 package kz.senim.cases.mediation.domain;
 
 import java.util.Objects;
+import kz.senim.cases.school.domain.SchoolClass;
 
 /**
  * Someone proposed as a mediator of a case, as the school directory and the club roster know them.

@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import kz.senim.cases.confidential.ConfidentialTexts;
+import kz.senim.cases.mediation.CaseFilter;
+import kz.senim.cases.mediation.StoredMediation;
 import kz.senim.cases.mediation.domain.Agreement;
 import kz.senim.cases.mediation.domain.Channel;
 import kz.senim.cases.mediation.domain.Commitment;
@@ -31,6 +33,8 @@ import kz.senim.cases.mediation.domain.Party;
 import kz.senim.cases.mediation.domain.Session;
 import kz.senim.cases.mediation.domain.TriageDecision;
 import kz.senim.cases.mediation.domain.Urgency;
+import kz.senim.platform.web.Page;
+import kz.senim.platform.web.PageQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -125,62 +129,52 @@ public class MediationRepository {
                 .optional();
     }
 
-    /** One page of a school's cases, newest first, for coordinators. */
-    public Page school(String schoolId, CaseFilter filter, int page, int size, boolean oldestFirst) {
-        return page(
-                "school_id = :school" + filter.sql(),
-                filter.params(Map.of("school", schoolId)),
-                page,
-                size,
-                oldestFirst);
+    /** The sort keys of the list of cases, with their columns. */
+    public static final Map<String, String> SORTS = Map.of("submittedAt", "submitted_at");
+
+    /** One page of a school's cases, for coordinators; {@code page.orderBy()} comes from {@link #SORTS} only. */
+    public Page<StoredMediation> school(String schoolId, CaseFilter filter, PageQuery page) {
+        return page("school_id = :school" + sql(filter), filtered(filter, Map.of("school", schoolId)), page);
     }
 
     /** One page of the cases someone submitted, is a party of, or mediates. */
-    public Page involving(String schoolId, String userId, CaseFilter filter, int page, int size, boolean oldestFirst) {
+    public Page<StoredMediation> involving(String schoolId, String userId, CaseFilter filter, PageQuery page) {
         return page(
                 "school_id = :school and (submitted_by = :user or :user = any (party_user_ids)"
-                        + " or :user = any (mediator_ids))" + filter.sql(),
-                filter.params(Map.of("school", schoolId, "user", userId)),
-                page,
-                size,
-                oldestFirst);
+                        + " or :user = any (mediator_ids))" + sql(filter),
+                filtered(filter, Map.of("school", schoolId, "user", userId)),
+                page);
     }
 
-    private Page page(String where, Map<String, Object> params, int page, int size, boolean oldestFirst) {
+    private Page<StoredMediation> page(String where, Map<String, Object> params, PageQuery page) {
         long total = jdbc.sql("select count(*) from mediation_case where " + where)
                 .params(params)
                 .query(Long.class)
                 .single();
-        List<StoredMediation> content = jdbc.sql("select * from mediation_case where " + where
-                        + (oldestFirst ? " order by submitted_at, id" : " order by submitted_at desc, id")
-                        + " limit :limit offset :offset")
+        List<StoredMediation> content = jdbc.sql("select * from mediation_case where " + where + " order by "
+                        + page.orderBy() + ", id limit :limit offset :offset")
                 .params(params)
-                .param("limit", size)
-                .param("offset", (long) page * size)
+                .param("limit", page.size())
+                .param("offset", page.offset())
                 .query(this::map)
                 .list();
-        return new Page(content, total);
+        return Page.of(content, page, total);
     }
 
-    public record Page(List<StoredMediation> content, long totalElements) {}
+    private static String sql(CaseFilter filter) {
+        return (filter.status() == null ? "" : " and status = :status")
+                + (filter.mediatorId() == null ? "" : " and :mediator = any (mediator_ids)");
+    }
 
-    /** Filters of the coordinators' list. */
-    public record CaseFilter(MediationStatus status, String mediatorId) {
-        String sql() {
-            return (status == null ? "" : " and status = :status")
-                    + (mediatorId == null ? "" : " and :mediator = any (mediator_ids)");
+    private static Map<String, Object> filtered(CaseFilter filter, Map<String, Object> base) {
+        Map<String, Object> all = new LinkedHashMap<>(base);
+        if (filter.status() != null) {
+            all.put("status", filter.status().name());
         }
-
-        Map<String, Object> params(Map<String, Object> base) {
-            Map<String, Object> all = new LinkedHashMap<>(base);
-            if (status != null) {
-                all.put("status", status.name());
-            }
-            if (mediatorId != null) {
-                all.put("mediator", mediatorId);
-            }
-            return all;
+        if (filter.mediatorId() != null) {
+            all.put("mediator", filter.mediatorId());
         }
+        return all;
     }
 
     // ---- mapping ---------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
+import kz.senim.cases.mediation.VersionedSettings;
 import kz.senim.cases.mediation.domain.SchoolSettings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -12,19 +13,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SchoolSettingsRepository {
 
-    /** A school's stored settings and their version (the ETag). */
-    public record Versioned(SchoolSettings settings, long version) {}
-
     private final JdbcClient jdbc;
 
     SchoolSettingsRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    public Optional<Versioned> find(String schoolId) {
+    public Optional<VersionedSettings> find(String schoolId) {
         return jdbc.sql("select * from school_settings where school_id = :school")
                 .param("school", schoolId)
-                .query((rs, n) -> new Versioned(
+                .query((rs, n) -> new VersionedSettings(
                         new SchoolSettings(
                                 rs.getInt("mediators_per_case"),
                                 rs.getObject("guardian_consent_below_grade", Integer.class),

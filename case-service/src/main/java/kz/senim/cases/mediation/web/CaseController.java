@@ -4,31 +4,20 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import kz.senim.cases.directory.SchoolPeople.MediatorLoad;
+import kz.senim.cases.mediation.CaseFilter;
 import kz.senim.cases.mediation.Mediations;
-import kz.senim.cases.mediation.Mediations.NamedParty;
-import kz.senim.cases.mediation.domain.Channel;
-import kz.senim.cases.mediation.domain.Commitment;
-import kz.senim.cases.mediation.domain.FollowUpResult;
+import kz.senim.cases.mediation.SchoolSettingsService;
+import kz.senim.cases.mediation.StoredMediation;
 import kz.senim.cases.mediation.domain.MediationStatus;
-import kz.senim.cases.mediation.domain.SessionKind;
-import kz.senim.cases.mediation.domain.TriageDecision;
-import kz.senim.cases.mediation.domain.Urgency;
 import kz.senim.cases.mediation.domain.Visibility;
-import kz.senim.cases.mediation.persistence.MediationRepository.CaseFilter;
-import kz.senim.cases.mediation.persistence.MediationRepository.Page;
-import kz.senim.cases.mediation.persistence.StoredMediation;
 import kz.senim.cases.mediation.web.CaseRequests.AgreementRequest;
 import kz.senim.cases.mediation.web.CaseRequests.AssignRequest;
 import kz.senim.cases.mediation.web.CaseRequests.ConsentRequest;
@@ -40,8 +29,10 @@ import kz.senim.cases.mediation.web.CaseRequests.SessionRequest;
 import kz.senim.cases.mediation.web.CaseRequests.SubmitRequest;
 import kz.senim.cases.mediation.web.CaseRequests.TriageRequest;
 import kz.senim.cases.mediation.web.CaseRequests.WithdrawalRequest;
-import kz.senim.cases.web.IfMatch;
 import kz.senim.platform.security.CurrentUser;
+import kz.senim.platform.web.Page;
+import kz.senim.platform.web.PageQuery;
+import kz.senim.platform.web.Versions;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -65,14 +56,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/cases")
 class CaseController {
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Almaty");
     private static final String STATUSES = "SUBMITTED|TRIAGED|MEDIATORS_ASSIGNED|AWAITING_CONSENT|IN_MEDIATION"
             + "|AGREEMENT_REACHED|NO_AGREEMENT|FOLLOW_UP|CLOSED|WITHDRAWN";
 
     private final Mediations mediations;
+    private final SchoolSettingsService settings;
 
-    CaseController(Mediations mediations) {
+    CaseController(Mediations mediations, SchoolSettingsService settings) {
         this.mediations = mediations;
+        this.settings = settings;
+    }
+
+    /** Times are shown in the school's time zone. */
+    private ZoneId zone(String schoolId) {
+        return settings.timeZone(schoolId);
     }
 
     @Operation(operationId = "submitCase", summary = "Submit a mediation request")
@@ -85,16 +82,7 @@ class CaseController {
                     @Pattern(regexp = "[A-Za-z0-9._:-]+")
                     String idempotencyKey,
             CurrentUser caller) {
-        StoredMediation stored = mediations.submit(
-                caller,
-                request.channel() == null ? Channel.ONLINE_FORM : Channel.valueOf(request.channel()),
-                request.urgency() == null ? Urgency.NORMAL : Urgency.valueOf(request.urgency()),
-                request.preferredLanguage(),
-                request.parties().stream()
-                        .map(p -> new NamedParty(p.userId(), p.name(), p.adult(), p.grade()))
-                        .toList(),
-                request.description(),
-                Optional.ofNullable(idempotencyKey));
+        StoredMediation stored = mediations.submit(caller, request.submission(), idempotencyKey);
         return ResponseEntity.created(
                         URI.create("/api/cases/" + stored.mediation().id()))
                 .eTag(etag(stored))
@@ -103,7 +91,7 @@ class CaseController {
                                 stored,
                                 stored.mediation().visibilityFor(Mediations.actor(caller)),
                                 Mediations.actor(caller)),
-                        ZONE));
+                        zone(stored.mediation().schoolId())));
     }
 
     /**
@@ -113,29 +101,28 @@ class CaseController {
      */
     @Operation(operationId = "listCases", summary = "List the cases the caller may see")
     @GetMapping
-    PageView<CaseSummary> list(
+    Page<CaseSummary> list(
             @RequestParam(required = false) @Pattern(regexp = "MEDIATION") String kind,
             @RequestParam(required = false) @Pattern(regexp = STATUSES) String status,
             @RequestParam(required = false) @Pattern(regexp = CaseRequests.USER_ID) String mediator,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(10000) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
-            @RequestParam(defaultValue = "submittedAt,desc") @Pattern(regexp = "submittedAt,(asc|desc)") String sort,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort,
             CurrentUser caller) {
         MediationStatus wanted = status == null ? null : MediationStatus.valueOf(status);
-        Page found = mediations.list(caller, new CaseFilter(wanted, mediator), page, size, sort.endsWith("asc"));
-        return new PageView<>(
-                found.content().stream().map(s -> CaseSummary.of(s, ZONE)).toList(),
-                page,
-                size,
-                found.totalElements(),
-                (found.totalElements() + size - 1) / size);
+        PageQuery query = PageQuery.of(page, size, sort, Mediations.SORTS, "submittedAt,desc");
+        Page<StoredMediation> found = mediations.list(caller, new CaseFilter(wanted, mediator), query);
+        ZoneId zone = zone(caller.schoolId().orElseThrow());
+        return found.map(s -> CaseSummary.of(s, zone));
     }
 
     @Operation(operationId = "getCase", summary = "Read a case as the caller may see it")
     @GetMapping("/{id}")
     ResponseEntity<CaseView> get(@PathVariable UUID id, CurrentUser caller) {
         Mediations.Seen seen = mediations.get(id, caller);
-        return ResponseEntity.ok().eTag(etag(seen.stored())).body(CaseView.of(seen, ZONE));
+        return ResponseEntity.ok()
+                .eTag(etag(seen.stored()))
+                .body(CaseView.of(seen, zone(seen.stored().mediation().schoolId())));
     }
 
     @Operation(operationId = "listEligibleMediators", summary = "List the mediators eligible for a case")
@@ -160,15 +147,16 @@ class CaseController {
             @Valid @RequestBody AssignRequest request,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             CurrentUser caller) {
-        return answer(caller, mediations.identifyParty(id, caller, version(ifMatch), partyId, request.userId()));
+        return answer(caller, mediations.identifyParty(id, caller, ifMatch, partyId, request.userId()));
     }
 
     @Operation(operationId = "getCaseAuditTrail", summary = "Read a case's audit trail")
     @GetMapping("/{id}/audit")
     List<AuditLine> auditTrail(@PathVariable UUID id, CurrentUser caller) {
+        ZoneId zone = zone(caller.schoolId().orElseThrow());
         return mediations.auditTrail(id, caller).stream()
                 .map(e -> new AuditLine(
-                        e.occurredAt().atZone(ZONE).toOffsetDateTime(),
+                        e.occurredAt().atZone(zone).toOffsetDateTime(),
                         e.actorId(),
                         e.action().name()))
                 .toList();
@@ -183,7 +171,7 @@ class CaseController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             CurrentUser caller) {
-        return answer(caller, mediations.change(id, caller, version(ifMatch), (m, actor) -> m.placeLegalHold(actor)));
+        return answer(caller, mediations.placeLegalHold(id, caller, ifMatch));
     }
 
     @Operation(operationId = "releaseLegalHold", summary = "Release the legal hold of a case")
@@ -192,7 +180,7 @@ class CaseController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             CurrentUser caller) {
-        return answer(caller, mediations.change(id, caller, version(ifMatch), (m, actor) -> m.releaseLegalHold(actor)));
+        return answer(caller, mediations.releaseLegalHold(id, caller, ifMatch));
     }
 
     @Operation(operationId = "triageCase", summary = "Triage a case")
@@ -202,15 +190,7 @@ class CaseController {
             @Valid @RequestBody TriageRequest request,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             CurrentUser caller) {
-        return answer(
-                caller,
-                mediations.triage(
-                        id,
-                        caller,
-                        version(ifMatch),
-                        TriageDecision.valueOf(request.decision()),
-                        request.reason(),
-                        Boolean.TRUE.equals(request.safeguardingConcern())));
+        return answer(caller, mediations.triage(id, caller, ifMatch, request.triage()));
     }
 
     @Operation(operationId = "escalateCase", summary = "Escalate a case to coordinators only")
@@ -220,13 +200,7 @@ class CaseController {
             @Valid @RequestBody EscalationRequest request,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             CurrentUser caller) {
-        return answer(
-                caller,
-                mediations.change(
-                        id,
-                        caller,
-                        version(ifMatch),
-                        (m, actor) -> m.escalate(actor, request.reason(), mediations.now())));
+        return answer(caller, mediations.escalate(id, caller, ifMatch, request.reason()));
     }
 
     @Operation(operationId = "assignMediator", summary = "Assign a mediator to a case")
@@ -236,7 +210,7 @@ class CaseController {
             @Valid @RequestBody AssignRequest request,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             CurrentUser caller) {
-        return answer(caller, mediations.assign(id, caller, version(ifMatch), request.userId()));
+        return answer(caller, mediations.assign(id, caller, ifMatch, request.userId()));
     }
 
     @Operation(operationId = "unassignMediator", summary = "Take a mediator off a case")
@@ -246,10 +220,7 @@ class CaseController {
             @PathVariable @Pattern(regexp = CaseRequests.USER_ID) String mediatorId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             CurrentUser caller) {
-        return answer(
-                caller,
-                mediations.change(
-                        id, caller, version(ifMatch), (m, actor) -> m.unassign(actor, mediatorId, mediations.now())));
+        return answer(caller, mediations.unassign(id, caller, ifMatch, mediatorId));
     }
 
     @Operation(operationId = "objectToMediator", summary = "Object to a mediator (a party)")
@@ -259,13 +230,7 @@ class CaseController {
             @Valid @RequestBody ObjectionRequest request,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             CurrentUser caller) {
-        return answer(
-                caller,
-                mediations.change(
-                        id,
-                        caller,
-                        version(ifMatch),
-                        (m, actor) -> m.object(actor, request.mediatorId(), mediations.now())));
+        return answer(caller, mediations.object(id, caller, ifMatch, request.mediatorId()));
     }
 
     @Operation(operationId = "declareConflictOfInterest", summary = "Declare a conflict of interest (a mediator)")
@@ -274,13 +239,7 @@ class CaseController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             CurrentUser caller) {
-        return answer(
-                caller,
-                mediations.change(
-                        id,
-                        caller,
-                        version(ifMatch),
-                        (m, actor) -> m.declareConflictOfInterest(actor, mediations.now())));
+        return answer(caller, mediations.declareConflictOfInterest(id, caller, ifMatch));
     }
 
     @Operation(operationId = "askForConsent", summary = "Ask the parties for their consent")
@@ -289,10 +248,7 @@ class CaseController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             CurrentUser caller) {
-        return answer(
-                caller,
-                mediations.change(
-                        id, caller, version(ifMatch), (m, actor) -> m.askForConsent(actor, mediations.now())));
+        return answer(caller, mediations.askForConsent(id, caller, ifMatch));
     }
 
     @Operation(operationId = "answerConsent", summary = "Give or refuse consent to mediation")
@@ -302,16 +258,7 @@ class CaseController {
             @Valid @RequestBody ConsentRequest request,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             CurrentUser caller) {
-        return answer(
-                caller,
-                mediations.answerConsent(
-                        id,
-                        caller,
-                        version(ifMatch),
-                        request.partyId(),
-                        Boolean.TRUE.equals(request.guardian()),
-                        request.given(),
-                        request.note()));
+        return answer(caller, mediations.answerConsent(id, caller, ifMatch, request.answer()));
     }
 
     @Operation(operationId = "withdrawFromCase", summary = "Withdraw from a case (a party)")
@@ -322,13 +269,7 @@ class CaseController {
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             CurrentUser caller) {
         WithdrawalRequest body = request == null ? new WithdrawalRequest(null, null) : request;
-        return answer(
-                caller,
-                mediations.change(
-                        id,
-                        caller,
-                        version(ifMatch),
-                        (m, actor) -> m.withdraw(actor, body.partyId(), body.note(), mediations.now())));
+        return answer(caller, mediations.withdraw(id, caller, ifMatch, body.withdrawal()));
     }
 
     @Operation(operationId = "scheduleSession", summary = "Schedule a mediation session")
@@ -338,19 +279,7 @@ class CaseController {
             @Valid @RequestBody SessionRequest request,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             CurrentUser caller) {
-        return answer(
-                caller,
-                mediations.change(
-                        id,
-                        caller,
-                        version(ifMatch),
-                        (m, actor) -> m.scheduleSession(
-                                actor,
-                                SessionKind.valueOf(request.kind()),
-                                request.startsAt().toInstant(),
-                                request.place(),
-                                new HashSet<>(request.participants()),
-                                mediations.now())));
+        return answer(caller, mediations.scheduleSession(id, caller, ifMatch, request.plan()));
     }
 
     @Operation(operationId = "cancelSession", summary = "Cancel a mediation session")
@@ -360,13 +289,7 @@ class CaseController {
             @PathVariable UUID sessionId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             CurrentUser caller) {
-        return answer(
-                caller,
-                mediations.change(
-                        id,
-                        caller,
-                        version(ifMatch),
-                        (m, actor) -> m.cancelSession(actor, sessionId, mediations.now())));
+        return answer(caller, mediations.cancelSession(id, caller, ifMatch, sessionId));
     }
 
     @Operation(operationId = "recordSessionNotes", summary = "Record a session's notes")
@@ -377,13 +300,7 @@ class CaseController {
             @Valid @RequestBody NotesRequest request,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             CurrentUser caller) {
-        return answer(
-                caller,
-                mediations.change(
-                        id,
-                        caller,
-                        version(ifMatch),
-                        (m, actor) -> m.recordSessionNotes(actor, sessionId, request.notes())));
+        return answer(caller, mediations.recordSessionNotes(id, caller, ifMatch, sessionId, request.notes()));
     }
 
     @Operation(operationId = "writeAgreement", summary = "Write the terms of the agreement")
@@ -393,16 +310,7 @@ class CaseController {
             @Valid @RequestBody AgreementRequest request,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             CurrentUser caller) {
-        List<Commitment> commitments = request.commitments().stream()
-                .map(c -> new Commitment(c.partyId(), c.text()))
-                .toList();
-        return answer(
-                caller,
-                mediations.change(
-                        id,
-                        caller,
-                        version(ifMatch),
-                        (m, actor) -> m.writeAgreement(actor, commitments, mediations.now())));
+        return answer(caller, mediations.writeAgreement(id, caller, ifMatch, request.terms()));
     }
 
     @Operation(operationId = "signAgreement", summary = "Sign the agreement (a party, for themselves)")
@@ -411,8 +319,7 @@ class CaseController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             CurrentUser caller) {
-        return answer(
-                caller, mediations.change(id, caller, version(ifMatch), (m, actor) -> m.sign(actor, mediations.now())));
+        return answer(caller, mediations.sign(id, caller, ifMatch));
     }
 
     @Operation(operationId = "recordNoAgreement", summary = "Record that no agreement was reached")
@@ -421,10 +328,7 @@ class CaseController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             CurrentUser caller) {
-        return answer(
-                caller,
-                mediations.change(
-                        id, caller, version(ifMatch), (m, actor) -> m.recordNoAgreement(actor, mediations.now())));
+        return answer(caller, mediations.recordNoAgreement(id, caller, ifMatch));
     }
 
     @Operation(operationId = "recordFollowUp", summary = "Record whether the agreement was kept")
@@ -434,9 +338,7 @@ class CaseController {
             @Valid @RequestBody FollowUpRequest request,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             CurrentUser caller) {
-        return answer(
-                caller,
-                mediations.recordFollowUp(id, caller, version(ifMatch), FollowUpResult.valueOf(request.result())));
+        return answer(caller, mediations.recordFollowUp(id, caller, ifMatch, request.followUp()));
     }
 
     @Operation(operationId = "reopenCase", summary = "Reopen a case whose agreement was not kept")
@@ -445,9 +347,7 @@ class CaseController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             CurrentUser caller) {
-        return answer(
-                caller,
-                mediations.change(id, caller, version(ifMatch), (m, actor) -> m.reopen(actor, mediations.now())));
+        return answer(caller, mediations.reopen(id, caller, ifMatch));
     }
 
     @Operation(operationId = "closeCase", summary = "Close a case")
@@ -456,9 +356,7 @@ class CaseController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             CurrentUser caller) {
-        return answer(
-                caller,
-                mediations.change(id, caller, version(ifMatch), (m, actor) -> m.close(actor, mediations.now())));
+        return answer(caller, mediations.close(id, caller, ifMatch));
     }
 
     private ResponseEntity<CaseView> answer(CurrentUser caller, StoredMediation stored) {
@@ -467,16 +365,13 @@ class CaseController {
             // A party who just withdrew, or a mediator who just stepped aside, sees the status only.
             seen = new Mediations.Seen(stored, Visibility.STATUS, seen.viewer());
         }
-        return ResponseEntity.ok().eTag(etag(stored)).body(CaseView.of(seen, ZONE));
+        return ResponseEntity.ok()
+                .eTag(etag(stored))
+                .body(CaseView.of(seen, zone(stored.mediation().schoolId())));
     }
 
     private static String etag(StoredMediation stored) {
-        return "\"" + stored.version() + "\"";
-    }
-
-    /** The version an {@code If-Match} names; an unreadable one can never match. */
-    private static Long version(String ifMatch) {
-        return IfMatch.version(ifMatch);
+        return Versions.etag(stored.version());
     }
 
     /** One line of a list: what everyone involved may see (no text). */
@@ -493,7 +388,4 @@ class CaseController {
                     m.outcome().map(Enum::name).orElse(null));
         }
     }
-
-    /** The one page shape of every list. */
-    record PageView<T>(List<T> content, int page, int size, long totalElements, long totalPages) {}
 }

@@ -11,8 +11,16 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
+import kz.senim.cases.mediation.Mediations;
+import kz.senim.cases.mediation.domain.Channel;
+import kz.senim.cases.mediation.domain.Commitment;
+import kz.senim.cases.mediation.domain.FollowUpResult;
+import kz.senim.cases.mediation.domain.SessionKind;
+import kz.senim.cases.mediation.domain.TriageDecision;
+import kz.senim.cases.mediation.domain.Urgency;
 
 /** The bodies of the mediation API. Kinds are strings with a pattern, so a wrong one is a field error. */
 final class CaseRequests {
@@ -29,7 +37,19 @@ final class CaseRequests {
             @Pattern(regexp = "kk|ru|en") String preferredLanguage,
 
             @NotNull @Size(min = 2, max = 30) List<@NotNull @Valid PartyRequest> parties,
-            @NotBlank @Size(max = 4000) String description) {}
+            @NotBlank @Size(max = 4000) String description) {
+
+        Mediations.Submission submission() {
+            return new Mediations.Submission(
+                    channel == null ? Channel.ONLINE_FORM : Channel.valueOf(channel),
+                    urgency == null ? Urgency.NORMAL : Urgency.valueOf(urgency),
+                    preferredLanguage,
+                    parties.stream()
+                            .map(p -> new Mediations.NamedParty(p.userId(), p.name(), p.adult(), p.grade()))
+                            .toList(),
+                    description);
+        }
+    }
 
     /** A person of the school directory (userId), or a named person without an account (name, adult, grade). */
     record PartyRequest(
@@ -53,7 +73,13 @@ final class CaseRequests {
             String decision,
 
             @NotBlank @Size(max = 2000) String reason,
-            Boolean safeguardingConcern) {}
+            Boolean safeguardingConcern) {
+
+        Mediations.Triage triage() {
+            return new Mediations.Triage(
+                    TriageDecision.valueOf(decision), reason, Boolean.TRUE.equals(safeguardingConcern));
+        }
+    }
 
     record EscalationRequest(@NotBlank @Size(max = 2000) String reason) {}
 
@@ -66,20 +92,43 @@ final class CaseRequests {
             @NotNull UUID partyId,
             Boolean guardian,
             @NotNull Boolean given,
-            @Size(max = 1000) String note) {}
+            @Size(max = 1000) String note) {
 
-    record WithdrawalRequest(UUID partyId, @Size(max = 1000) String note) {}
+        Mediations.ConsentAnswer answer() {
+            return new Mediations.ConsentAnswer(partyId, Boolean.TRUE.equals(guardian), given, note);
+        }
+    }
+
+    record WithdrawalRequest(UUID partyId, @Size(max = 1000) String note) {
+
+        Mediations.Withdrawal withdrawal() {
+            return new Mediations.Withdrawal(partyId, note);
+        }
+    }
 
     record SessionRequest(
             @NotNull @Pattern(regexp = "INDIVIDUAL|JOINT") String kind,
             @NotNull OffsetDateTime startsAt,
             @NotBlank @Size(max = 200) String place,
-            @NotEmpty @Size(max = 30) List<@NotNull UUID> participants) {}
+            @NotEmpty @Size(max = 30) List<@NotNull UUID> participants) {
+
+        Mediations.SessionPlan plan() {
+            return new Mediations.SessionPlan(
+                    SessionKind.valueOf(kind), startsAt.toInstant(), place, new HashSet<>(participants));
+        }
+    }
 
     record NotesRequest(@NotNull @Size(max = 8000) String notes) {}
 
     record AgreementRequest(
-            @NotNull @Size(min = 1, max = 50) List<@NotNull @Valid CommitmentRequest> commitments) {}
+            @NotNull @Size(min = 1, max = 50) List<@NotNull @Valid CommitmentRequest> commitments) {
+
+        List<Commitment> terms() {
+            return commitments.stream()
+                    .map(c -> new Commitment(c.partyId(), c.text()))
+                    .toList();
+        }
+    }
 
     record CommitmentRequest(
             @NotNull UUID partyId,
@@ -87,7 +136,12 @@ final class CaseRequests {
 
     record FollowUpRequest(
             @NotNull @Pattern(regexp = "KEPT|PARTLY_KEPT|NOT_KEPT")
-            String result) {}
+            String result) {
+
+        FollowUpResult followUp() {
+            return FollowUpResult.valueOf(result);
+        }
+    }
 
     private CaseRequests() {}
 }

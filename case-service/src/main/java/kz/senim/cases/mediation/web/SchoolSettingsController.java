@@ -11,8 +11,8 @@ import jakarta.validation.constraints.Size;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import kz.senim.cases.mediation.SchoolSettingsService;
+import kz.senim.cases.mediation.VersionedSettings;
 import kz.senim.cases.mediation.domain.SchoolSettings;
-import kz.senim.cases.mediation.persistence.SchoolSettingsRepository.Versioned;
 import kz.senim.platform.problem.FieldsRefused;
 import kz.senim.platform.security.CurrentUser;
 import kz.senim.platform.web.Versions;
@@ -87,7 +87,7 @@ class SchoolSettingsController {
             String timeZone,
             boolean followsDefaults) {}
 
-    private static ResponseEntity<SettingsView> answer(Versioned versioned) {
+    private static ResponseEntity<SettingsView> answer(VersionedSettings versioned) {
         SchoolSettings s = versioned.settings();
         return ResponseEntity.ok()
                 .eTag(Versions.etag(versioned.version()))

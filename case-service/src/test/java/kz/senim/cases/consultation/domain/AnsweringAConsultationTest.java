@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import kz.senim.cases.consultation.domain.ConsultationEvent.ConsultationAnswered;
 import kz.senim.cases.consultation.domain.ConsultationEvent.ConsultationClosed;
-import kz.senim.cases.mediation.domain.Actor;
+import kz.senim.cases.school.domain.Actor;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import kz.senim.cases.mediation.domain.MediationEvent.AgreementSignedByAll;
+import kz.senim.cases.school.domain.Actor;
 import org.junit.jupiter.api.Test;
 
 /** Cooperation and ownership: the parties' own mutual commitments, in force only when every party signed. */

@@ -20,6 +20,7 @@ import java.time.ZoneId;
 import kz.senim.cases.mediation.domain.MediationEvent.MediatorAssigned;
 import kz.senim.cases.mediation.domain.MediationEvent.MediatorUnassigned;
 import kz.senim.cases.mediation.domain.MediationEvent.UnassignmentReason;
+import kz.senim.cases.school.domain.SchoolClass;
 import org.junit.jupiter.api.Test;
 
 /** Neutrality: a mediator takes no side, so anyone who could is never assigned. */

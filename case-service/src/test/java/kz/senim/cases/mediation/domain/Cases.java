@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import kz.senim.cases.school.domain.Actor;
+import kz.senim.cases.school.domain.SchoolClass;
+import kz.senim.cases.school.domain.SchoolDirectory;
 
 /**
  * A small fictional school for the rules: two students of 7A and 7B in conflict, two certified

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import kz.senim.cases.mediation.domain.MediationEvent.FollowUpDue;
 import kz.senim.cases.mediation.domain.MediationEvent.MediationReopened;
+import kz.senim.cases.school.domain.Actor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -18,6 +18,7 @@ import java.time.ZoneId;
 import kz.senim.cases.mediation.domain.MediationEvent.CaseClosed;
 import kz.senim.cases.mediation.domain.MediationEvent.ConsentGiven;
 import kz.senim.cases.mediation.domain.MediationEvent.ConsentRefused;
+import kz.senim.cases.school.domain.Actor;
 import org.junit.jupiter.api.Test;
 
 /** Voluntariness: every party consents before mediation starts; a single refusal ends it. */

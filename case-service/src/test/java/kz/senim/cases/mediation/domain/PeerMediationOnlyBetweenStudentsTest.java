@@ -13,6 +13,7 @@ import java.util.UUID;
 import kz.senim.cases.mediation.domain.MediationEvent.MediatorUnassigned;
 import kz.senim.cases.mediation.domain.MediationEvent.RequestEscalated;
 import kz.senim.cases.mediation.domain.MediationEvent.RequestTriaged;
+import kz.senim.cases.school.domain.Actor;
 import org.junit.jupiter.api.Test;
 
 /** Equality of the parties: young mediators handle student–student conflicts without a power imbalance only. */

@@ -8,6 +8,7 @@ import static kz.senim.cases.mediation.domain.Cases.dana;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import kz.senim.cases.school.domain.Actor;
 import org.junit.jupiter.api.Test;
 
 /** Confidentiality: who sees what of a case. */

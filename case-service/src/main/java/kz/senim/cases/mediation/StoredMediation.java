@@ -1,4 +1,4 @@
-package kz.senim.cases.mediation.persistence;
+package kz.senim.cases.mediation;
 
 import kz.senim.cases.mediation.domain.Mediation;
 

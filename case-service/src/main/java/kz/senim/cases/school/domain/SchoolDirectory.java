@@ -1,4 +1,4 @@
-package kz.senim.cases.mediation.domain;
+package kz.senim.cases.school.domain;
 
 import java.util.Optional;
 
