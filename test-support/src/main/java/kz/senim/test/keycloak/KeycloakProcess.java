@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Keycloak as a child process of the test JVM. Each JVM gets its own Keycloak home: a copy of
  * {@code bin/kc.sh}, symbolic links to the cached {@code lib}, {@code conf}, {@code themes} and
  * {@code providers}, and a fresh {@code data} folder (dev-file database, realm import, transaction
- * logs), so runs never see each other's state and the cached installation is never written to.
+ * logs), so runs never see each other's state and the cached installation is never written to. The
+ * database starts as a copy of the realm's {@link KeycloakDatabaseTemplate}, when there can be one.
  */
 final class KeycloakProcess implements SenimKeycloak.Backend {
 
@@ -78,6 +79,24 @@ final class KeycloakProcess implements SenimKeycloak.Backend {
     record Home(Path directory, boolean kept, String host, int httpPort, int managementPort) {}
 
     static KeycloakProcess start(Path installation, Path realmFile, Home layout) {
+        return start(installation, realmFile, layout, true);
+    }
+
+    /** A Keycloak on an empty, kept home with the realm imported by itself: what a database template is made of. */
+    private static KeycloakProcess startImporting(Path installation, Path realmFile, Path home) {
+        try {
+            int httpPort = freePort();
+            int managementPort = freePort();
+            while (managementPort == httpPort) {
+                managementPort = freePort();
+            }
+            return start(installation, realmFile, new Home(home, true, "127.0.0.1", httpPort, managementPort), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not find free ports for Keycloak", e);
+        }
+    }
+
+    private static KeycloakProcess start(Path installation, Path realmFile, Home layout, boolean fromTemplate) {
         Path home = layout.directory();
         Path cleanUpHome = layout.kept() ? null : home;
         Process process = null;
@@ -90,6 +109,10 @@ final class KeycloakProcess implements SenimKeycloak.Backend {
                 Path link = home.resolve(dir);
                 Files.deleteIfExists(link);
                 Files.createSymbolicLink(link, installation.resolve(dir));
+            }
+            if (fromTemplate) {
+                KeycloakDatabaseTemplate.copyInto(
+                        home, installation, realmFile, empty -> startImporting(installation, realmFile, empty));
             }
             Path imports = Files.createDirectories(home.resolve("data").resolve("import"));
             Files.copy(realmFile, imports.resolve("senim-realm.json"), StandardCopyOption.REPLACE_EXISTING);
