@@ -1,4 +1,4 @@
-package kz.senim.e2e;
+package kz.senim.e2e.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,8 +18,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The demo data of {@code ./run-local.sh} is created through the public API, so every change of an API
- * can break it: this creates it on a platform of its own (its own JVM, see the pom) and looks at it the
- * way the README tells a visitor to.
+ * can break it: this creates it on a platform of its own (its own module and JVM, beside the e2e journeys,
+ * which use the same demo schools) and looks at it the way the README tells a visitor to.
  */
 class DemoDataJourney {
 
@@ -31,8 +31,7 @@ class DemoDataJourney {
         platform = Platform.start(
                 ProjectLayout.find(),
                 PlatformOptions.ephemeral()
-                        .withLogsKeptIn(
-                                Path.of("target", "platform-logs-demo-data").toAbsolutePath()));
+                        .withLogsKeptIn(Path.of("target", "platform-logs").toAbsolutePath()));
         summary = DemoData.create(platform.api());
     }
 
