@@ -18,6 +18,7 @@ import kz.senim.cases.directory.SchoolPeople;
 import kz.senim.cases.directory.SchoolPeople.MediatorLoad;
 import kz.senim.cases.mediation.domain.Channel;
 import kz.senim.cases.mediation.domain.Commitment;
+import kz.senim.cases.mediation.domain.ConsentAnswer;
 import kz.senim.cases.mediation.domain.FollowUpResult;
 import kz.senim.cases.mediation.domain.MediatedBy;
 import kz.senim.cases.mediation.domain.Mediation;
@@ -328,28 +329,11 @@ public class Mediations {
                 (m, actor) -> m.assign(actor, candidate(school, mediatorId), people.of(school), clock.instant()));
     }
 
-    /** A party's (or their guardian's) answer to the request for consent, given or refused, with a note. */
-    public record ConsentAnswer(
-            UUID partyId,
-            boolean guardian,
-            boolean given,
-            @Nullable String note) {}
-
     @Transactional
     public StoredMediation answerConsent(UUID id, CurrentUser caller, @Nullable String ifMatch, ConsentAnswer answer) {
         String school = schoolOf(caller);
         return change(
-                id,
-                caller,
-                ifMatch,
-                (m, actor) -> m.answerConsent(
-                        actor,
-                        answer.partyId(),
-                        answer.guardian(),
-                        answer.given(),
-                        answer.note(),
-                        people.of(school),
-                        clock.instant()));
+                id, caller, ifMatch, (m, actor) -> m.answerConsent(actor, answer, people.of(school), clock.instant()));
     }
 
     /** A coordinator's triage: the decision, its reason, and whether a safeguarding concern was raised. */
@@ -479,17 +463,7 @@ public class Mediations {
     @Transactional
     public StoredMediation recordFollowUp(
             UUID id, CurrentUser caller, @Nullable String ifMatch, FollowUpResult result) {
-        return change(id, caller, ifMatch, (m, actor) -> {
-            List<MediationEvent> caused = new ArrayList<>();
-            if (m.status() == MediationStatus.AGREEMENT_REACHED && actor.coordinator()
-                    || m.isAssignedMediator(actor.userId())) {
-                if (m.status() == MediationStatus.AGREEMENT_REACHED) {
-                    caused.addAll(m.followUpDue(clock.instant()));
-                }
-            }
-            caused.addAll(m.recordFollowUp(actor, result, clock.instant()));
-            return caused;
-        });
+        return change(id, caller, ifMatch, (m, actor) -> m.recordFollowUp(actor, result, clock.instant()));
     }
 
     /**

@@ -129,7 +129,7 @@ class AssigningNeutralMediatorsTest {
     @Test
     void a_partys_objection_unassigns_the_mediator_for_good() {
         Mediation mediation = Cases.awaitingConsent();
-        mediation.answerConsent(alua, Cases.partyId(mediation, ALUA), false, true, null, directory, NOW);
+        mediation.answerConsent(alua, ConsentAnswer.given(Cases.partyId(mediation, ALUA)), directory, NOW);
 
         var events = mediation.object(bekzat, MEDIATOR_ERLAN, NOW);
 

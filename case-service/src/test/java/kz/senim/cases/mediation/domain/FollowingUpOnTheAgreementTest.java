@@ -48,7 +48,10 @@ class FollowingUpOnTheAgreementTest {
         mediation.askForConsent(dana, NOW);
         for (Actor party : new Actor[] {Cases.alua, Cases.bekzat}) {
             mediation.answerConsent(
-                    party, mediation.partyOf(party).orElseThrow().id(), false, true, null, Cases.directory, NOW);
+                    party,
+                    ConsentAnswer.given(mediation.partyOf(party).orElseThrow().id()),
+                    Cases.directory,
+                    NOW);
         }
         mediation.writeAgreement(
                 dana,

@@ -18,7 +18,7 @@ class OpeningAnAnonymousCaseFromTheTrustBoxTest {
     void an_anonymous_case_has_no_submitter_and_no_named_parties() {
         assertThat(anonymous.channel()).isEqualTo(Channel.TRUST_BOX);
         assertThat(anonymous.submittedBy()).isNull();
-        assertThat(anonymous.state().parties()).isEmpty();
+        assertThat(anonymous.state().request().parties()).isEmpty();
         assertThat(anonymous.submitted(userId -> Optional.empty()).partyCount()).isZero();
     }
 

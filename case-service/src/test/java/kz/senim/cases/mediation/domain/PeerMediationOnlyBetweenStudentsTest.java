@@ -103,6 +103,7 @@ class PeerMediationOnlyBetweenStudentsTest {
                 Cases.SCHOOL,
                 Channel.ONLINE_FORM,
                 Urgency.NORMAL,
+                null,
                 Cases.ALUA,
                 List.of(Party.student(Cases.ALUA, 7), new Party(UUID.randomUUID(), null, false, 7, "Kairat")),
                 "He keeps shouting at me",
@@ -177,8 +178,9 @@ class PeerMediationOnlyBetweenStudentsTest {
     void during_mediation_the_parties_are_asked_again_and_the_sessions_to_come_are_cancelled() {
         Mediation mediation = peerTeamAssigned();
         mediation.askForConsent(Cases.dana, NOW);
-        mediation.answerConsent(Cases.alua, Cases.partyId(mediation, Cases.ALUA), false, true, null, directory, NOW);
-        mediation.answerConsent(coordinator, named(mediation), false, true, "said yes in person", directory, NOW);
+        mediation.answerConsent(Cases.alua, ConsentAnswer.given(Cases.partyId(mediation, Cases.ALUA)), directory, NOW);
+        mediation.answerConsent(
+                coordinator, ConsentAnswer.given(named(mediation)).noted("said yes in person"), directory, NOW);
         assertThat(mediation.status()).isEqualTo(MediationStatus.IN_MEDIATION);
         mediation.scheduleSession(
                 Cases.dana,

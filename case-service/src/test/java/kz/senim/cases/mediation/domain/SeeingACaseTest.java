@@ -50,6 +50,7 @@ class SeeingACaseTest {
                 Cases.SCHOOL,
                 Channel.ONLINE_FORM,
                 Urgency.HIGH,
+                null,
                 Cases.TEACHER,
                 List.of(Party.student(Cases.ALUA, 7), Party.student(Cases.BEKZAT, 7)),
                 "Two of my students fight",
@@ -121,7 +122,8 @@ class SeeingACaseTest {
         java.util.UUID aluaParty = Cases.partyId(mediation, Cases.ALUA);
         assertThat(mediation.guardianConsentOf(aluaParty)).isEmpty();
 
-        var events = mediation.answerConsent(parent, aluaParty, true, true, null, Cases.directory, NOW);
+        var events =
+                mediation.answerConsent(parent, ConsentAnswer.given(aluaParty).byGuardian(), Cases.directory, NOW);
 
         assertThat(events).singleElement().isInstanceOfSatisfying(MediationEvent.ConsentGiven.class, e -> {
             assertThat(e.guardian()).isTrue();
@@ -131,7 +133,11 @@ class SeeingACaseTest {
         Refusals.refused(
                 mediation,
                 () -> mediation.answerConsent(
-                        parent, Cases.partyId(mediation, Cases.BEKZAT), true, true, null, Cases.directory, NOW),
+                        parent,
+                        ConsentAnswer.given(Cases.partyId(mediation, Cases.BEKZAT))
+                                .byGuardian(),
+                        Cases.directory,
+                        NOW),
                 "nobody-consents-for-another");
     }
 }
