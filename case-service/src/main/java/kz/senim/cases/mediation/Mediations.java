@@ -209,9 +209,10 @@ public class Mediations {
         Actor actor = actor(caller);
         Mediation mediation = stored.mediation();
         SchoolDirectory directory = people.of(mediation.schoolId());
-        List<UUID> wards =
-                mediation.wardsOf(actor, directory).stream().map(Party::id).toList();
-        return new Seen(stored, mediation.visibilityFor(actor, directory), actor, wards);
+        List<UUID> wards = mediation.confidentiality().wardsOf(actor, directory).stream()
+                .map(Party::id)
+                .toList();
+        return new Seen(stored, mediation.confidentiality().visibilityFor(actor, directory), actor, wards);
     }
 
     /**
@@ -226,7 +227,7 @@ public class Mediations {
 
         public boolean showsConfidentialText() {
             return visibility.atLeast(Visibility.MEDIATOR)
-                    || stored.mediation().mayReadDescription(viewer)
+                    || stored.mediation().confidentiality().mayReadDescription(viewer)
                     || (visibility.atLeast(Visibility.PARTY)
                             && stored.mediation().agreement().isPresent());
         }
@@ -265,7 +266,7 @@ public class Mediations {
     }
 
     private static boolean mediatedByCoordinators(Mediation mediation) {
-        return mediation.mediatedBy().orElse(MediatedBy.PEER_MEDIATORS) == MediatedBy.COORDINATORS;
+        return mediation.team().mediatedBy() == MediatedBy.COORDINATORS;
     }
 
     /**
@@ -351,7 +352,10 @@ public class Mediations {
         Mediation mediation = stored.mediation();
         if (triage.decision() == TriageDecision.ROUTE_TO_CONSULTATION) {
             events.publishEvent(new RoutedToConsultation(
-                    mediation.schoolId(), mediation.submittedBy(), mediation.description(), caller.id()));
+                    mediation.schoolId(),
+                    mediation.request().submittedBy(),
+                    mediation.request().description(),
+                    caller.id()));
         }
         return stored;
     }
@@ -481,7 +485,7 @@ public class Mediations {
         Mediation mediation = stored.mediation();
         // A decision follows the school's settings in force when it is made (and so does whose consent is asked).
         mediation.followSettings(settings.inForce(school).mediation());
-        if (mediation.visibilityFor(actor, people.of(school)) == Visibility.NONE) {
+        if (mediation.confidentiality().visibilityFor(actor, people.of(school)) == Visibility.NONE) {
             throw new ResourceNotFound("Case");
         }
         Versions.check(ifMatch, stored.version());

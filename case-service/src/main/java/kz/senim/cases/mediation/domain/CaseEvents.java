@@ -3,6 +3,7 @@ package kz.senim.cases.mediation.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import kz.senim.cases.mediation.domain.MediationEvent.AgreementProposed;
 import kz.senim.cases.mediation.domain.MediationEvent.AgreementSignedByAll;
@@ -18,6 +19,7 @@ import kz.senim.cases.mediation.domain.MediationEvent.MediatorUnassigned;
 import kz.senim.cases.mediation.domain.MediationEvent.NoAgreementReached;
 import kz.senim.cases.mediation.domain.MediationEvent.PartyWithdrew;
 import kz.senim.cases.mediation.domain.MediationEvent.RequestEscalated;
+import kz.senim.cases.mediation.domain.MediationEvent.RequestSubmitted;
 import kz.senim.cases.mediation.domain.MediationEvent.RequestTriaged;
 import kz.senim.cases.mediation.domain.MediationEvent.SessionCancelled;
 import kz.senim.cases.mediation.domain.MediationEvent.SessionScheduled;
@@ -28,6 +30,23 @@ import kz.senim.cases.mediation.domain.MediationEvent.UnassignmentReason;
  * it happened, so that a command says only what is particular to it.
  */
 record CaseEvents(String schoolId, UUID caseId, Instant at) {
+
+    RequestSubmitted submitted(Request request, PartyKinds kinds) {
+        return new RequestSubmitted(
+                UUID.randomUUID(),
+                schoolId,
+                at,
+                caseId,
+                RequestKind.MEDIATION,
+                request.channel(),
+                request.urgency(),
+                request.parties().size(),
+                request.hasAdultParty(),
+                kinds.students(),
+                kinds.teachers(),
+                kinds.parents(),
+                kinds.otherAdults());
+    }
 
     RequestTriaged triaged(TriageDecision decision, MediatedBy mediatedBy, MediationStatus status) {
         return new RequestTriaged(UUID.randomUUID(), schoolId, at, caseId, decision, mediatedBy, status);
@@ -72,7 +91,7 @@ record CaseEvents(String schoolId, UUID caseId, Instant at) {
         return new PartyWithdrew(UUID.randomUUID(), schoolId, at, caseId, from);
     }
 
-    SessionScheduled scheduled(Session session, List<String> participantUserIds, List<String> mediatorIds) {
+    SessionScheduled scheduled(Session session, List<Party> parties, Team team) {
         return new SessionScheduled(
                 UUID.randomUUID(),
                 schoolId,
@@ -82,13 +101,28 @@ record CaseEvents(String schoolId, UUID caseId, Instant at) {
                 session.kind(),
                 session.startsAt(),
                 session.participants().size(),
-                participantUserIds,
-                mediatorIds);
+                participantUserIds(session, parties),
+                team.userIds());
     }
 
-    SessionCancelled cancelled(Session session, List<String> participantUserIds, List<String> mediatorIds) {
+    SessionCancelled cancelled(Session session, List<Party> parties, Team team) {
         return new SessionCancelled(
-                UUID.randomUUID(), schoolId, at, caseId, session.id(), participantUserIds, mediatorIds);
+                UUID.randomUUID(),
+                schoolId,
+                at,
+                caseId,
+                session.id(),
+                participantUserIds(session, parties),
+                team.userIds());
+    }
+
+    /** Whom a session concerns: its participants with an account. */
+    private static List<String> participantUserIds(Session session, List<Party> parties) {
+        return parties.stream()
+                .filter(p -> session.participants().contains(p.id()))
+                .map(Party::userId)
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     AgreementProposed agreementProposed(List<String> partyUserIds, int commitments) {

@@ -37,8 +37,4 @@ public record FollowUp(LocalDate date, FollowUpResult result) {
     Optional<LocalDate> dateIfAny() {
         return Optional.ofNullable(date);
     }
-
-    Optional<FollowUpResult> resultIfAny() {
-        return Optional.ofNullable(result);
-    }
 }

@@ -137,84 +137,32 @@ public final class Mediation {
                 settings));
     }
 
-    /**
-     * A coordinator opens a case from a trust-box conversation, after its sender agreed: no
-     * submitter and no parties yet, since the sender stays anonymous; the conversation's text is
-     * the description.
-     */
+    /** A coordinator opens a case from a trust-box conversation, after its sender agreed (see {@link Request}). */
     public static Mediation fromTrustBox(
             String schoolId, Urgency urgency, String description, MediationSettings settings, Instant now) {
         return new Mediation(State.submitted(Request.fromTrustBox(schoolId, urgency, description, now), settings));
     }
 
-    /**
-     * The event of the submission itself: how many parties and of which kinds (who the conflict is between), never
-     * who.
-     *
-     * @param roleOf the school directory's role of a party's user id ({@code teacher}, {@code parent}, …)
-     */
+    /** The event of the submission: how many parties of which kinds (by the directory's {@code roleOf}), never who. */
     public RequestSubmitted submitted(Function<String, Optional<String>> roleOf) {
-        PartyKinds kinds = PartyKinds.of(request.parties(), roleOf);
-        return new RequestSubmitted(
-                UUID.randomUUID(),
-                schoolId(),
-                request.submittedAt(),
-                id(),
-                RequestKind.MEDIATION,
-                request.channel(),
-                request.urgency(),
-                request.parties().size(),
-                request.hasAdultParty(),
-                kinds.students(),
-                kinds.teachers(),
-                kinds.parents(),
-                kinds.otherAdults());
+        return raised(request.submittedAt()).submitted(request, PartyKinds.of(request.parties(), roleOf));
     }
 
     // ---- triage (equality of the parties) --------------------------------------------------
 
-    /**
-     * A coordinator decides, with a reason, what happens to the request. Peer mediation is only for
-     * student–student conflicts without a safeguarding concern.
-     */
+    /** A coordinator decides, with a reason, what happens to the request (see {@link Triage#decide}). */
     public List<MediationEvent> triage(
             Actor coordinator, TriageDecision decision, String reason, boolean safeguardingConcern, Instant now) {
-        requireCoordinator(coordinator);
-        requireStatus(EnumSet.of(SUBMITTED), "case-already-triaged");
-        if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("a triage decision has a reason");
+        ActorRefused.unlessCoordinator(coordinator);
+        status.require("case-already-triaged", SUBMITTED);
+        triage = Triage.decide(decision, reason, safeguardingConcern, request);
+        if (!triage.toMediation()) {
+            return and(raised(now).triaged(decision, null, CLOSED), close(triage.outcomeWithoutMediation(), now));
         }
-        if (decision == TriageDecision.ROUTE_TO_CONSULTATION && channel() == Channel.TRUST_BOX) {
-            throw new MediationRefused(
-                    "trust-box-case-not-routable",
-                    "An anonymous sender is advised in the trust box, not in a consultation of their own");
-        }
-        if (decision == TriageDecision.ACCEPT_FOR_PEER_MEDIATION && (request.hasAdultParty() || safeguardingConcern)) {
-            throw new MediationRefused(
-                    "peer-mediation-not-allowed",
-                    "A case with an adult party or a safeguarding concern is not mediated by students");
-        }
-        triage = new Triage(decision, reason, decision == TriageDecision.ESCALATE);
-        List<MediationEvent> events = new ArrayList<>();
-        switch (decision) {
-            case ACCEPT_FOR_PEER_MEDIATION, ACCEPT_FOR_COORDINATOR_MEDIATION, ESCALATE -> {
-                status = TRIAGED;
-                team = team.mediatedBy(
-                        decision == TriageDecision.ACCEPT_FOR_PEER_MEDIATION
-                                ? MediatedBy.PEER_MEDIATORS
-                                : MediatedBy.COORDINATORS);
-                events.add(raised(now).triaged(decision, team.mediatedBy(), status));
-                if (decision == TriageDecision.ESCALATE) {
-                    events.add(raised(now).escalated());
-                }
-            }
-            case ROUTE_TO_CONSULTATION, DECLINE -> {
-                events.add(raised(now).triaged(decision, null, CLOSED));
-                events.addAll(close(
-                        decision == TriageDecision.DECLINE ? Outcome.DECLINED : Outcome.ROUTED_TO_CONSULTATION, now));
-            }
-        }
-        return events;
+        status = TRIAGED;
+        team = team.mediatedBy(triage.whoMediates());
+        MediationEvent triaged = raised(now).triaged(decision, team.mediatedBy(), status);
+        return triage.escalated() ? List.of(triaged, raised(now).escalated()) : List.of(triaged);
     }
 
     /**
@@ -222,8 +170,8 @@ public final class Mediation {
      * Young mediators leave it at once, and the parties are asked for consent again.
      */
     public List<MediationEvent> escalate(Actor coordinator, String reason, Instant now) {
-        requireCoordinator(coordinator);
-        requireOpen();
+        ActorRefused.unlessCoordinator(coordinator);
+        status.requireOpen();
         if (triage.escalated()) {
             throw new MediationRefused("case-already-escalated", "The case is already escalated");
         }
@@ -235,10 +183,7 @@ public final class Mediation {
         }
         triage = triage.escalated(reason);
         team = team.mediatedBy(MediatedBy.COORDINATORS);
-        List<MediationEvent> events = new ArrayList<>();
-        events.add(raised(now).escalated());
-        events.addAll(peersLeave(now));
-        return events;
+        return and(raised(now).escalated(), peersLeave(now));
     }
 
     // ---- the team (neutrality) --------------------------------------------------------------
@@ -246,15 +191,12 @@ public final class Mediation {
     /** A coordinator assigns a mediator; neutrality refuses anyone who could take a side. */
     public List<MediationEvent> assign(
             Actor coordinator, MediatorCandidate candidate, SchoolDirectory directory, Instant now) {
-        requireCoordinator(coordinator);
+        ActorRefused.unlessCoordinator(coordinator);
         if (status == SUBMITTED) {
             throw new MediationRefused("case-not-triaged", "A case is triaged before mediators are assigned");
         }
-        requireStatus(EnumSet.of(TRIAGED), "mediator-team-complete");
-        Optional<MediationRefused> refusal = whyNotEligible(candidate, directory);
-        if (refusal.isPresent()) {
-            throw refusal.get();
-        }
+        status.require("mediator-team-complete", TRIAGED);
+        refuseIf(whyNotEligible(candidate, directory));
         Mediator mediator = new Mediator(candidate.userId(), candidate.kind());
         team = team.with(mediator);
         if (team.isComplete(settings)) {
@@ -269,36 +211,25 @@ public final class Mediation {
     }
 
     /**
-     * A coordinator links a party named in the request (a student does not know anyone's account) to
-     * the person of the directory they are, so that they consent, sign and withdraw through their own
-     * login. The team stays neutral: nobody assigned may be that person or in their class. When the
-     * person turns out to be an adult, equality applies as at triage: the case is no longer for peer
-     * mediation (see {@link #keepPeerMediationBetweenStudents}).
-     *
-     * @param person the party as the directory knows them: user id, adult, grade
+     * A coordinator links a party named in the request to the person of the directory they are (user id, adult,
+     * grade), so that they consent, sign and withdraw themselves; the team stays neutral toward them, and equality
+     * is re-applied.
      */
     public List<MediationEvent> identifyParty(
             Actor coordinator, UUID partyId, Party person, SchoolDirectory directory, Instant now) {
-        requireCoordinator(coordinator);
-        requireOpen();
+        ActorRefused.unlessCoordinator(coordinator);
+        status.requireOpen();
         if (request.party(partyId).userId() != null) {
             throw new MediationRefused("party-already-identified", "The party is already a person of the directory");
         }
-        Optional<MediationRefused> refusal =
-                new Neutrality(request.parties(), directory).whyNotAParty(team, person.userId());
-        if (refusal.isPresent()) {
-            throw refusal.get();
-        }
+        refuseIf(new Neutrality(request.parties(), directory).whyNotAParty(team, person.userId()));
         request = request.identified(partyId, person);
         return keepPeerMediationBetweenStudents(now);
     }
 
     /**
-     * Equality, re-applied whenever what triage decided on changes: peer mediation is only for
-     * student–student conflicts. A case for young mediators that now has an adult party is moved to
-     * the coordinators, as an escalation would move it, and its young mediators leave at once (the
-     * team left incomplete means new consent, and the sessions to come are cancelled). It is never
-     * left in between, and never refused: who a party is is a fact, not a choice.
+     * Equality, re-applied when a party turns out to be an adult: a case for young mediators moves to the
+     * coordinators as an escalation would, its young mediators leave at once; never refused, never in between.
      */
     private List<MediationEvent> keepPeerMediationBetweenStudents(Instant now) {
         if (team.mediatedBy() != MediatedBy.PEER_MEDIATORS || !request.hasAdultParty()) {
@@ -328,7 +259,7 @@ public final class Mediation {
 
     /** A mediator (assigned or proposed) declares a conflict of interest: they never mediate this case. */
     public List<MediationEvent> declareConflictOfInterest(Actor mediator, Instant now) {
-        requireOpen();
+        status.requireOpen();
         team = team.conflictDeclaredBy(mediator.userId());
         if (isAssignedMediator(mediator.userId())) {
             return unassign(mediator.userId(), UnassignmentReason.CONFLICT_OF_INTEREST, now);
@@ -338,18 +269,14 @@ public final class Mediation {
 
     /** A party objects to a mediator, which takes the mediator off the case for good. */
     public List<MediationEvent> object(Actor party, String mediatorId, Instant now) {
-        requireOpen();
+        status.requireOpen();
         partyOf(party).orElseThrow(() -> new ActorRefused("only-a-party-objects", "Only a party objects"));
-        requireAssigned(mediatorId);
+        team.requireAssigned(mediatorId);
         team = team.objectedTo(mediatorId);
         return unassign(mediatorId, UnassignmentReason.OBJECTION, now);
     }
 
-    /**
-     * A mediator who left the school leaves its open cases at once, as a coordinator's unassignment would take
-     * them off (a team left incomplete goes back to triage and asks for consent again). Nothing happens to a
-     * closed case or one they do not mediate.
-     */
+    /** A mediator who left the school leaves its open cases at once, as if a coordinator unassigned them. */
     public List<MediationEvent> mediatorLeftTheSchool(String mediatorId, Instant now) {
         if (!status.isOpen() || !isAssignedMediator(mediatorId)) {
             return List.of();
@@ -359,16 +286,15 @@ public final class Mediation {
 
     /** A coordinator changes the team. */
     public List<MediationEvent> unassign(Actor coordinator, String mediatorId, Instant now) {
-        requireCoordinator(coordinator);
-        requireOpen();
-        requireAssigned(mediatorId);
+        ActorRefused.unlessCoordinator(coordinator);
+        status.requireOpen();
+        team.requireAssigned(mediatorId);
         return unassign(mediatorId, UnassignmentReason.BY_COORDINATOR, now);
     }
 
     /**
-     * Takes a mediator off the case. When the team is left incomplete, the case goes back to triage:
-     * the parties consented to mediation by that team, so a new team asks them again, and the
-     * sessions still to come (planned with the old team and consent) are cancelled.
+     * Takes a mediator off the case. A team left incomplete sends the case back to triage: the parties consented
+     * to mediation by that team, so a new team asks them again, and the sessions planned with it are cancelled.
      */
     private List<MediationEvent> unassign(String mediatorId, UnassignmentReason reason, Instant now) {
         team = team.without(mediatorId);
@@ -377,23 +303,19 @@ public final class Mediation {
             status = TRIAGED;
             consents = Consents.NONE;
         }
-        List<MediationEvent> events = new ArrayList<>();
-        events.add(raised(now).unassigned(mediatorId, reason, status));
-        if (teamBroken) {
-            events.addAll(cancelSessionsToCome(now));
-        }
-        return events;
+        return and(
+                raised(now).unassigned(mediatorId, reason, status), teamBroken ? cancelSessionsToCome(now) : List.of());
     }
 
     // ---- consent (voluntariness) -------------------------------------------------------------
 
     /** The team asks the parties whether they take part. */
     public List<MediationEvent> askForConsent(Actor actor, Instant now) {
-        requireCaseWorker(actor);
+        team.requireCaseWorker(actor);
         if (status == TRIAGED) {
             throw new MediationRefused("mediator-team-incomplete", "Every mediator is assigned before consent");
         }
-        requireStatus(EnumSet.of(MEDIATORS_ASSIGNED), "not-ready-for-consent");
+        status.require("not-ready-for-consent", MEDIATORS_ASSIGNED);
         status = AWAITING_CONSENT;
         return List.of(consentRequested(now));
     }
@@ -406,21 +328,15 @@ public final class Mediation {
         return raised(now).consentRequested(userIdsOf(parties), userIdsOf(withGuardians), parties.size());
     }
 
-    /**
-     * A party (or their guardian) answers: in the app themselves, or through a coordinator who notes
-     * how the answer was given. Mediation starts when every answer is yes; a single no ends it.
-     */
+    /** A party or guardian answers (see {@link Consents}): mediation starts when all said yes; one no ends it. */
     public List<MediationEvent> answerConsent(
             Actor actor, ConsentAnswer answer, SchoolDirectory directory, Instant now) {
-        requireStatus(EnumSet.of(AWAITING_CONSENT), "not-awaiting-consent");
+        status.require("not-awaiting-consent", AWAITING_CONSENT);
         Party party = request.party(answer.partyId());
         consents = consents.record(party, answer, actor, directory, settings, now);
         Consent recorded = consents.latest();
         if (!recorded.given()) {
-            List<MediationEvent> events = new ArrayList<>();
-            events.add(raised(now).consentRefused(recorded));
-            events.addAll(close(Outcome.CONSENT_REFUSED, now));
-            return events;
+            return and(raised(now).consentRefused(recorded), close(Outcome.CONSENT_REFUSED, now));
         }
         if (everyConsentGiven()) {
             status = IN_MEDIATION;
@@ -432,12 +348,9 @@ public final class Mediation {
         return consents.everyGiven(request.parties(), settings);
     }
 
-    /**
-     * Any party may leave at any moment before closure; the case ends as {@code WITHDRAWN}, its
-     * sessions still to come are cancelled, and the events do not say who left.
-     */
+    /** Any party may leave at any moment before closure; the events do not say who left. */
     public List<MediationEvent> withdraw(Actor actor, UUID onBehalfOf, String note, Instant now) {
-        requireOpen();
+        status.requireOpen();
         boolean self = partyOf(actor).isPresent();
         boolean forParty = actor.coordinator()
                 && onBehalfOf != null
@@ -451,9 +364,7 @@ public final class Mediation {
         MediationStatus from = status;
         status = WITHDRAWN;
         closure = Closure.as(Outcome.WITHDRAWN, now);
-        List<MediationEvent> events = new ArrayList<>();
-        events.add(raised(now).withdrew(from));
-        events.addAll(cancelSessionsToCome(now));
+        List<MediationEvent> events = and(raised(now).withdrew(from), cancelSessionsToCome(now));
         events.add(raised(now).closed(WITHDRAWN, Outcome.WITHDRAWN, submitterToTell()));
         return events;
     }
@@ -462,26 +373,24 @@ public final class Mediation {
 
     public List<MediationEvent> scheduleSession(
             Actor actor, SessionKind kind, Instant startsAt, String place, Set<UUID> participants, Instant now) {
-        requireCaseWorker(actor);
-        requireStatus(EnumSet.of(IN_MEDIATION), "mediation-not-in-progress");
+        team.requireCaseWorker(actor);
+        status.require("mediation-not-in-progress", IN_MEDIATION);
         Session session = Sessions.planned(kind, startsAt, place, participants);
         sessions = sessions.schedule(session, request.parties());
-        return List.of(raised(now).scheduled(session, participantUserIds(session), team.userIds()));
+        return List.of(raised(now).scheduled(session, request.parties(), team));
     }
 
     public List<MediationEvent> cancelSession(Actor actor, UUID sessionId, Instant now) {
-        requireCaseWorker(actor);
-        requireOpen();
+        team.requireCaseWorker(actor);
+        status.requireOpen();
         Session session = sessions.session(sessionId);
         sessions = sessions.cancel(sessionId);
         return List.of(sessionCancelled(session, now));
     }
 
     /**
-     * Sessions are held only while the case is in mediation: when it ends (withdrawal, closure, no
-     * agreement) or loses the team the parties consented to, every session still to come is
-     * cancelled, each with its event, so that nobody is reminded of or comes to a session that will
-     * not take place. Sessions that already started stay as they were.
+     * Sessions are held only while the case is in mediation: when it ends or loses the team the parties consented
+     * to, each session still to come is cancelled with its event, so that nobody comes to one that will not be.
      */
     private List<MediationEvent> cancelSessionsToCome(Instant now) {
         List<MediationEvent> events = new ArrayList<>();
@@ -493,19 +402,13 @@ public final class Mediation {
     }
 
     private MediationEvent sessionCancelled(Session session, Instant now) {
-        return raised(now).cancelled(session, participantUserIds(session), team.userIds());
-    }
-
-    private List<String> participantUserIds(Session session) {
-        return userIdsOf(request.parties().stream()
-                .filter(p -> session.participants().contains(p.id()))
-                .toList());
+        return raised(now).cancelled(session, request.parties(), team);
     }
 
     /** Session notes are confidential: no event carries them. */
     public List<MediationEvent> recordSessionNotes(Actor actor, UUID sessionId, String notes) {
-        requireCaseWorker(actor);
-        requireOpen();
+        team.requireCaseWorker(actor);
+        status.requireOpen();
         sessions = sessions.withNotes(sessionId, notes);
         return List.of();
     }
@@ -517,15 +420,15 @@ public final class Mediation {
      * voids every signature given so far.
      */
     public List<MediationEvent> writeAgreement(Actor actor, List<Commitment> commitments, Instant now) {
-        requireCaseWorker(actor);
-        requireStatus(EnumSet.of(IN_MEDIATION), "mediation-not-in-progress");
+        team.requireCaseWorker(actor);
+        status.require("mediation-not-in-progress", IN_MEDIATION);
         agreement = Agreement.write(commitments, request.parties());
         return List.of(raised(now).agreementProposed(userIdsOf(request.parties()), commitments.size()));
     }
 
     /** A party signs the agreement for themselves; when the last one signs, it takes effect. */
     public List<MediationEvent> sign(Actor actor, Instant now) {
-        requireStatus(EnumSet.of(IN_MEDIATION), "mediation-not-in-progress");
+        status.require("mediation-not-in-progress", IN_MEDIATION);
         Party party = partyOf(actor)
                 .orElseThrow(() ->
                         new ActorRefused("nobody-signs-for-another", "Only a party signs, and only for themselves"));
@@ -546,23 +449,17 @@ public final class Mediation {
         return agreement != null && agreement.isInForceFor(request.parties());
     }
 
-    /**
-     * The parties did not agree: a legitimate outcome, not a failure. Mediation is over, so the
-     * sessions still to come are cancelled.
-     */
+    /** The parties did not agree: a legitimate outcome, not a failure; the sessions to come are cancelled. */
     public List<MediationEvent> recordNoAgreement(Actor actor, Instant now) {
-        requireCaseWorker(actor);
-        requireStatus(EnumSet.of(IN_MEDIATION), "mediation-not-in-progress");
+        team.requireCaseWorker(actor);
+        status.require("mediation-not-in-progress", IN_MEDIATION);
         status = NO_AGREEMENT;
-        List<MediationEvent> events = new ArrayList<>();
-        events.add(raised(now).noAgreement());
-        events.addAll(cancelSessionsToCome(now));
-        return events;
+        return and(raised(now).noAgreement(), cancelSessionsToCome(now));
     }
 
     /** On the follow-up date the team checks how the agreement is kept. */
     public List<MediationEvent> followUpDue(Instant now) {
-        requireStatus(EnumSet.of(AGREEMENT_REACHED), "no-agreement-in-force");
+        status.require("no-agreement-in-force", AGREEMENT_REACHED);
         if (!followUp.isDue(now, settings)) {
             throw new MediationRefused("follow-up-not-due", "The follow-up date has not come yet");
         }
@@ -575,12 +472,12 @@ public final class Mediation {
      * the reminder: the follow-up falls due first (before its date it is refused as not due).
      */
     public List<MediationEvent> recordFollowUp(Actor actor, FollowUpResult result, Instant now) {
-        requireCaseWorker(actor);
+        team.requireCaseWorker(actor);
         List<MediationEvent> events = new ArrayList<>();
         if (status == AGREEMENT_REACHED) {
             events.addAll(followUpDue(now));
         }
-        requireStatus(EnumSet.of(FOLLOW_UP), "follow-up-not-due");
+        status.require("follow-up-not-due", FOLLOW_UP);
         followUp = followUp.recorded(result);
         events.add(raised(now).followUpRecorded(result));
         return events;
@@ -588,7 +485,7 @@ public final class Mediation {
 
     /** An agreement that was not kept can bring the parties back to mediation, if they consent again. */
     public List<MediationEvent> reopen(Actor actor, Instant now) {
-        requireCaseWorker(actor);
+        team.requireCaseWorker(actor);
         if (status != FOLLOW_UP || !followUp.foundNotKept()) {
             throw new MediationRefused("reopen-needs-agreement-not-kept", "Only an agreement not kept reopens");
         }
@@ -607,8 +504,8 @@ public final class Mediation {
      * coordinator) an escalated case handled outside mediation.
      */
     public List<MediationEvent> close(Actor actor, Instant now) {
-        requireCaseWorker(actor);
-        requireOpen();
+        team.requireCaseWorker(actor);
+        status.requireOpen();
         if (status == FOLLOW_UP && followUp.result() != null) {
             return close(followUp.result().outcome(), now);
         }
@@ -630,25 +527,22 @@ public final class Mediation {
         return events;
     }
 
-    /**
-     * Whoever submitted the request online is told its status; a request recorded in person names
-     * the coordinator who typed it, and one from the trust box stays anonymous: nobody to tell.
-     */
+    /** Whoever submitted online is told; in person the submitter is the coordinator; the trust box is anonymous. */
     private String submitterToTell() {
-        return channel() == Channel.ONLINE_FORM ? submittedBy() : null;
+        return request.channel() == Channel.ONLINE_FORM ? request.submittedBy() : null;
     }
 
     // ---- retention ---------------------------------------------------------------------------
 
     /** A coordinator stops the purge of this case's text, e.g. for a legal proceeding. */
     public List<MediationEvent> placeLegalHold(Actor coordinator) {
-        requireCoordinator(coordinator);
+        ActorRefused.unlessCoordinator(coordinator);
         retention = retention.held();
         return List.of();
     }
 
     public List<MediationEvent> releaseLegalHold(Actor coordinator) {
-        requireCoordinator(coordinator);
+        ActorRefused.unlessCoordinator(coordinator);
         retention = retention.released();
         return List.of();
     }
@@ -659,9 +553,8 @@ public final class Mediation {
     }
 
     /**
-     * Removes every confidential text of a closed case after the retention period: narratives,
-     * reasons, names, notes and terms. Statuses, counts and dates stay for the statistics. A session
-     * still to come (of a case closed before closing cancelled them) is cancelled too.
+     * Removes every confidential text of a closed case after the retention period (narratives, reasons, names,
+     * notes, terms); statuses, counts and dates stay. A session still to come is cancelled too.
      *
      * @return the events of the purge (sessions cancelled), or empty when the case is not due
      */
@@ -679,43 +572,16 @@ public final class Mediation {
         return Optional.of(events);
     }
 
-    public boolean legalHold() {
-        return retention.legalHold();
-    }
-
-    public Optional<Instant> purgedAt() {
-        return Optional.ofNullable(retention.purgedAt());
-    }
-
     // ---- confidentiality ---------------------------------------------------------------------
 
-    /** What the given person may see of this case: see {@link Confidentiality}. */
-    public Visibility visibilityFor(Actor actor) {
-        return confidentiality().visibilityFor(actor);
-    }
-
-    /** As above, and a guardian whose consent the school asks for a party sees what that consent needs. */
-    public Visibility visibilityFor(Actor actor, SchoolDirectory directory) {
-        return confidentiality().visibilityFor(actor, directory);
-    }
-
-    /** The parties whose guardian's consent the school asks for, and whose guardian the actor is. */
-    public List<Party> wardsOf(Actor actor, SchoolDirectory directory) {
-        return confidentiality().wardsOf(actor, directory);
+    /** Who sees what of this case: see {@link Confidentiality}. */
+    public Confidentiality confidentiality() {
+        return new Confidentiality(request, team, settings);
     }
 
     /** The guardian's answer for a party, if given: empty while it is awaited. */
     public Optional<Boolean> guardianConsentOf(UUID partyId) {
         return consents.guardianAnswerOf(partyId);
-    }
-
-    /** Only the submitter, the team and the coordinators read the narrative of the request. */
-    public boolean mayReadDescription(Actor actor) {
-        return confidentiality().mayReadDescription(actor);
-    }
-
-    private Confidentiality confidentiality() {
-        return new Confidentiality(request, team, settings);
     }
 
     // ---- rules shared by the commands --------------------------------------------------------
@@ -728,6 +594,19 @@ public final class Mediation {
         return request.parties().stream().filter(p -> p.isUser(actor.userId())).findFirst();
     }
 
+    private static void refuseIf(Optional<MediationRefused> refusal) {
+        if (refusal.isPresent()) {
+            throw refusal.get();
+        }
+    }
+
+    /** The first event, then the others. */
+    private static List<MediationEvent> and(MediationEvent first, List<MediationEvent> then) {
+        List<MediationEvent> events = new ArrayList<>(List.of(first));
+        events.addAll(then);
+        return events;
+    }
+
     private CaseEvents raised(Instant now) {
         return new CaseEvents(schoolId(), id(), now);
     }
@@ -736,39 +615,7 @@ public final class Mediation {
         return some.stream().map(Party::userId).filter(Objects::nonNull).toList();
     }
 
-    private void requireAssigned(String mediatorId) {
-        if (!isAssignedMediator(mediatorId)) {
-            throw new MediationRefused("mediator-not-assigned", "The mediator is not assigned to this case");
-        }
-    }
-
-    private void requireCoordinator(Actor actor) {
-        if (!actor.coordinator()) {
-            throw new ActorRefused("coordinators-only", "Only a coordinator of the school does this");
-        }
-    }
-
-    /** The case's assigned mediators, or the school's coordinators who supervise every case. */
-    private void requireCaseWorker(Actor actor) {
-        if (!actor.coordinator() && !isAssignedMediator(actor.userId())) {
-            throw new ActorRefused("case-team-only", "Only the case's mediators or a coordinator do this");
-        }
-    }
-
-    private void requireOpen() {
-        if (!status.isOpen()) {
-            throw new MediationRefused("case-not-open", "The case is already closed");
-        }
-    }
-
-    private void requireStatus(Set<MediationStatus> allowed, String reason) {
-        requireOpen();
-        if (!allowed.contains(status)) {
-            throw new MediationRefused(reason, "Not possible while the case is " + status);
-        }
-    }
-
-    // ---- reading ----------------------------------------------------------------------------
+    // ---- reading: the parts, and what most readers ask ------------------------------------
 
     public UUID id() {
         return request.id();
@@ -778,56 +625,24 @@ public final class Mediation {
         return request.schoolId();
     }
 
-    public Channel channel() {
-        return request.channel();
+    public MediationStatus status() {
+        return status;
     }
 
-    public Urgency urgency() {
-        return request.urgency();
-    }
-
-    public Optional<String> preferredLanguage() {
-        return Optional.ofNullable(request.preferredLanguage());
-    }
-
-    public String submittedBy() {
-        return request.submittedBy();
-    }
-
-    public Instant submittedAt() {
-        return request.submittedAt();
+    public Request request() {
+        return request;
     }
 
     public List<Party> parties() {
         return request.parties();
     }
 
-    public String description() {
-        return request.description();
+    public Triage triage() {
+        return triage;
     }
 
-    public MediationStatus status() {
-        return status;
-    }
-
-    public Optional<TriageDecision> triageDecision() {
-        return Optional.ofNullable(triage.decision());
-    }
-
-    public Optional<String> triageReason() {
-        return Optional.ofNullable(triage.reason());
-    }
-
-    public Optional<MediatedBy> mediatedBy() {
-        return Optional.ofNullable(team.mediatedBy());
-    }
-
-    public boolean escalated() {
-        return triage.escalated();
-    }
-
-    public List<Mediator> mediators() {
-        return team.mediators();
+    public Team team() {
+        return team;
     }
 
     public List<Consent> consents() {
@@ -843,19 +658,23 @@ public final class Mediation {
     }
 
     public Optional<LocalDate> followUpDate() {
-        return Optional.ofNullable(followUp.date());
+        return followUp.dateIfAny();
     }
 
-    public Optional<FollowUpResult> followUpResult() {
-        return Optional.ofNullable(followUp.result());
+    public FollowUp followUp() {
+        return followUp;
     }
 
     public Optional<Outcome> outcome() {
         return Optional.ofNullable(closure.outcome());
     }
 
-    public Optional<Instant> closedAt() {
-        return Optional.ofNullable(closure.closedAt());
+    public Closure closure() {
+        return closure;
+    }
+
+    public Retention retention() {
+        return retention;
     }
 
     /**

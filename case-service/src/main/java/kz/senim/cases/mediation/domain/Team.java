@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import kz.senim.cases.school.domain.Actor;
 
 /**
  * The case's mediators, who may mediate it (decided at triage: equality of the parties), and who never will:
@@ -22,6 +23,19 @@ public record Team(MediatedBy mediatedBy, List<Mediator> mediators, Set<String> 
         mediators = List.copyOf(mediators);
         objected = Set.copyOf(objected);
         conflicted = Set.copyOf(conflicted);
+    }
+
+    /** The case work is done by the case's assigned mediators, or the school's coordinators who supervise every case. */
+    void requireCaseWorker(Actor actor) {
+        if (!actor.coordinator() && !isAssigned(actor.userId())) {
+            throw new ActorRefused("case-team-only", "Only the case's mediators or a coordinator do this");
+        }
+    }
+
+    void requireAssigned(String mediatorId) {
+        if (!isAssigned(mediatorId)) {
+            throw new MediationRefused("mediator-not-assigned", "The mediator is not assigned to this case");
+        }
     }
 
     public boolean isAssigned(String userId) {

@@ -39,7 +39,9 @@ class AssigningNeutralMediatorsTest {
                 .isInstanceOfSatisfying(
                         MediatorAssigned.class, e -> assertThat(e.mediatorId()).isEqualTo(MEDIATOR_DANA));
         assertThat(mediation.status()).isEqualTo(MediationStatus.MEDIATORS_ASSIGNED);
-        assertThat(mediation.mediators()).extracting(Mediator::userId).containsExactly(MEDIATOR_DANA, MEDIATOR_ERLAN);
+        assertThat(mediation.team().mediators())
+                .extracting(Mediator::userId)
+                .containsExactly(MEDIATOR_DANA, MEDIATOR_ERLAN);
     }
 
     @Test
