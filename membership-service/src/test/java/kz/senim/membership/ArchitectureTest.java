@@ -14,4 +14,16 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule noPatternNames = SenimArchitecture.NO_PATTERN_NAMES;
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenFeatures = SenimArchitecture.NO_CYCLES_BETWEEN_FEATURES;
+
+    @ArchTest
+    static final ArchRule controllersDoNotUsePersistence = SenimArchitecture.CONTROLLERS_DO_NOT_USE_PERSISTENCE;
+
+    @ArchTest
+    static final ArchRule noResponseStatusExceptions = SenimArchitecture.NO_RESPONSE_STATUS_EXCEPTIONS;
+
+    @ArchTest
+    static final ArchRule timeFromTheClockBean = SenimArchitecture.TIME_FROM_THE_CLOCK_BEAN;
 }

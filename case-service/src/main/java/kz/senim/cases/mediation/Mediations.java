@@ -18,6 +18,7 @@ import kz.senim.cases.directory.SchoolPeople;
 import kz.senim.cases.directory.SchoolPeople.MediatorLoad;
 import kz.senim.cases.mediation.domain.Channel;
 import kz.senim.cases.mediation.domain.Commitment;
+import kz.senim.cases.mediation.domain.ConsentAnswer;
 import kz.senim.cases.mediation.domain.FollowUpResult;
 import kz.senim.cases.mediation.domain.MediatedBy;
 import kz.senim.cases.mediation.domain.Mediation;
@@ -208,9 +209,10 @@ public class Mediations {
         Actor actor = actor(caller);
         Mediation mediation = stored.mediation();
         SchoolDirectory directory = people.of(mediation.schoolId());
-        List<UUID> wards =
-                mediation.wardsOf(actor, directory).stream().map(Party::id).toList();
-        return new Seen(stored, mediation.visibilityFor(actor, directory), actor, wards);
+        List<UUID> wards = mediation.confidentiality().wardsOf(actor, directory).stream()
+                .map(Party::id)
+                .toList();
+        return new Seen(stored, mediation.confidentiality().visibilityFor(actor, directory), actor, wards);
     }
 
     /**
@@ -225,7 +227,7 @@ public class Mediations {
 
         public boolean showsConfidentialText() {
             return visibility.atLeast(Visibility.MEDIATOR)
-                    || stored.mediation().mayReadDescription(viewer)
+                    || stored.mediation().confidentiality().mayReadDescription(viewer)
                     || (visibility.atLeast(Visibility.PARTY)
                             && stored.mediation().agreement().isPresent());
         }
@@ -264,7 +266,7 @@ public class Mediations {
     }
 
     private static boolean mediatedByCoordinators(Mediation mediation) {
-        return mediation.mediatedBy().orElse(MediatedBy.PEER_MEDIATORS) == MediatedBy.COORDINATORS;
+        return mediation.team().mediatedBy() == MediatedBy.COORDINATORS;
     }
 
     /**
@@ -328,28 +330,11 @@ public class Mediations {
                 (m, actor) -> m.assign(actor, candidate(school, mediatorId), people.of(school), clock.instant()));
     }
 
-    /** A party's (or their guardian's) answer to the request for consent, given or refused, with a note. */
-    public record ConsentAnswer(
-            UUID partyId,
-            boolean guardian,
-            boolean given,
-            @Nullable String note) {}
-
     @Transactional
     public StoredMediation answerConsent(UUID id, CurrentUser caller, @Nullable String ifMatch, ConsentAnswer answer) {
         String school = schoolOf(caller);
         return change(
-                id,
-                caller,
-                ifMatch,
-                (m, actor) -> m.answerConsent(
-                        actor,
-                        answer.partyId(),
-                        answer.guardian(),
-                        answer.given(),
-                        answer.note(),
-                        people.of(school),
-                        clock.instant()));
+                id, caller, ifMatch, (m, actor) -> m.answerConsent(actor, answer, people.of(school), clock.instant()));
     }
 
     /** A coordinator's triage: the decision, its reason, and whether a safeguarding concern was raised. */
@@ -367,7 +352,10 @@ public class Mediations {
         Mediation mediation = stored.mediation();
         if (triage.decision() == TriageDecision.ROUTE_TO_CONSULTATION) {
             events.publishEvent(new RoutedToConsultation(
-                    mediation.schoolId(), mediation.submittedBy(), mediation.description(), caller.id()));
+                    mediation.schoolId(),
+                    mediation.request().submittedBy(),
+                    mediation.request().description(),
+                    caller.id()));
         }
         return stored;
     }
@@ -479,17 +467,7 @@ public class Mediations {
     @Transactional
     public StoredMediation recordFollowUp(
             UUID id, CurrentUser caller, @Nullable String ifMatch, FollowUpResult result) {
-        return change(id, caller, ifMatch, (m, actor) -> {
-            List<MediationEvent> caused = new ArrayList<>();
-            if (m.status() == MediationStatus.AGREEMENT_REACHED && actor.coordinator()
-                    || m.isAssignedMediator(actor.userId())) {
-                if (m.status() == MediationStatus.AGREEMENT_REACHED) {
-                    caused.addAll(m.followUpDue(clock.instant()));
-                }
-            }
-            caused.addAll(m.recordFollowUp(actor, result, clock.instant()));
-            return caused;
-        });
+        return change(id, caller, ifMatch, (m, actor) -> m.recordFollowUp(actor, result, clock.instant()));
     }
 
     /**
@@ -507,7 +485,7 @@ public class Mediations {
         Mediation mediation = stored.mediation();
         // A decision follows the school's settings in force when it is made (and so does whose consent is asked).
         mediation.followSettings(settings.inForce(school).mediation());
-        if (mediation.visibilityFor(actor, people.of(school)) == Visibility.NONE) {
+        if (mediation.confidentiality().visibilityFor(actor, people.of(school)) == Visibility.NONE) {
             throw new ResourceNotFound("Case");
         }
         Versions.check(ifMatch, stored.version());

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import kz.senim.notification.delivery.domain.Language;
 import kz.senim.notification.delivery.domain.RetrySchedule;
 import kz.senim.notification.recipient.Recipient;
 import kz.senim.notification.recipient.RecipientDirectory;
@@ -187,7 +188,8 @@ class MailDispatcher {
         Optional<String> unsubscribeLink = optional
                 ? Optional.of(unsubscribe.link(notification.recipientId(), notification.category()))
                 : Optional.empty();
-        Locale language = recipient.language().orElse(notification.language());
+        // The recipient's own language where Senim writes in it, else the one the notification was planned in.
+        Locale language = Language.choose(recipient.language(), Optional.of(notification.language()));
         ComposedMessage composed =
                 templates.compose(notification.templateKey(), notification.parameters(), language, unsubscribeLink);
         MimeMessage message = mail.createMimeMessage();

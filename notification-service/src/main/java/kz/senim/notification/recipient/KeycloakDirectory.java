@@ -3,13 +3,12 @@ package kz.senim.notification.recipient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import kz.senim.notification.delivery.domain.Language;
 import kz.senim.platform.keycloak.KeycloakAdminApi;
-import kz.senim.platform.keycloak.KeycloakServiceAccount;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
@@ -24,6 +23,7 @@ import tools.jackson.databind.JsonNode;
  * token is Spring Security's OAuth2 client's to get, keep and renew (the platform's {@code KeycloakAdminApi}).
  */
 @Component
+@EnableConfigurationProperties(KeycloakSettings.class)
 class KeycloakDirectory implements RecipientDirectory {
 
     private final RestClient admin;
@@ -31,19 +31,11 @@ class KeycloakDirectory implements RecipientDirectory {
     private final Clock clock;
     private final Map<String, Cached> lookups = new ConcurrentHashMap<>();
 
-    KeycloakDirectory(
-            @Value("${senim.keycloak.url}") String url,
-            @Value("${senim.keycloak.realm}") String realm,
-            @Value("${senim.keycloak.client-id}") String clientId,
-            @Value("${senim.keycloak.client-secret}") String clientSecret,
-            @Value("${senim.keycloak.lookup-cache}") Duration lookupsLiveFor) {
-        this.clock = Clock.systemUTC();
-        this.admin = KeycloakAdminApi.of(
-                new KeycloakServiceAccount(url, realm, clientId, clientSecret),
-                clock,
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(10));
-        this.lookupsLiveFor = lookupsLiveFor;
+    KeycloakDirectory(KeycloakSettings settings, Clock clock) {
+        this.clock = clock;
+        this.admin =
+                KeycloakAdminApi.of(settings.serviceAccount(), clock, Duration.ofSeconds(5), Duration.ofSeconds(10));
+        this.lookupsLiveFor = settings.lookupCache();
     }
 
     @Override
@@ -70,7 +62,7 @@ class KeycloakDirectory implements RecipientDirectory {
             }
             JsonNode locale = user.path("attributes").path("locale");
             String tag = locale.isArray() && !locale.isEmpty() ? locale.get(0).asString() : null;
-            return Optional.of(new Recipient(userId, email, Language.parse(tag)));
+            return Optional.of(new Recipient(userId, email, languageOf(tag)));
         } catch (HttpClientErrorException e) {
             if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
                 return Optional.empty();
@@ -82,6 +74,15 @@ class KeycloakDirectory implements RecipientDirectory {
             throw new DirectoryUnavailable(
                     "Keycloak gave no service token: " + e.getError().getErrorCode(), e);
         }
+    }
+
+    /** The language of the profile's locale ({@code ru-KZ} is Russian); whether Senim speaks it is delivery's to say. */
+    private static Optional<Locale> languageOf(String tag) {
+        if (tag == null || tag.isBlank()) {
+            return Optional.empty();
+        }
+        String language = Locale.forLanguageTag(tag.strip().replace('_', '-')).getLanguage();
+        return language.isEmpty() ? Optional.empty() : Optional.of(Locale.of(language));
     }
 
     private record Cached(Optional<Recipient> recipient, Instant until) {}

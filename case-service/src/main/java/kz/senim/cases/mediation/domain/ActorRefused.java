@@ -1,5 +1,6 @@
 package kz.senim.cases.mediation.domain;
 
+import kz.senim.cases.school.domain.Actor;
 import kz.senim.platform.problem.CallerRefused;
 
 /**
@@ -11,5 +12,12 @@ public class ActorRefused extends MediationRefused implements CallerRefused {
 
     public ActorRefused(String reason, String rule) {
         super(reason, rule);
+    }
+
+    /** Refuses anyone but a coordinator of the school. */
+    static void unlessCoordinator(Actor actor) {
+        if (!actor.coordinator()) {
+            throw new ActorRefused("coordinators-only", "Only a coordinator of the school does this");
+        }
     }
 }

@@ -20,8 +20,11 @@ import kz.senim.cases.mediation.CaseFilter;
 import kz.senim.cases.mediation.StoredMediation;
 import kz.senim.cases.mediation.domain.Agreement;
 import kz.senim.cases.mediation.domain.Channel;
+import kz.senim.cases.mediation.domain.Closure;
 import kz.senim.cases.mediation.domain.Commitment;
 import kz.senim.cases.mediation.domain.Consent;
+import kz.senim.cases.mediation.domain.Consents;
+import kz.senim.cases.mediation.domain.FollowUp;
 import kz.senim.cases.mediation.domain.FollowUpResult;
 import kz.senim.cases.mediation.domain.MediatedBy;
 import kz.senim.cases.mediation.domain.Mediation;
@@ -30,7 +33,12 @@ import kz.senim.cases.mediation.domain.MediationStatus;
 import kz.senim.cases.mediation.domain.Mediator;
 import kz.senim.cases.mediation.domain.Outcome;
 import kz.senim.cases.mediation.domain.Party;
+import kz.senim.cases.mediation.domain.Request;
+import kz.senim.cases.mediation.domain.Retention;
 import kz.senim.cases.mediation.domain.Session;
+import kz.senim.cases.mediation.domain.Sessions;
+import kz.senim.cases.mediation.domain.Team;
+import kz.senim.cases.mediation.domain.Triage;
 import kz.senim.cases.mediation.domain.TriageDecision;
 import kz.senim.cases.mediation.domain.Urgency;
 import kz.senim.platform.web.Page;
@@ -180,27 +188,32 @@ public class MediationRepository {
     // ---- mapping ---------------------------------------------------------------------------
 
     private Map<String, Object> params(Mediation.State s) {
+        Request request = s.request();
+        Team team = s.team();
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("id", s.id());
-        p.put("school", s.schoolId());
-        p.put("channel", s.channel().name());
-        p.put("urgency", s.urgency().name());
-        p.put("language", s.preferredLanguage());
+        p.put("id", request.id());
+        p.put("school", request.schoolId());
+        p.put("channel", request.channel().name());
+        p.put("urgency", request.urgency().name());
+        p.put("language", request.preferredLanguage());
         p.put("status", s.status().name());
-        p.put("submittedBy", s.submittedBy());
-        p.put("submittedAt", Timestamp.from(s.submittedAt()));
-        p.put("description", confidential.seal(s.description()));
-        p.put("triageDecision", name(s.triageDecision()));
-        p.put("triageReason", confidential.seal(s.triageReason()));
-        p.put("mediatedBy", name(s.mediatedBy()));
-        p.put("escalated", s.escalated());
+        p.put("submittedBy", request.submittedBy());
+        p.put("submittedAt", Timestamp.from(request.submittedAt()));
+        p.put("description", confidential.seal(request.description()));
+        p.put("triageDecision", name(s.triage().decision()));
+        p.put("triageReason", confidential.seal(s.triage().reason()));
+        p.put("mediatedBy", name(team.mediatedBy()));
+        p.put("escalated", s.triage().escalated());
         p.put(
                 "partyUserIds",
-                s.parties().stream().map(Party::userId).filter(u -> u != null).toArray(String[]::new));
-        p.put("mediatorIds", s.mediators().stream().map(Mediator::userId).toArray(String[]::new));
+                request.parties().stream()
+                        .map(Party::userId)
+                        .filter(u -> u != null)
+                        .toArray(String[]::new));
+        p.put("mediatorIds", team.mediators().stream().map(Mediator::userId).toArray(String[]::new));
         p.put(
                 "parties",
-                json.writeValueAsString(s.parties().stream()
+                json.writeValueAsString(request.parties().stream()
                         .map(party -> new Party(
                                 party.id(),
                                 party.userId(),
@@ -208,12 +221,12 @@ public class MediationRepository {
                                 party.grade(),
                                 confidential.seal(party.name())))
                         .toList()));
-        p.put("mediators", json.writeValueAsString(s.mediators()));
-        p.put("objected", s.objectedMediators().toArray(String[]::new));
-        p.put("conflicted", s.conflictedMediators().toArray(String[]::new));
+        p.put("mediators", json.writeValueAsString(team.mediators()));
+        p.put("objected", team.objected().toArray(String[]::new));
+        p.put("conflicted", team.conflicted().toArray(String[]::new));
         p.put(
                 "consents",
-                json.writeValueAsString(s.consents().stream()
+                json.writeValueAsString(s.consents().answers().stream()
                         .map(c -> new Consent(
                                 c.partyId(),
                                 c.guardian(),
@@ -225,7 +238,7 @@ public class MediationRepository {
                         .toList()));
         p.put(
                 "sessions",
-                json.writeValueAsString(s.sessions().stream()
+                json.writeValueAsString(s.sessions().all().stream()
                         .map(x -> new Session(
                                 x.id(),
                                 x.kind(),
@@ -245,12 +258,14 @@ public class MediationRepository {
                                         .toList(),
                                 s.agreement().signatures())));
         p.put("settings", json.writeValueAsString(new StoredSettings(s.settings())));
-        p.put("followUpDate", s.followUpDate());
-        p.put("followUpResult", name(s.followUpResult()));
-        p.put("outcome", name(s.outcome()));
-        p.put("closedAt", s.closedAt() == null ? null : Timestamp.from(s.closedAt()));
-        p.put("legalHold", s.legalHold());
-        p.put("purgedAt", s.purgedAt() == null ? null : Timestamp.from(s.purgedAt()));
+        p.put("followUpDate", s.followUp().date());
+        p.put("followUpResult", name(s.followUp().result()));
+        p.put("outcome", name(s.closure().outcome()));
+        Instant closedAt = s.closure().closedAt();
+        p.put("closedAt", closedAt == null ? null : Timestamp.from(closedAt));
+        p.put("legalHold", s.retention().legalHold());
+        Instant purgedAt = s.retention().purgedAt();
+        p.put("purgedAt", purgedAt == null ? null : Timestamp.from(purgedAt));
         return p;
     }
 
@@ -292,7 +307,7 @@ public class MediationRepository {
         }
         Timestamp closedAt = rs.getTimestamp("closed_at");
         Timestamp purgedAt = rs.getTimestamp("purged_at");
-        Mediation mediation = Mediation.restore(new Mediation.State(
+        Request request = new Request(
                 rs.getObject("id", UUID.class),
                 rs.getString("school_id"),
                 Channel.valueOf(rs.getString("channel")),
@@ -301,25 +316,30 @@ public class MediationRepository {
                 rs.getString("submitted_by"),
                 rs.getTimestamp("submitted_at").toInstant(),
                 parties,
-                confidential.open(rs.getString("description")),
-                json.readValue(rs.getString("settings"), StoredSettings.class).settings(),
-                MediationStatus.valueOf(rs.getString("status")),
-                value(TriageDecision.class, rs.getString("triage_decision")),
-                confidential.open(rs.getString("triage_reason")),
+                confidential.open(rs.getString("description")));
+        Team team = new Team(
                 value(MediatedBy.class, rs.getString("mediated_by")),
-                rs.getBoolean("escalated"),
                 json.readValue(rs.getString("mediators"), new TypeReference<List<Mediator>>() {}),
                 Set.copyOf(strings(rs.getArray("objected_mediators"))),
-                Set.copyOf(strings(rs.getArray("conflicted_mediators"))),
-                consents,
-                sessions,
+                Set.copyOf(strings(rs.getArray("conflicted_mediators"))));
+        Mediation mediation = Mediation.restore(new Mediation.State(
+                request,
+                MediationStatus.valueOf(rs.getString("status")),
+                json.readValue(rs.getString("settings"), StoredSettings.class).settings(),
+                new Triage(
+                        value(TriageDecision.class, rs.getString("triage_decision")),
+                        confidential.open(rs.getString("triage_reason")),
+                        rs.getBoolean("escalated")),
+                team,
+                new Consents(consents),
+                new Sessions(sessions),
                 agreement,
-                rs.getObject("follow_up_date", LocalDate.class),
-                value(FollowUpResult.class, rs.getString("follow_up_result")),
-                value(Outcome.class, rs.getString("outcome")),
-                closedAt == null ? null : closedAt.toInstant(),
-                rs.getBoolean("legal_hold"),
-                purgedAt == null ? null : purgedAt.toInstant()));
+                new FollowUp(
+                        rs.getObject("follow_up_date", LocalDate.class),
+                        value(FollowUpResult.class, rs.getString("follow_up_result"))),
+                new Closure(
+                        value(Outcome.class, rs.getString("outcome")), closedAt == null ? null : closedAt.toInstant()),
+                new Retention(rs.getBoolean("legal_hold"), purgedAt == null ? null : purgedAt.toInstant())));
         return new StoredMediation(mediation, rs.getLong("version"));
     }
 

@@ -89,7 +89,7 @@ class CaseController {
                 .body(CaseView.of(
                         new Mediations.Seen(
                                 stored,
-                                stored.mediation().visibilityFor(Mediations.actor(caller)),
+                                stored.mediation().confidentiality().visibilityFor(Mediations.actor(caller)),
                                 Mediations.actor(caller)),
                         zone(stored.mediation().schoolId())));
     }
@@ -383,8 +383,8 @@ class CaseController {
                     m.id(),
                     "MEDIATION",
                     m.status().name(),
-                    m.urgency().name(),
-                    CaseView.time(m.submittedAt(), zone),
+                    m.request().urgency().name(),
+                    CaseView.time(m.request().submittedAt(), zone),
                     m.outcome().map(Enum::name).orElse(null));
         }
     }

@@ -17,6 +17,9 @@ import java.util.UUID;
 import kz.senim.cases.mediation.Mediations;
 import kz.senim.cases.mediation.domain.Channel;
 import kz.senim.cases.mediation.domain.Commitment;
+import kz.senim.cases.mediation.domain.ConsentAnswer;
+import kz.senim.cases.mediation.domain.ConsentAnswer.Answer;
+import kz.senim.cases.mediation.domain.ConsentAnswer.Respondent;
 import kz.senim.cases.mediation.domain.FollowUpResult;
 import kz.senim.cases.mediation.domain.SessionKind;
 import kz.senim.cases.mediation.domain.TriageDecision;
@@ -94,8 +97,12 @@ final class CaseRequests {
             @NotNull Boolean given,
             @Size(max = 1000) String note) {
 
-        Mediations.ConsentAnswer answer() {
-            return new Mediations.ConsentAnswer(partyId, Boolean.TRUE.equals(guardian), given, note);
+        ConsentAnswer answer() {
+            return new ConsentAnswer(
+                    partyId,
+                    Boolean.TRUE.equals(guardian) ? Respondent.GUARDIAN : Respondent.PARTY,
+                    given ? Answer.GIVEN : Answer.REFUSED,
+                    note);
         }
     }
 

@@ -90,23 +90,27 @@ record CaseView(
                 m.id(),
                 "MEDIATION",
                 m.status().name(),
-                m.channel().name(),
-                m.urgency().name(),
-                party ? m.preferredLanguage().orElse(null) : null,
-                time(m.submittedAt(), zone),
+                m.request().channel().name(),
+                m.request().urgency().name(),
+                party ? m.request().preferredLanguage() : null,
+                time(m.request().submittedAt(), zone),
                 m.outcome().map(Enum::name).orElse(null),
-                m.closedAt().map(t -> time(t, zone)).orElse(null),
-                m.mayReadDescription(seen.viewer()) ? m.description() : null,
-                team && m.triageDecision().isPresent()
+                m.closure().closedAt() == null ? null : time(m.closure().closedAt(), zone),
+                m.confidentiality().mayReadDescription(seen.viewer())
+                        ? m.request().description()
+                        : null,
+                team && m.triage().decision() != null
                         ? new Triage(
-                                m.triageDecision().get().name(),
-                                m.mediatedBy().map(Enum::name).orElse(null),
-                                m.escalated(),
-                                coordinator ? m.triageReason().orElse(null) : null)
+                                m.triage().decision().name(),
+                                m.team().mediatedBy() == null
+                                        ? null
+                                        : m.team().mediatedBy().name(),
+                                m.triage().escalated(),
+                                coordinator ? m.triage().reason() : null)
                         : null,
                 party ? m.parties().stream().map(p -> partyView(p, team, seen)).toList() : null,
                 party
-                        ? m.mediators().stream()
+                        ? m.team().mediators().stream()
                                 .map(x -> new MediatorView(x.userId(), x.kind().name()))
                                 .toList()
                         : null,
@@ -150,11 +154,17 @@ record CaseView(
                                 .orElse(null)
                         : null,
                 party ? m.followUpDate().orElse(null) : null,
-                party ? m.followUpResult().map(Enum::name).orElse(null) : null,
-                coordinator ? m.legalHold() : null,
-                coordinator ? m.purgedAt().map(t -> time(t, zone)).orElse(null) : null,
+                party && m.followUp().result() != null ? m.followUp().result().name() : null,
+                coordinator ? m.retention().legalHold() : null,
+                coordinator && m.retention().purgedAt() != null
+                        ? time(m.retention().purgedAt(), zone)
+                        : null,
                 // A guardian consents to mediation by young mediators or by adults: that much they see.
-                v == Visibility.GUARDIAN ? m.mediatedBy().map(Enum::name).orElse(null) : null,
+                v == Visibility.GUARDIAN
+                        ? m.team().mediatedBy() == null
+                                ? null
+                                : m.team().mediatedBy().name()
+                        : null,
                 seen.wards().isEmpty()
                         ? null
                         : seen.wards().stream()

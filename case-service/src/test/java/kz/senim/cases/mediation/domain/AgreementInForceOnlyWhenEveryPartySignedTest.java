@@ -133,6 +133,7 @@ class AgreementInForceOnlyWhenEveryPartySignedTest {
                 Cases.SCHOOL,
                 Channel.IN_PERSON,
                 Urgency.NORMAL,
+                null,
                 Cases.COORDINATOR,
                 List.of(Party.student(ALUA, 7), new Party(UUID.randomUUID(), null, false, 7, "A new boy")),
                 "In person",
@@ -142,7 +143,8 @@ class AgreementInForceOnlyWhenEveryPartySignedTest {
         mediation.assign(coordinator, Cases.danaCandidate, Cases.directory, NOW);
         mediation.askForConsent(dana, NOW);
         for (Party party : mediation.parties()) {
-            mediation.answerConsent(coordinator, party.id(), false, true, "said yes", Cases.directory, NOW);
+            mediation.answerConsent(
+                    coordinator, ConsentAnswer.given(party.id()).noted("said yes"), Cases.directory, NOW);
         }
 
         refused(

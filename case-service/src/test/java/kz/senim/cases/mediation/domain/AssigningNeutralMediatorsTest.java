@@ -39,7 +39,9 @@ class AssigningNeutralMediatorsTest {
                 .isInstanceOfSatisfying(
                         MediatorAssigned.class, e -> assertThat(e.mediatorId()).isEqualTo(MEDIATOR_DANA));
         assertThat(mediation.status()).isEqualTo(MediationStatus.MEDIATORS_ASSIGNED);
-        assertThat(mediation.mediators()).extracting(Mediator::userId).containsExactly(MEDIATOR_DANA, MEDIATOR_ERLAN);
+        assertThat(mediation.team().mediators())
+                .extracting(Mediator::userId)
+                .containsExactly(MEDIATOR_DANA, MEDIATOR_ERLAN);
     }
 
     @Test
@@ -129,7 +131,7 @@ class AssigningNeutralMediatorsTest {
     @Test
     void a_partys_objection_unassigns_the_mediator_for_good() {
         Mediation mediation = Cases.awaitingConsent();
-        mediation.answerConsent(alua, Cases.partyId(mediation, ALUA), false, true, null, directory, NOW);
+        mediation.answerConsent(alua, ConsentAnswer.given(Cases.partyId(mediation, ALUA)), directory, NOW);
 
         var events = mediation.object(bekzat, MEDIATOR_ERLAN, NOW);
 

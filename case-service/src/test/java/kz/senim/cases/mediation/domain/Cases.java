@@ -89,6 +89,7 @@ final class Cases {
                 SCHOOL,
                 Channel.ONLINE_FORM,
                 Urgency.NORMAL,
+                null,
                 ALUA,
                 List.of(Party.student(ALUA, 7), Party.student(BEKZAT, 7)),
                 "We argued about a seat in the classroom",
@@ -101,6 +102,7 @@ final class Cases {
                 SCHOOL,
                 Channel.ONLINE_FORM,
                 Urgency.NORMAL,
+                null,
                 ALUA,
                 List.of(Party.student(ALUA, 7), Party.adult(TEACHER)),
                 "A conflict with a teacher",
@@ -129,8 +131,8 @@ final class Cases {
 
     static Mediation inMediation() {
         Mediation mediation = awaitingConsent();
-        mediation.answerConsent(alua, partyId(mediation, ALUA), false, true, null, directory, NOW);
-        mediation.answerConsent(bekzat, partyId(mediation, BEKZAT), false, true, null, directory, NOW);
+        mediation.answerConsent(alua, ConsentAnswer.given(partyId(mediation, ALUA)), directory, NOW);
+        mediation.answerConsent(bekzat, ConsentAnswer.given(partyId(mediation, BEKZAT)), directory, NOW);
         return mediation;
     }
 

@@ -106,8 +106,8 @@ class EndingMediationCancelsTheSessionsToComeTest {
         coMediated.assign(coordinator, Cases.danaCandidate, Cases.directory, NOW);
         coMediated.assign(coordinator, MediatorCandidate.coordinator(Cases.COORDINATOR), Cases.directory, NOW);
         coMediated.askForConsent(dana, NOW);
-        coMediated.answerConsent(alua, partyId(coMediated, ALUA), false, true, null, Cases.directory, NOW);
-        coMediated.answerConsent(bekzat, partyId(coMediated, BEKZAT), false, true, null, Cases.directory, NOW);
+        coMediated.answerConsent(alua, ConsentAnswer.given(partyId(coMediated, ALUA)), Cases.directory, NOW);
+        coMediated.answerConsent(bekzat, ConsentAnswer.given(partyId(coMediated, BEKZAT)), Cases.directory, NOW);
         withSessions(coMediated);
         var escalation = mediation.escalate(coordinator, "a safeguarding concern came up", later(1));
         assertThat(mediation.status()).isEqualTo(MediationStatus.IN_MEDIATION);
@@ -160,33 +160,17 @@ class EndingMediationCancelsTheSessionsToComeTest {
                 false,
                 null));
         Mediation closed = Mediation.restore(new Mediation.State(
-                open.id(),
-                open.schoolId(),
-                open.channel(),
-                open.urgency(),
-                open.preferredLanguage(),
-                open.submittedBy(),
-                open.submittedAt(),
-                open.parties(),
-                open.description(),
-                open.settings(),
+                open.request(),
                 MediationStatus.WITHDRAWN,
-                open.triageDecision(),
-                open.triageReason(),
-                open.mediatedBy(),
-                open.escalated(),
-                open.mediators(),
-                open.objectedMediators(),
-                open.conflictedMediators(),
+                open.settings(),
+                open.triage(),
+                open.team(),
                 open.consents(),
-                sessions,
+                new Sessions(sessions),
                 open.agreement(),
-                open.followUpDate(),
-                open.followUpResult(),
-                Outcome.WITHDRAWN,
-                closedAt,
-                false,
-                null));
+                open.followUp(),
+                new Closure(Outcome.WITHDRAWN, closedAt),
+                Retention.KEPT));
 
         var events = closed.purge(Duration.ofDays(365), closedAt.plus(Duration.ofDays(365)))
                 .orElseThrow();

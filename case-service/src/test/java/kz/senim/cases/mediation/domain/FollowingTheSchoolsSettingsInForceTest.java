@@ -49,8 +49,8 @@ class FollowingTheSchoolsSettingsInForceTest {
         Mediation mediation = Cases.awaitingConsent();
 
         mediation.followSettings(new MediationSettings(2, 8, 14, ALMATY));
-        mediation.answerConsent(alua, partyId(mediation, ALUA), false, true, null, directory, NOW);
-        mediation.answerConsent(bekzat, partyId(mediation, BEKZAT), false, true, null, directory, NOW);
+        mediation.answerConsent(alua, ConsentAnswer.given(partyId(mediation, ALUA)), directory, NOW);
+        mediation.answerConsent(bekzat, ConsentAnswer.given(partyId(mediation, BEKZAT)), directory, NOW);
 
         assertThat(mediation.status()).isEqualTo(MediationStatus.AWAITING_CONSENT);
     }
@@ -60,8 +60,8 @@ class FollowingTheSchoolsSettingsInForceTest {
         Mediation mediation = Cases.awaitingConsent();
 
         mediation.followSettings(new MediationSettings(2, 7, 14, ALMATY));
-        mediation.answerConsent(alua, partyId(mediation, ALUA), false, true, null, directory, NOW);
-        mediation.answerConsent(bekzat, partyId(mediation, BEKZAT), false, true, null, directory, NOW);
+        mediation.answerConsent(alua, ConsentAnswer.given(partyId(mediation, ALUA)), directory, NOW);
+        mediation.answerConsent(bekzat, ConsentAnswer.given(partyId(mediation, BEKZAT)), directory, NOW);
 
         assertThat(mediation.status()).isEqualTo(MediationStatus.IN_MEDIATION);
     }

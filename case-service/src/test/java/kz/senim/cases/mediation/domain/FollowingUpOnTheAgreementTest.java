@@ -48,7 +48,10 @@ class FollowingUpOnTheAgreementTest {
         mediation.askForConsent(dana, NOW);
         for (Actor party : new Actor[] {Cases.alua, Cases.bekzat}) {
             mediation.answerConsent(
-                    party, mediation.partyOf(party).orElseThrow().id(), false, true, null, Cases.directory, NOW);
+                    party,
+                    ConsentAnswer.given(mediation.partyOf(party).orElseThrow().id()),
+                    Cases.directory,
+                    NOW);
         }
         mediation.writeAgreement(
                 dana,
@@ -108,5 +111,38 @@ class FollowingUpOnTheAgreementTest {
         Mediation mediation = Cases.followUp();
 
         refused(mediation, () -> mediation.recordFollowUp(alua, FollowUpResult.KEPT, NOW), "case-team-only");
+    }
+
+    @Test
+    void on_its_date_the_team_records_the_follow_up_without_waiting_for_the_reminder() {
+        Mediation mediation = Cases.agreementReached();
+
+        var events = mediation.recordFollowUp(dana, FollowUpResult.KEPT, NOW.plus(Duration.ofDays(14)));
+
+        assertThat(events).hasSize(2);
+        assertThat(events.getFirst()).isInstanceOf(FollowUpDue.class);
+        assertThat(events.getLast()).isInstanceOf(MediationEvent.FollowUpRecorded.class);
+        assertThat(mediation.status()).isEqualTo(MediationStatus.FOLLOW_UP);
+        assertThat(mediation.followUp().result()).isEqualTo(FollowUpResult.KEPT);
+    }
+
+    @Test
+    void before_its_date_the_follow_up_is_not_recorded() {
+        Mediation mediation = Cases.agreementReached();
+
+        refused(
+                mediation,
+                () -> mediation.recordFollowUp(dana, FollowUpResult.KEPT, NOW.plus(Duration.ofDays(13))),
+                "follow-up-not-due");
+    }
+
+    @Test
+    void only_the_case_team_makes_the_follow_up_due_by_recording_it() {
+        Mediation mediation = Cases.agreementReached();
+
+        refused(
+                mediation,
+                () -> mediation.recordFollowUp(alua, FollowUpResult.KEPT, NOW.plus(Duration.ofDays(14))),
+                "case-team-only");
     }
 }

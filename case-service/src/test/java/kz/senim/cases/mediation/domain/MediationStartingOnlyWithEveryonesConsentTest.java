@@ -28,7 +28,7 @@ class MediationStartingOnlyWithEveryonesConsentTest {
     void mediation_waits_until_the_last_party_consents() {
         Mediation mediation = Cases.awaitingConsent();
 
-        var first = mediation.answerConsent(alua, partyId(mediation, ALUA), false, true, null, directory, NOW);
+        var first = mediation.answerConsent(alua, ConsentAnswer.given(partyId(mediation, ALUA)), directory, NOW);
 
         assertThat(mediation.status()).isEqualTo(MediationStatus.AWAITING_CONSENT);
         assertThat(first).singleElement().isInstanceOfSatisfying(ConsentGiven.class, e -> {
@@ -36,7 +36,7 @@ class MediationStartingOnlyWithEveryonesConsentTest {
             assertThat(e.status()).isEqualTo(MediationStatus.AWAITING_CONSENT);
         });
 
-        mediation.answerConsent(bekzat, partyId(mediation, BEKZAT), false, true, null, directory, NOW);
+        mediation.answerConsent(bekzat, ConsentAnswer.given(partyId(mediation, BEKZAT)), directory, NOW);
 
         assertThat(mediation.status()).isEqualTo(MediationStatus.IN_MEDIATION);
     }
@@ -44,9 +44,9 @@ class MediationStartingOnlyWithEveryonesConsentTest {
     @Test
     void a_single_refusal_ends_the_case() {
         Mediation mediation = Cases.awaitingConsent();
-        mediation.answerConsent(alua, partyId(mediation, ALUA), false, true, null, directory, NOW);
+        mediation.answerConsent(alua, ConsentAnswer.given(partyId(mediation, ALUA)), directory, NOW);
 
-        var events = mediation.answerConsent(bekzat, partyId(mediation, BEKZAT), false, false, null, directory, NOW);
+        var events = mediation.answerConsent(bekzat, ConsentAnswer.refused(partyId(mediation, BEKZAT)), directory, NOW);
 
         assertThat(mediation.status()).isEqualTo(MediationStatus.CLOSED);
         assertThat(mediation.outcome()).contains(Outcome.CONSENT_REFUSED);
@@ -59,12 +59,12 @@ class MediationStartingOnlyWithEveryonesConsentTest {
 
         refused(
                 mediation,
-                () -> mediation.answerConsent(alua, partyId(mediation, BEKZAT), false, true, null, directory, NOW),
+                () -> mediation.answerConsent(alua, ConsentAnswer.given(partyId(mediation, BEKZAT)), directory, NOW),
                 "nobody-consents-for-another");
         refused(
                 mediation,
                 () -> mediation.answerConsent(
-                        dana, partyId(mediation, BEKZAT), false, true, "he agreed", directory, NOW),
+                        dana, ConsentAnswer.given(partyId(mediation, BEKZAT)).noted("he agreed"), directory, NOW),
                 "nobody-consents-for-another");
     }
 
@@ -75,11 +75,14 @@ class MediationStartingOnlyWithEveryonesConsentTest {
         refused(
                 mediation,
                 () -> mediation.answerConsent(
-                        coordinator, partyId(mediation, BEKZAT), false, true, null, directory, NOW),
+                        coordinator, ConsentAnswer.given(partyId(mediation, BEKZAT)), directory, NOW),
                 "nobody-consents-for-another");
 
         var events = mediation.answerConsent(
-                coordinator, partyId(mediation, BEKZAT), false, true, "Said yes in room 204", directory, NOW);
+                coordinator,
+                ConsentAnswer.given(partyId(mediation, BEKZAT)).noted("Said yes in room 204"),
+                directory,
+                NOW);
 
         assertThat(events)
                 .singleElement()
@@ -93,11 +96,11 @@ class MediationStartingOnlyWithEveryonesConsentTest {
     @Test
     void an_answer_is_given_once() {
         Mediation mediation = Cases.awaitingConsent();
-        mediation.answerConsent(alua, partyId(mediation, ALUA), false, true, null, directory, NOW);
+        mediation.answerConsent(alua, ConsentAnswer.given(partyId(mediation, ALUA)), directory, NOW);
 
         refused(
                 mediation,
-                () -> mediation.answerConsent(alua, partyId(mediation, ALUA), false, false, null, directory, NOW),
+                () -> mediation.answerConsent(alua, ConsentAnswer.refused(partyId(mediation, ALUA)), directory, NOW),
                 "consent-already-recorded");
     }
 
@@ -109,7 +112,7 @@ class MediationStartingOnlyWithEveryonesConsentTest {
         Mediation assigned = Cases.mediatorsAssigned();
         refused(
                 assigned,
-                () -> assigned.answerConsent(alua, partyId(assigned, ALUA), false, true, null, directory, NOW),
+                () -> assigned.answerConsent(alua, ConsentAnswer.given(partyId(assigned, ALUA)), directory, NOW),
                 "not-awaiting-consent");
     }
 
@@ -120,21 +123,30 @@ class MediationStartingOnlyWithEveryonesConsentTest {
         mediation.assign(coordinator, Cases.danaCandidate, directory, NOW);
         mediation.assign(coordinator, Cases.erlanCandidate, directory, NOW);
         mediation.askForConsent(erlan, NOW);
-        mediation.answerConsent(alua, partyId(mediation, ALUA), false, true, null, directory, NOW);
-        mediation.answerConsent(bekzat, partyId(mediation, BEKZAT), false, true, null, directory, NOW);
+        mediation.answerConsent(alua, ConsentAnswer.given(partyId(mediation, ALUA)), directory, NOW);
+        mediation.answerConsent(bekzat, ConsentAnswer.given(partyId(mediation, BEKZAT)), directory, NOW);
 
         assertThat(mediation.status()).isEqualTo(MediationStatus.AWAITING_CONSENT);
 
         refused(
                 mediation,
                 () -> mediation.answerConsent(
-                        Actor.person("a-stranger"), partyId(mediation, ALUA), true, true, null, directory, NOW),
+                        Actor.person("a-stranger"),
+                        ConsentAnswer.given(partyId(mediation, ALUA)).byGuardian(),
+                        directory,
+                        NOW),
                 "nobody-consents-for-another");
         mediation.answerConsent(
-                Actor.person(PARENT_OF_ALUA), partyId(mediation, ALUA), true, true, null, directory, NOW);
+                Actor.person(PARENT_OF_ALUA),
+                ConsentAnswer.given(partyId(mediation, ALUA)).byGuardian(),
+                directory,
+                NOW);
         assertThat(mediation.status()).isEqualTo(MediationStatus.AWAITING_CONSENT);
         mediation.answerConsent(
-                coordinator, partyId(mediation, BEKZAT), true, true, "Mother called the office", directory, NOW);
+                coordinator,
+                ConsentAnswer.given(partyId(mediation, BEKZAT)).byGuardian().noted("Mother called the office"),
+                directory,
+                NOW);
 
         assertThat(mediation.status()).isEqualTo(MediationStatus.IN_MEDIATION);
     }
@@ -146,7 +158,10 @@ class MediationStartingOnlyWithEveryonesConsentTest {
         refused(
                 mediation,
                 () -> mediation.answerConsent(
-                        Actor.person(PARENT_OF_ALUA), partyId(mediation, ALUA), true, true, null, directory, NOW),
+                        Actor.person(PARENT_OF_ALUA),
+                        ConsentAnswer.given(partyId(mediation, ALUA)).byGuardian(),
+                        directory,
+                        NOW),
                 "guardian-consent-not-required");
     }
 
@@ -158,7 +173,10 @@ class MediationStartingOnlyWithEveryonesConsentTest {
         mediation.askForConsent(dana, NOW);
 
         mediation.answerConsent(
-                Actor.person(PARENT_OF_ALUA), partyId(mediation, ALUA), true, false, null, directory, NOW);
+                Actor.person(PARENT_OF_ALUA),
+                ConsentAnswer.refused(partyId(mediation, ALUA)).byGuardian(),
+                directory,
+                NOW);
 
         assertThat(mediation.outcome()).contains(Outcome.CONSENT_REFUSED);
     }

@@ -16,17 +16,17 @@ class OpeningAnAnonymousCaseFromTheTrustBoxTest {
 
     @Test
     void an_anonymous_case_has_no_submitter_and_no_named_parties() {
-        assertThat(anonymous.channel()).isEqualTo(Channel.TRUST_BOX);
-        assertThat(anonymous.submittedBy()).isNull();
-        assertThat(anonymous.state().parties()).isEmpty();
+        assertThat(anonymous.request().channel()).isEqualTo(Channel.TRUST_BOX);
+        assertThat(anonymous.request().submittedBy()).isNull();
+        assertThat(anonymous.state().request().parties()).isEmpty();
         assertThat(anonymous.submitted(userId -> Optional.empty()).partyCount()).isZero();
     }
 
     @Test
     void only_coordinators_see_an_anonymous_case() {
-        assertThat(anonymous.visibilityFor(coordinator)).isEqualTo(Visibility.COORDINATOR);
-        assertThat(anonymous.visibilityFor(alua)).isEqualTo(Visibility.NONE);
-        assertThat(anonymous.mayReadDescription(alua)).isFalse();
+        assertThat(anonymous.confidentiality().visibilityFor(coordinator)).isEqualTo(Visibility.COORDINATOR);
+        assertThat(anonymous.confidentiality().visibilityFor(alua)).isEqualTo(Visibility.NONE);
+        assertThat(anonymous.confidentiality().mayReadDescription(alua)).isFalse();
     }
 
     @Test

@@ -57,7 +57,7 @@ class PartyWithdrawingFromAnyOpenStateTest {
 
         assertThat(mediation.status()).isEqualTo(MediationStatus.WITHDRAWN);
         assertThat(mediation.outcome()).contains(Outcome.WITHDRAWN);
-        assertThat(mediation.closedAt()).contains(NOW);
+        assertThat(mediation.closure().closedAt()).isEqualTo(NOW);
         assertThat(events).hasSize(2);
         assertThat(events.get(0))
                 .isInstanceOfSatisfying(

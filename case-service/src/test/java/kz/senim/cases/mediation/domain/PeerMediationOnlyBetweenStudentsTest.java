@@ -60,13 +60,13 @@ class PeerMediationOnlyBetweenStudentsTest {
         var events = mediation.triage(coordinator, TriageDecision.ESCALATE, "threat to health", true, NOW);
 
         assertThat(events).hasExactlyElementsOfTypes(RequestTriaged.class, RequestEscalated.class);
-        assertThat(mediation.escalated()).isTrue();
-        assertThat(mediation.mediatedBy()).contains(MediatedBy.COORDINATORS);
+        assertThat(mediation.triage().escalated()).isTrue();
+        assertThat(mediation.team().mediatedBy()).isEqualTo(MediatedBy.COORDINATORS);
         refused(
                 mediation,
                 () -> mediation.assign(coordinator, danaCandidate, directory, NOW),
                 "peer-mediation-not-allowed");
-        assertThat(mediation.visibilityFor(Cases.dana)).isEqualTo(Visibility.NONE);
+        assertThat(mediation.confidentiality().visibilityFor(Cases.dana)).isEqualTo(Visibility.NONE);
     }
 
     @Test
@@ -79,10 +79,10 @@ class PeerMediationOnlyBetweenStudentsTest {
         assertThat(events.subList(1, events.size()))
                 .hasSize(2)
                 .allSatisfy(e -> assertThat(e).isInstanceOf(MediatorUnassigned.class));
-        assertThat(mediation.mediators()).isEmpty();
+        assertThat(mediation.team().mediators()).isEmpty();
         assertThat(mediation.status()).isEqualTo(MediationStatus.TRIAGED);
-        assertThat(mediation.visibilityFor(Cases.dana)).isEqualTo(Visibility.NONE);
-        assertThat(mediation.visibilityFor(Cases.erlan)).isEqualTo(Visibility.NONE);
+        assertThat(mediation.confidentiality().visibilityFor(Cases.dana)).isEqualTo(Visibility.NONE);
+        assertThat(mediation.confidentiality().visibilityFor(Cases.erlan)).isEqualTo(Visibility.NONE);
     }
 
     @Test
@@ -103,6 +103,7 @@ class PeerMediationOnlyBetweenStudentsTest {
                 Cases.SCHOOL,
                 Channel.ONLINE_FORM,
                 Urgency.NORMAL,
+                null,
                 Cases.ALUA,
                 List.of(Party.student(Cases.ALUA, 7), new Party(UUID.randomUUID(), null, false, 7, "Kairat")),
                 "He keeps shouting at me",
@@ -139,8 +140,8 @@ class PeerMediationOnlyBetweenStudentsTest {
 
         var events = identifiedAsTheTeacher(mediation, NOW);
 
-        assertThat(mediation.mediatedBy()).contains(MediatedBy.COORDINATORS);
-        assertThat(mediation.mediators()).isEmpty();
+        assertThat(mediation.team().mediatedBy()).isEqualTo(MediatedBy.COORDINATORS);
+        assertThat(mediation.team().mediators()).isEmpty();
         assertThat(mediation.status()).isEqualTo(MediationStatus.TRIAGED);
         assertThat(events)
                 .hasSize(2)
@@ -149,8 +150,8 @@ class PeerMediationOnlyBetweenStudentsTest {
                                 MediatorUnassigned.class,
                                 u -> assertThat(u.reason())
                                         .isEqualTo(MediationEvent.UnassignmentReason.BY_COORDINATOR)));
-        assertThat(mediation.visibilityFor(Cases.dana)).isEqualTo(Visibility.NONE);
-        assertThat(mediation.escalated())
+        assertThat(mediation.confidentiality().visibilityFor(Cases.dana)).isEqualTo(Visibility.NONE);
+        assertThat(mediation.triage().escalated())
                 .as("no safeguarding concern was raised")
                 .isFalse();
         refused(
@@ -168,7 +169,7 @@ class PeerMediationOnlyBetweenStudentsTest {
 
         assertThat(identifiedAsTheTeacher(mediation, NOW)).isEmpty();
 
-        assertThat(mediation.mediatedBy()).contains(MediatedBy.COORDINATORS);
+        assertThat(mediation.team().mediatedBy()).isEqualTo(MediatedBy.COORDINATORS);
         assertThat(mediation.status()).isEqualTo(MediationStatus.TRIAGED);
         assertThat(mediation.requiredMediators()).isOne();
     }
@@ -177,8 +178,9 @@ class PeerMediationOnlyBetweenStudentsTest {
     void during_mediation_the_parties_are_asked_again_and_the_sessions_to_come_are_cancelled() {
         Mediation mediation = peerTeamAssigned();
         mediation.askForConsent(Cases.dana, NOW);
-        mediation.answerConsent(Cases.alua, Cases.partyId(mediation, Cases.ALUA), false, true, null, directory, NOW);
-        mediation.answerConsent(coordinator, named(mediation), false, true, "said yes in person", directory, NOW);
+        mediation.answerConsent(Cases.alua, ConsentAnswer.given(Cases.partyId(mediation, Cases.ALUA)), directory, NOW);
+        mediation.answerConsent(
+                coordinator, ConsentAnswer.given(named(mediation)).noted("said yes in person"), directory, NOW);
         assertThat(mediation.status()).isEqualTo(MediationStatus.IN_MEDIATION);
         mediation.scheduleSession(
                 Cases.dana,
@@ -207,7 +209,7 @@ class PeerMediationOnlyBetweenStudentsTest {
 
         identifiedAsTheTeacher(mediation, NOW);
 
-        assertThat(mediation.mediators()).extracting(Mediator::userId).containsExactly(COORDINATOR);
+        assertThat(mediation.team().mediators()).extracting(Mediator::userId).containsExactly(COORDINATOR);
         assertThat(mediation.status()).isEqualTo(MediationStatus.MEDIATORS_ASSIGNED);
     }
 
@@ -220,8 +222,8 @@ class PeerMediationOnlyBetweenStudentsTest {
                 coordinator, party, new Party(party, Cases.BEKZAT, false, 7, null), directory, NOW);
 
         assertThat(events).isEmpty();
-        assertThat(mediation.mediatedBy()).contains(MediatedBy.PEER_MEDIATORS);
-        assertThat(mediation.mediators()).hasSize(2);
+        assertThat(mediation.team().mediatedBy()).isEqualTo(MediatedBy.PEER_MEDIATORS);
+        assertThat(mediation.team().mediators()).hasSize(2);
         assertThat(mediation.status()).isEqualTo(MediationStatus.MEDIATORS_ASSIGNED);
     }
 }

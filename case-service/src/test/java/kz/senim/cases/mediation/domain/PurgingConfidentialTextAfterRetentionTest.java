@@ -27,13 +27,13 @@ class PurgingConfidentialTextAfterRetentionTest {
 
         assertThat(mediation.purge(YEAR, NOW.plus(YEAR))).isPresent();
 
-        assertThat(mediation.description()).isNull();
-        assertThat(mediation.triageReason()).isEmpty();
+        assertThat(mediation.request().description()).isNull();
+        assertThat(mediation.triage().reason()).isNull();
         assertThat(mediation.agreement().orElseThrow().commitments())
                 .allSatisfy(c -> assertThat(c.text()).isEqualTo(Mediation.PURGED));
         assertThat(mediation.outcome()).contains(Outcome.AGREEMENT_KEPT);
         assertThat(mediation.agreement().orElseThrow().signatures()).hasSize(2);
-        assertThat(mediation.purgedAt()).contains(NOW.plus(YEAR));
+        assertThat(mediation.retention().purgedAt()).isEqualTo(NOW.plus(YEAR));
     }
 
     @Test
@@ -43,8 +43,8 @@ class PurgingConfidentialTextAfterRetentionTest {
 
         assertThat(closed.purge(YEAR, NOW.plus(YEAR).minusSeconds(1))).isEmpty();
         assertThat(open.purge(YEAR, NOW.plus(YEAR.multipliedBy(5)))).isEmpty();
-        assertThat(closed.description()).isNotNull();
-        assertThat(open.description()).isNotNull();
+        assertThat(closed.request().description()).isNotNull();
+        assertThat(open.request().description()).isNotNull();
     }
 
     @Test
@@ -53,7 +53,7 @@ class PurgingConfidentialTextAfterRetentionTest {
         mediation.placeLegalHold(coordinator);
 
         assertThat(mediation.purge(YEAR, NOW.plus(YEAR.multipliedBy(3)))).isEmpty();
-        assertThat(mediation.description()).isNotNull();
+        assertThat(mediation.request().description()).isNotNull();
 
         mediation.releaseLegalHold(coordinator);
         assertThat(mediation.purge(YEAR, NOW.plus(YEAR.multipliedBy(3)))).isPresent();

@@ -18,30 +18,32 @@ class SeeingACaseTest {
     void a_coordinator_of_the_school_sees_everything() {
         Mediation mediation = Cases.inMediation();
 
-        assertThat(mediation.visibilityFor(coordinator)).isEqualTo(Visibility.COORDINATOR);
-        assertThat(mediation.mayReadDescription(coordinator)).isTrue();
+        assertThat(mediation.confidentiality().visibilityFor(coordinator)).isEqualTo(Visibility.COORDINATOR);
+        assertThat(mediation.confidentiality().mayReadDescription(coordinator)).isTrue();
     }
 
     @Test
     void a_mediator_sees_the_case_only_while_assigned() {
         Mediation mediation = Cases.inMediation();
-        assertThat(mediation.visibilityFor(dana)).isEqualTo(Visibility.MEDIATOR);
-        assertThat(mediation.mayReadDescription(dana)).isTrue();
+        assertThat(mediation.confidentiality().visibilityFor(dana)).isEqualTo(Visibility.MEDIATOR);
+        assertThat(mediation.confidentiality().mayReadDescription(dana)).isTrue();
 
         mediation.object(bekzat, Cases.MEDIATOR_DANA, NOW);
 
-        assertThat(mediation.visibilityFor(dana)).isEqualTo(Visibility.NONE);
-        assertThat(mediation.mayReadDescription(dana)).isFalse();
+        assertThat(mediation.confidentiality().visibilityFor(dana)).isEqualTo(Visibility.NONE);
+        assertThat(mediation.confidentiality().mayReadDescription(dana)).isFalse();
     }
 
     @Test
     void a_party_reads_their_own_submission_but_not_the_other_partys_story() {
         Mediation mediation = Cases.inMediation();
 
-        assertThat(mediation.visibilityFor(alua)).isEqualTo(Visibility.PARTY);
-        assertThat(mediation.mayReadDescription(alua)).as("Alua submitted it").isTrue();
-        assertThat(mediation.visibilityFor(bekzat)).isEqualTo(Visibility.PARTY);
-        assertThat(mediation.mayReadDescription(bekzat)).isFalse();
+        assertThat(mediation.confidentiality().visibilityFor(alua)).isEqualTo(Visibility.PARTY);
+        assertThat(mediation.confidentiality().mayReadDescription(alua))
+                .as("Alua submitted it")
+                .isTrue();
+        assertThat(mediation.confidentiality().visibilityFor(bekzat)).isEqualTo(Visibility.PARTY);
+        assertThat(mediation.confidentiality().mayReadDescription(bekzat)).isFalse();
     }
 
     @Test
@@ -50,22 +52,26 @@ class SeeingACaseTest {
                 Cases.SCHOOL,
                 Channel.ONLINE_FORM,
                 Urgency.HIGH,
+                null,
                 Cases.TEACHER,
                 List.of(Party.student(Cases.ALUA, 7), Party.student(Cases.BEKZAT, 7)),
                 "Two of my students fight",
                 MediationSettings.DEFAULT,
                 NOW);
 
-        assertThat(mediation.visibilityFor(Actor.person(Cases.TEACHER))).isEqualTo(Visibility.STATUS);
-        assertThat(mediation.mayReadDescription(Actor.person(Cases.TEACHER))).isFalse();
+        assertThat(mediation.confidentiality().visibilityFor(Actor.person(Cases.TEACHER)))
+                .isEqualTo(Visibility.STATUS);
+        assertThat(mediation.confidentiality().mayReadDescription(Actor.person(Cases.TEACHER)))
+                .isFalse();
     }
 
     @Test
     void anyone_else_sees_nothing() {
         Mediation mediation = Cases.inMediation();
 
-        assertThat(mediation.visibilityFor(Actor.person(Cases.SOMEONE_ELSE))).isEqualTo(Visibility.NONE);
-        assertThat(mediation.visibilityFor(Actor.person(Cases.MEDIATOR_FROM_7A)))
+        assertThat(mediation.confidentiality().visibilityFor(Actor.person(Cases.SOMEONE_ELSE)))
+                .isEqualTo(Visibility.NONE);
+        assertThat(mediation.confidentiality().visibilityFor(Actor.person(Cases.MEDIATOR_FROM_7A)))
                 .isEqualTo(Visibility.NONE);
     }
 
@@ -79,12 +85,13 @@ class SeeingACaseTest {
         Mediation mediation = Cases.submitted(GUARDIANS_BELOW_9);
         Actor parent = Actor.person(Cases.PARENT_OF_ALUA);
 
-        assertThat(mediation.visibilityFor(parent, Cases.directory)).isEqualTo(Visibility.GUARDIAN);
-        assertThat(mediation.wardsOf(parent, Cases.directory))
+        assertThat(mediation.confidentiality().visibilityFor(parent, Cases.directory))
+                .isEqualTo(Visibility.GUARDIAN);
+        assertThat(mediation.confidentiality().wardsOf(parent, Cases.directory))
                 .extracting(Party::userId)
                 .containsExactly(Cases.ALUA);
-        assertThat(mediation.mayReadDescription(parent)).isFalse();
-        assertThat(mediation.visibilityFor(parent))
+        assertThat(mediation.confidentiality().mayReadDescription(parent)).isFalse();
+        assertThat(mediation.confidentiality().visibilityFor(parent))
                 .as("without the directory, nobody is a guardian")
                 .isEqualTo(Visibility.NONE);
     }
@@ -93,19 +100,19 @@ class SeeingACaseTest {
     void nobody_else_is_a_guardian_of_the_case() {
         Mediation withoutGuardians = Cases.submitted();
         Actor parent = Actor.person(Cases.PARENT_OF_ALUA);
-        assertThat(withoutGuardians.visibilityFor(parent, Cases.directory))
+        assertThat(withoutGuardians.confidentiality().visibilityFor(parent, Cases.directory))
                 .as("the school does not ask guardians")
                 .isEqualTo(Visibility.NONE);
 
         Mediation olderChild = Cases.submitted(new MediationSettings(2, 7, 14, MediationSettings.DEFAULT.timeZone()));
-        assertThat(olderChild.visibilityFor(parent, Cases.directory))
+        assertThat(olderChild.confidentiality().visibilityFor(parent, Cases.directory))
                 .as("a grade-7 student needs no guardian when only grades below 7 do")
                 .isEqualTo(Visibility.NONE);
 
         Mediation asked = Cases.submitted(GUARDIANS_BELOW_9);
-        assertThat(asked.visibilityFor(Actor.person(Cases.SOMEONE_ELSE), Cases.directory))
+        assertThat(asked.confidentiality().visibilityFor(Actor.person(Cases.SOMEONE_ELSE), Cases.directory))
                 .isEqualTo(Visibility.NONE);
-        assertThat(asked.visibilityFor(alua, Cases.directory))
+        assertThat(asked.confidentiality().visibilityFor(alua, Cases.directory))
                 .as("a party stays a party")
                 .isEqualTo(Visibility.PARTY);
     }
@@ -121,7 +128,8 @@ class SeeingACaseTest {
         java.util.UUID aluaParty = Cases.partyId(mediation, Cases.ALUA);
         assertThat(mediation.guardianConsentOf(aluaParty)).isEmpty();
 
-        var events = mediation.answerConsent(parent, aluaParty, true, true, null, Cases.directory, NOW);
+        var events =
+                mediation.answerConsent(parent, ConsentAnswer.given(aluaParty).byGuardian(), Cases.directory, NOW);
 
         assertThat(events).singleElement().isInstanceOfSatisfying(MediationEvent.ConsentGiven.class, e -> {
             assertThat(e.guardian()).isTrue();
@@ -131,7 +139,11 @@ class SeeingACaseTest {
         Refusals.refused(
                 mediation,
                 () -> mediation.answerConsent(
-                        parent, Cases.partyId(mediation, Cases.BEKZAT), true, true, null, Cases.directory, NOW),
+                        parent,
+                        ConsentAnswer.given(Cases.partyId(mediation, Cases.BEKZAT))
+                                .byGuardian(),
+                        Cases.directory,
+                        NOW),
                 "nobody-consents-for-another");
     }
 }

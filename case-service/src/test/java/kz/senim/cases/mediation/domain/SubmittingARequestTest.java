@@ -42,6 +42,7 @@ class SubmittingARequestTest {
                 SCHOOL,
                 Channel.IN_PERSON,
                 Urgency.HIGH,
+                null,
                 Cases.COORDINATOR,
                 List.of(
                         Party.student(ALUA, 7),
@@ -100,6 +101,7 @@ class SubmittingARequestTest {
                         SCHOOL,
                         Channel.ONLINE_FORM,
                         Urgency.LOW,
+                        null,
                         ALUA,
                         List.of(Party.student(ALUA, 7)),
                         "alone",
@@ -111,6 +113,7 @@ class SubmittingARequestTest {
                         SCHOOL,
                         Channel.ONLINE_FORM,
                         Urgency.LOW,
+                        null,
                         ALUA,
                         List.of(Party.student(ALUA, 7), Party.student(ALUA, 7)),
                         "twice",

@@ -22,7 +22,7 @@ class TriagingARequestTest {
                 mediation.triage(coordinator, TriageDecision.ACCEPT_FOR_PEER_MEDIATION, "Two students", false, NOW);
 
         assertThat(mediation.status()).isEqualTo(MediationStatus.TRIAGED);
-        assertThat(mediation.triageReason()).contains("Two students");
+        assertThat(mediation.triage().reason()).isEqualTo("Two students");
         assertThat(events).singleElement().isInstanceOfSatisfying(RequestTriaged.class, e -> {
             assertThat(e.decision()).isEqualTo(TriageDecision.ACCEPT_FOR_PEER_MEDIATION);
             assertThat(e.mediatedBy()).isEqualTo(MediatedBy.PEER_MEDIATORS);

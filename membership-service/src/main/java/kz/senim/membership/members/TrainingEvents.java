@@ -11,19 +11,23 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** training-service says a trainee completed the curriculum: the member becomes CERTIFIED, once. */
+/**
+ * training-service's events: a trainee who completed the curriculum becomes a CERTIFIED member, once. Named
+ * after its source, as every listener of another service's events is (docs/conventions.md); the consumer id
+ * stays what it was, so that no event is handled twice across the rename.
+ */
 @Component
-class TraineeQualifiedConsumer {
+class TrainingEvents {
 
     static final String CONSUMER = "membership.trainee-qualified";
     static final String TYPE = "kz.senim.training.trainee-qualified.v1";
-    private static final Logger log = LoggerFactory.getLogger(TraineeQualifiedConsumer.class);
+    private static final Logger log = LoggerFactory.getLogger(TrainingEvents.class);
 
     private final IncomingEvents incoming;
     private final Members members;
     private final JsonMapper json;
 
-    TraineeQualifiedConsumer(IncomingEvents incoming, Members members, JsonMapper json) {
+    TrainingEvents(IncomingEvents incoming, Members members, JsonMapper json) {
         this.incoming = incoming;
         this.members = members;
         this.json = json;
