@@ -16,6 +16,7 @@ import kz.senim.cases.audit.domain.AuditEntry.Action;
 import kz.senim.cases.directory.Person;
 import kz.senim.cases.directory.SchoolPeople;
 import kz.senim.cases.directory.SchoolPeople.MediatorLoad;
+import kz.senim.cases.mediation.domain.Asker;
 import kz.senim.cases.mediation.domain.Channel;
 import kz.senim.cases.mediation.domain.Commitment;
 import kz.senim.cases.mediation.domain.FollowUpResult;
@@ -230,6 +231,28 @@ public class Mediations {
                             && stored.mediation().agreement().isPresent());
         }
     }
+
+    /**
+     * What a list line says about who asked and how many people the request is between, as kinds and counts:
+     * to a coordinator, and to whoever asked (they know it), never to a party, a mediator or a guardian.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Request> requestSeenBy(StoredMediation stored, CurrentUser caller) {
+        Mediation mediation = stored.mediation();
+        boolean asker =
+                mediation.channel() == Channel.ONLINE_FORM && caller.id().equals(mediation.submittedBy());
+        if (!caller.has(Role.COORDINATOR) && !asker) {
+            return Optional.empty();
+        }
+        Optional<String> role = mediation.channel() == Channel.ONLINE_FORM
+                ? people.person(mediation.schoolId(), mediation.submittedBy()).map(Person::role)
+                : Optional.empty();
+        return Optional.of(new Request(
+                Asker.of(mediation.channel(), role), mediation.parties().size()));
+    }
+
+    /** Who asked, as a kind, and how many parties the request names. */
+    public record Request(Asker askedBy, int partyCount) {}
 
     /** Coordinators page through every case of their school; anyone else through the cases they are part of. */
     @Transactional(readOnly = true)

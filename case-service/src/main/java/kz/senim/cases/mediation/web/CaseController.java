@@ -1,6 +1,7 @@
 package kz.senim.cases.mediation.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -10,6 +11,7 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import kz.senim.cases.directory.SchoolPeople.MediatorLoad;
 import kz.senim.cases.mediation.CaseFilter;
@@ -113,7 +115,7 @@ class CaseController {
         PageQuery query = PageQuery.of(page, size, sort, Mediations.SORTS, "submittedAt,desc");
         Page<StoredMediation> found = mediations.list(caller, new CaseFilter(wanted, mediator), query);
         ZoneId zone = zone(caller.schoolId().orElseThrow());
-        return found.map(s -> CaseSummary.of(s, zone));
+        return found.map(s -> CaseSummary.of(s, zone, mediations.requestSeenBy(s, caller)));
     }
 
     @Operation(operationId = "getCase", summary = "Read a case as the caller may see it")
@@ -374,10 +376,29 @@ class CaseController {
         return Versions.etag(stored.version());
     }
 
-    /** One line of a list: what everyone involved may see (no text). */
+    /**
+     * One line of a list: what everyone involved may see (no text). Who asked ({@code askedBy}, a kind of
+     * person) and how many parties the request names ({@code partyCount}) are given to coordinators and to
+     * whoever asked; to anyone else they are null.
+     */
     record CaseSummary(
-            UUID id, String kind, String status, String urgency, OffsetDateTime submittedAt, String outcome) {
-        static CaseSummary of(StoredMediation stored, ZoneId zone) {
+            UUID id,
+            String kind,
+            String status,
+            String urgency,
+            OffsetDateTime submittedAt,
+            String outcome,
+
+            @Schema(
+                    description = "Who asked, as a kind of person: STUDENT, PARENT, TEACHER, STAFF, "
+                            + "TRUST_BOX or IN_PERSON; null unless the caller is a coordinator or asked")
+            String askedBy,
+
+            @Schema(
+                    description =
+                            "How many parties the request names; null unless the caller is a " + "coordinator or asked")
+            Integer partyCount) {
+        static CaseSummary of(StoredMediation stored, ZoneId zone, Optional<Mediations.Request> request) {
             var m = stored.mediation();
             return new CaseSummary(
                     m.id(),
@@ -385,7 +406,9 @@ class CaseController {
                     m.status().name(),
                     m.urgency().name(),
                     CaseView.time(m.submittedAt(), zone),
-                    m.outcome().map(Enum::name).orElse(null));
+                    m.outcome().map(Enum::name).orElse(null),
+                    request.map(r -> r.askedBy().name()).orElse(null),
+                    request.map(Mediations.Request::partyCount).orElse(null));
         }
     }
 }
