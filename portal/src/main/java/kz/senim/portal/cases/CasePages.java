@@ -78,7 +78,7 @@ class CasePages {
                 .queryParam("size", PAGE_SIZE)
                 .build()
                 .toUriString());
-        model.addAttribute("cases", Lenient.of(answer.content()));
+        model.addAttribute("cases", CaseLine.urgentFirst(answer.content()));
         model.addAttribute("status", wanted);
         model.addAttribute("statuses", STATUSES);
         model.addAttribute("page", from);
