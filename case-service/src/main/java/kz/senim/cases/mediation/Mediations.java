@@ -28,6 +28,7 @@ import kz.senim.cases.mediation.domain.MediationStatus;
 import kz.senim.cases.mediation.domain.MediatorCandidate;
 import kz.senim.cases.mediation.domain.MediatorKind;
 import kz.senim.cases.mediation.domain.Party;
+import kz.senim.cases.mediation.domain.Session;
 import kz.senim.cases.mediation.domain.SessionKind;
 import kz.senim.cases.mediation.domain.TriageDecision;
 import kz.senim.cases.mediation.domain.Urgency;
@@ -253,6 +254,32 @@ public class Mediations {
 
     /** Who asked, as a kind, and how many parties the request names. */
     public record Request(Asker askedBy, int partyCount) {}
+
+    /**
+     * The next session of a case that the caller would see on the case itself (the team every session, a
+     * party those they take part in), not cancelled and not begun: what a home page says of "my next meeting".
+     */
+    @Transactional(readOnly = true)
+    public Optional<Session> nextSessionSeenBy(StoredMediation stored, CurrentUser caller) {
+        Mediation mediation = stored.mediation();
+        Instant now = clock.instant();
+        List<Session> toCome = mediation.sessions().stream()
+                .filter(session -> !session.cancelled() && !session.startsAt().isBefore(now))
+                .toList();
+        if (toCome.isEmpty()) {
+            return Optional.empty();
+        }
+        Seen seen = seen(stored, caller);
+        if (!seen.visibility().atLeast(Visibility.PARTY)) {
+            return Optional.empty();
+        }
+        boolean team = seen.visibility().atLeast(Visibility.MEDIATOR);
+        Optional<UUID> party = mediation.partyOf(seen.viewer()).map(Party::id);
+        return toCome.stream()
+                .filter(session ->
+                        team || party.map(session.participants()::contains).orElse(false))
+                .min(java.util.Comparator.comparing(Session::startsAt));
+    }
 
     /** Coordinators page through every case of their school; anyone else through the cases they are part of. */
     @Transactional(readOnly = true)

@@ -394,6 +394,33 @@ class MediationRulesOverHttpIT {
         }
     }
 
+    @Test
+    void a_list_line_gives_the_next_session_to_whoever_would_see_it_on_the_case() {
+        Case c = school.inMediation();
+        OffsetDateTime next =
+                OffsetDateTime.now(ZoneOffset.ofHours(5)).plusDays(7).truncatedTo(ChronoUnit.MINUTES);
+        ok(api.post(c.path() + "/sessions")
+                .auth(school.asMediator(school.dana))
+                .json("""
+                        {"kind":"INDIVIDUAL","startsAt":"%s","place":"Room 214","participants":["%s"]}
+                        """.formatted(next, c.aluaParty()))
+                .send());
+
+        for (String seesIt :
+                List.of(school.asCoordinator(), school.asMediator(school.dana), school.asStudent(school.alua))) {
+            JsonNode session = line(c, seesIt).path("nextSession");
+            assertThat(OffsetDateTime.parse(session.get("startsAt").asString()).toInstant())
+                    .isEqualTo(next.toInstant());
+            assertThat(session.get("place").asString()).isEqualTo("Room 214");
+        }
+        for (String doesNot : List.of(school.asStudent(school.bekzat), school.asTeacher())) {
+            JsonNode session = line(c, doesNot).path("nextSession");
+            assertThat(session.isNull() || session.isMissingNode())
+                    .as("a party not taking part, and a referrer, see no session")
+                    .isTrue();
+        }
+    }
+
     private JsonNode line(Case c, String bearer) {
         return api.get("/api/cases?status=IN_MEDIATION&size=100")
                 .auth(bearer)

@@ -19,6 +19,7 @@ import kz.senim.cases.mediation.Mediations;
 import kz.senim.cases.mediation.SchoolSettingsService;
 import kz.senim.cases.mediation.StoredMediation;
 import kz.senim.cases.mediation.domain.MediationStatus;
+import kz.senim.cases.mediation.domain.Session;
 import kz.senim.cases.mediation.domain.Visibility;
 import kz.senim.cases.mediation.web.CaseRequests.AgreementRequest;
 import kz.senim.cases.mediation.web.CaseRequests.AssignRequest;
@@ -115,7 +116,8 @@ class CaseController {
         PageQuery query = PageQuery.of(page, size, sort, Mediations.SORTS, "submittedAt,desc");
         Page<StoredMediation> found = mediations.list(caller, new CaseFilter(wanted, mediator), query);
         ZoneId zone = zone(caller.schoolId().orElseThrow());
-        return found.map(s -> CaseSummary.of(s, zone, mediations.requestSeenBy(s, caller)));
+        return found.map(s ->
+                CaseSummary.of(s, zone, mediations.requestSeenBy(s, caller), mediations.nextSessionSeenBy(s, caller)));
     }
 
     @Operation(operationId = "getCase", summary = "Read a case as the caller may see it")
@@ -396,9 +398,18 @@ class CaseController {
 
             @Schema(
                     description =
-                            "How many parties the request names; null unless the caller is a " + "coordinator or asked")
-            Integer partyCount) {
-        static CaseSummary of(StoredMediation stored, ZoneId zone, Optional<Mediations.Request> request) {
+                            "How many parties the request names; null unless the caller is a coordinator or asked")
+            Integer partyCount,
+
+            @Schema(
+                    description = "The next session to come that the caller would see on the case (the "
+                            + "team every one, a party those they take part in); null when none")
+            NextSession nextSession) {
+        static CaseSummary of(
+                StoredMediation stored,
+                ZoneId zone,
+                Optional<Mediations.Request> request,
+                Optional<Session> nextSession) {
             var m = stored.mediation();
             return new CaseSummary(
                     m.id(),
@@ -408,7 +419,13 @@ class CaseController {
                     CaseView.time(m.submittedAt(), zone),
                     m.outcome().map(Enum::name).orElse(null),
                     request.map(r -> r.askedBy().name()).orElse(null),
-                    request.map(Mediations.Request::partyCount).orElse(null));
+                    request.map(Mediations.Request::partyCount).orElse(null),
+                    nextSession
+                            .map(x -> new NextSession(CaseView.time(x.startsAt(), zone), x.place()))
+                            .orElse(null));
         }
     }
+
+    /** When and where the next session is. */
+    record NextSession(OffsetDateTime startsAt, String place) {}
 }
