@@ -190,7 +190,9 @@ class PortalGuidanceJourney {
             child.signIn("student1.gym1");
             child.go("/requests/new?lang=kk").check("request-what-is-needed");
             child.submit(By.id("ask-question"));
-            assertThat(child.has(By.id("parties"))).as("a question has no people to name").isFalse();
+            assertThat(child.has(By.id("parties")))
+                    .as("a question has no people to name")
+                    .isFalse();
             assertThat(child.has(By.id("urgency"))).isFalse();
             child.check("request-question");
 
@@ -202,7 +204,9 @@ class PortalGuidanceJourney {
             child.type("names", "Данияр");
             child.find(By.id("grade0")).sendKeys("9");
             child.submit(By.id("add-person"));
-            assertThat(child.has(By.id("name1"))).as("a second row, without sending").isTrue();
+            assertThat(child.has(By.id("name1")))
+                    .as("a second row, without sending")
+                    .isTrue();
             assertThat(child.find(By.id("name0")).getAttribute("value")).isEqualTo("Данияр");
             assertThat(child.find(By.id("description")).getAttribute("value")).isEqualTo("Үзілісте итереді");
             String focused = (String) ((JavascriptExecutor) child.driver())

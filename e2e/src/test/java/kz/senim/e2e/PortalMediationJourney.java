@@ -283,7 +283,9 @@ class PortalMediationJourney {
         try (Browser student = signedIn("student1.gym1")) {
             student.go("/requests/new");
             student.submit(By.id("ask-question"));
-            assertThat(student.has(By.id("parties"))).as("a question names no people").isFalse();
+            assertThat(student.has(By.id("parties")))
+                    .as("a question names no people")
+                    .isFalse();
             student.type("description", question);
             student.submit(By.id("send-request"));
             student.check("question-asked");
