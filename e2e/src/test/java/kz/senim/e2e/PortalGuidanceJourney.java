@@ -263,6 +263,27 @@ class PortalGuidanceJourney {
     }
 
     @Test
+    void theSignInPageIsSenimsOwnAndSaysWhoToAskAboutAForgottenPassword() {
+        Browser.assumeInstalled();
+        Schools.gymnasium1(EndToEnd.api());
+        try (Browser visitor = Browser.open("guidance-sign-in", "kk")) {
+            visitor.go("/?lang=kk");
+            visitor.go("/oauth2/authorization/keycloak");
+            visitor.waitFor(By.id("username"));
+            assertThat(visitor.source())
+                    .as("Senim's login theme")
+                    .contains("/resources/")
+                    .contains("/login/senim/css/senim.css");
+            assertThat(visitor.find(By.id("senim-forgot-password")).getText())
+                    .as("while nobody may reset their own password, who to ask instead")
+                    .contains("үйлестірушісінен");
+            visitor.check("sign-in").checkWide("sign-in");
+            visitor.signIn("student1.gym1");
+            assertThat(visitor.path()).doesNotStartWith("/oauth2");
+        }
+    }
+
+    @Test
     void aMistypedSchoolCodeIsExplainedAndKept() {
         Browser.assumeInstalled();
         Schools.gymnasium1(EndToEnd.api());
