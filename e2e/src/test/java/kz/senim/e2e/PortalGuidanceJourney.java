@@ -104,6 +104,7 @@ class PortalGuidanceJourney {
         try (Browser child = Browser.open("guidance", "ru")) {
             child.signIn("student1.gym1");
             child.go("/requests/new?lang=ru");
+            child.submit(By.id("ask-mediation"));
             child.type("description", "Забрали телефон");
             child.submit(By.id("send-request"));
             child.waitFor(By.id("error-summary"));
@@ -178,6 +179,107 @@ class PortalGuidanceJourney {
                     .as("the named grade-9 classmate is among the first offered")
                     .isBetween(1, 3);
             coordinator.check("identify-party");
+        }
+    }
+
+    @Test
+    void aChildNamesOnePersonAtATimeAndAQuestionAsksForNobody() {
+        Browser.assumeInstalled();
+        Schools.gymnasium1(EndToEnd.api());
+        try (Browser child = Browser.open("guidance-form", "kk")) {
+            child.signIn("student1.gym1");
+            child.go("/requests/new?lang=kk").check("request-what-is-needed");
+            child.submit(By.id("ask-question"));
+            assertThat(child.has(By.id("parties")))
+                    .as("a question has no people to name")
+                    .isFalse();
+            assertThat(child.has(By.id("urgency"))).isFalse();
+            child.check("request-question");
+
+            child.submit(By.id("change-kind"));
+            child.submit(By.id("ask-mediation"));
+            assertThat(child.has(By.id("name0"))).isTrue();
+            assertThat(child.has(By.id("name1"))).as("one person at first").isFalse();
+            child.type("description", "Үзілісте итереді");
+            child.type("names", "Данияр");
+            child.find(By.id("grade0")).sendKeys("9");
+            child.submit(By.id("add-person"));
+            assertThat(child.has(By.id("name1")))
+                    .as("a second row, without sending")
+                    .isTrue();
+            assertThat(child.find(By.id("name0")).getAttribute("value")).isEqualTo("Данияр");
+            assertThat(child.find(By.id("description")).getAttribute("value")).isEqualTo("Үзілісте итереді");
+            String focused = (String) ((JavascriptExecutor) child.driver())
+                    .executeScript("return document.activeElement && document.activeElement.id;");
+            assertThat(focused).as("the new row's name has the focus").isEqualTo("name1");
+            assertThat(child.has(By.id("error-summary"))).isFalse();
+            child.check("request-second-person");
+        }
+    }
+
+    @Test
+    void aCoordinatorTellsRequestsApartInTheTriageInbox() {
+        Browser.assumeInstalled();
+        Schools.gymnasium1(EndToEnd.api());
+        Caller parent = EndToEnd.api().as("parent.gym1");
+        String student2 = EndToEnd.api().as("student2.gym1").userId();
+        String id = parent.post(
+                        "/api/cases",
+                        Map.of(
+                                "description",
+                                "guidance journey: told apart",
+                                "urgency",
+                                "HIGH",
+                                "parties",
+                                List.of(
+                                        Map.of("userId", student2),
+                                        Map.of("name", "Aruzhan", "grade", 9),
+                                        Map.of("name", "Timur", "grade", 9))),
+                        "Idempotency-Key",
+                        UUID.randomUUID().toString())
+                .json()
+                .get("id")
+                .asString();
+        try (Browser coordinator = Browser.open("guidance-lists", "en")) {
+            coordinator.signIn("coordinator.gym1");
+            coordinator.go("/cases?status=SUBMITTED&lang=en");
+            WebElement line = coordinator.find(By.id("line-" + id));
+            assertThat(line.getText())
+                    .contains("Asked by a parent", "3 people involved", "Urgent", "Sent, waiting for triage");
+            assertThat(line.findElement(By.cssSelector(".tag.urgency-HIGH")).getCssValue("color"))
+                    .as("urgent in colour as well as in words")
+                    .isNotEqualTo(line.findElement(By.cssSelector(".asked-by")).getCssValue("color"));
+            assertThat(coordinator.find(By.cssSelector("#case-lines > li")).getAttribute("class"))
+                    .as("urgent first")
+                    .contains("urgency-HIGH");
+            coordinator.check("triage-inbox-told-apart").checkWide("triage-inbox-told-apart");
+        }
+        try (Browser asker = Browser.open("guidance-lists", "ru")) {
+            asker.signIn("parent.gym1");
+            asker.go("/requests?lang=ru");
+            assertThat(asker.find(By.id("line-" + id)).getText()).contains("Ваше обращение", "Участников: 3");
+            asker.check("my-requests-told-apart");
+        }
+    }
+
+    @Test
+    void theSignInPageIsSenimsOwnAndSaysWhoToAskAboutAForgottenPassword() {
+        Browser.assumeInstalled();
+        Schools.gymnasium1(EndToEnd.api());
+        try (Browser visitor = Browser.open("guidance-sign-in", "kk")) {
+            visitor.go("/?lang=kk");
+            visitor.go("/oauth2/authorization/keycloak");
+            visitor.waitFor(By.id("username"));
+            assertThat(visitor.source())
+                    .as("Senim's login theme")
+                    .contains("/resources/")
+                    .contains("/login/senim/css/senim.css");
+            assertThat(visitor.find(By.id("senim-forgot-password")).getText())
+                    .as("while nobody may reset their own password, who to ask instead")
+                    .contains("үйлестірушісінен");
+            visitor.check("sign-in").checkWide("sign-in");
+            visitor.signIn("student1.gym1");
+            assertThat(visitor.path()).doesNotStartWith("/oauth2");
         }
     }
 

@@ -87,7 +87,9 @@ class PortalMediationJourney {
 
     /** The request form: "I am involved" (the default) and the other side by name and grade. */
     private String asksForMediationNaming(Browser student, String name, String grade) {
-        student.signIn("student1.gym1").go("/requests/new?lang=en").check("ask-for-help");
+        student.signIn("student1.gym1").go("/requests/new?lang=en").check("ask-for-help-what");
+        student.submit(By.id("ask-mediation"));
+        student.check("ask-for-help");
         String key = student.value("requestKey").orElseThrow();
         student.type("description", description);
         // Nobody named yet: the API wants two parties, and the form says so next to them, keeping the text.
@@ -280,7 +282,10 @@ class PortalMediationJourney {
         String id;
         try (Browser student = signedIn("student1.gym1")) {
             student.go("/requests/new");
-            student.click(By.cssSelector("input[name='kind'][value='QUESTION']"));
+            student.submit(By.id("ask-question"));
+            assertThat(student.has(By.id("parties")))
+                    .as("a question names no people")
+                    .isFalse();
             student.type("description", question);
             student.submit(By.id("send-request"));
             student.check("question-asked");

@@ -16,6 +16,7 @@ import kz.senim.cases.audit.domain.AuditEntry.Action;
 import kz.senim.cases.directory.Person;
 import kz.senim.cases.directory.SchoolPeople;
 import kz.senim.cases.directory.SchoolPeople.MediatorLoad;
+import kz.senim.cases.mediation.domain.Asker;
 import kz.senim.cases.mediation.domain.Channel;
 import kz.senim.cases.mediation.domain.Commitment;
 import kz.senim.cases.mediation.domain.ConsentAnswer;
@@ -28,6 +29,7 @@ import kz.senim.cases.mediation.domain.MediationStatus;
 import kz.senim.cases.mediation.domain.MediatorCandidate;
 import kz.senim.cases.mediation.domain.MediatorKind;
 import kz.senim.cases.mediation.domain.Party;
+import kz.senim.cases.mediation.domain.Session;
 import kz.senim.cases.mediation.domain.SessionKind;
 import kz.senim.cases.mediation.domain.TriageDecision;
 import kz.senim.cases.mediation.domain.Urgency;
@@ -231,6 +233,56 @@ public class Mediations {
                     || (visibility.atLeast(Visibility.PARTY)
                             && stored.mediation().agreement().isPresent());
         }
+    }
+
+    /**
+     * What a list line says about who asked and how many people the request is between, as kinds and counts:
+     * to a coordinator, and to whoever asked (they know it), never to a party, a mediator or a guardian.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Request> requestSeenBy(StoredMediation stored, CurrentUser caller) {
+        Mediation mediation = stored.mediation();
+        boolean asker = mediation.request().channel() == Channel.ONLINE_FORM
+                && caller.id().equals(mediation.request().submittedBy());
+        if (!caller.has(Role.COORDINATOR) && !asker) {
+            return Optional.empty();
+        }
+        Optional<String> role = mediation.request().channel() == Channel.ONLINE_FORM
+                ? people.person(mediation.schoolId(), mediation.request().submittedBy())
+                        .map(Person::role)
+                : Optional.empty();
+        return Optional.of(new Request(
+                Asker.of(mediation.request().channel(), role),
+                mediation.parties().size()));
+    }
+
+    /** Who asked, as a kind, and how many parties the request names. */
+    public record Request(Asker askedBy, int partyCount) {}
+
+    /**
+     * The next session of a case that the caller would see on the case itself (the team every session, a
+     * party those they take part in), not cancelled and not begun: what a home page says of "my next meeting".
+     */
+    @Transactional(readOnly = true)
+    public Optional<Session> nextSessionSeenBy(StoredMediation stored, CurrentUser caller) {
+        Mediation mediation = stored.mediation();
+        Instant now = clock.instant();
+        List<Session> toCome = mediation.sessions().stream()
+                .filter(session -> !session.cancelled() && !session.startsAt().isBefore(now))
+                .toList();
+        if (toCome.isEmpty()) {
+            return Optional.empty();
+        }
+        Seen seen = seen(stored, caller);
+        if (!seen.visibility().atLeast(Visibility.PARTY)) {
+            return Optional.empty();
+        }
+        boolean team = seen.visibility().atLeast(Visibility.MEDIATOR);
+        Optional<UUID> party = mediation.partyOf(seen.viewer()).map(Party::id);
+        return toCome.stream()
+                .filter(session ->
+                        team || party.map(session.participants()::contains).orElse(false))
+                .min(java.util.Comparator.comparing(Session::startsAt));
     }
 
     /** Coordinators page through every case of their school; anyone else through the cases they are part of. */

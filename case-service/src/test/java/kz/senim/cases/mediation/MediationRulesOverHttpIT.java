@@ -371,6 +371,69 @@ class MediationRulesOverHttpIT {
     }
 
     @Test
+    void a_list_line_says_who_asked_and_between_how_many_to_the_coordinator_and_the_asker_only() {
+        Case c = school.inMediation();
+
+        JsonNode coordinators = line(c, school.asCoordinator());
+        JsonNode teachers = line(c, school.asTeacher());
+        JsonNode partys = line(c, school.asStudent(school.alua));
+        JsonNode mediators = line(c, school.asMediator(school.dana));
+
+        assertThat(coordinators.get("askedBy").asString()).isEqualTo("TEACHER");
+        assertThat(coordinators.get("partyCount").asInt()).isEqualTo(2);
+        assertThat(teachers.get("askedBy").asString()).isEqualTo("TEACHER");
+        assertThat(teachers.get("partyCount").asInt()).isEqualTo(2);
+        for (JsonNode other : List.of(partys, mediators)) {
+            assertThat(other.path("askedBy").isNull() || other.path("askedBy").isMissingNode())
+                    .as(other.toString())
+                    .isTrue();
+            assertThat(other.path("partyCount").isNull()
+                            || other.path("partyCount").isMissingNode())
+                    .as(other.toString())
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void a_list_line_gives_the_next_session_to_whoever_would_see_it_on_the_case() {
+        Case c = school.inMediation();
+        OffsetDateTime next =
+                OffsetDateTime.now(ZoneOffset.ofHours(5)).plusDays(7).truncatedTo(ChronoUnit.MINUTES);
+        ok(api.post(c.path() + "/sessions")
+                .auth(school.asMediator(school.dana))
+                .json("""
+                        {"kind":"INDIVIDUAL","startsAt":"%s","place":"Room 214","participants":["%s"]}
+                        """.formatted(next, c.aluaParty()))
+                .send());
+
+        for (String seesIt :
+                List.of(school.asCoordinator(), school.asMediator(school.dana), school.asStudent(school.alua))) {
+            JsonNode session = line(c, seesIt).path("nextSession");
+            assertThat(OffsetDateTime.parse(session.get("startsAt").asString()).toInstant())
+                    .isEqualTo(next.toInstant());
+            assertThat(session.get("place").asString()).isEqualTo("Room 214");
+        }
+        for (String doesNot : List.of(school.asStudent(school.bekzat), school.asTeacher())) {
+            JsonNode session = line(c, doesNot).path("nextSession");
+            assertThat(session.isNull() || session.isMissingNode())
+                    .as("a party not taking part, and a referrer, see no session")
+                    .isTrue();
+        }
+    }
+
+    private JsonNode line(Case c, String bearer) {
+        return api.get("/api/cases?status=IN_MEDIATION&size=100")
+                .auth(bearer)
+                .send()
+                .json()
+                .get("content")
+                .valueStream()
+                .filter(x -> x.get("id").asString().equals(c.id()))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
     void coordinators_filter_their_list_by_kind_and_every_case_here_is_a_mediation() {
         Case c = school.inMediation();
 

@@ -58,9 +58,21 @@ class CasePages {
     private final PeopleNames people;
     private final SchoolTimes times;
     private final MessageSource messages;
+    private final TriageActions triage;
+    private final TeamActions team;
+    private final PartyActions parties;
+    private final SessionActions sessions;
+    private final AgreementActions agreements;
+    private final LegalHoldActions legalHolds;
 
     CasePages(GatewayApi api, CurrentViewer viewers, PeopleNames people, SchoolTimes times, MessageSource messages) {
         this.messages = messages;
+        this.triage = new TriageActions(api);
+        this.team = new TeamActions(api);
+        this.parties = new PartyActions(api);
+        this.sessions = new SessionActions(api);
+        this.agreements = new AgreementActions(api);
+        this.legalHolds = new LegalHoldActions(api);
         this.api = api;
         this.viewers = viewers;
         this.people = people;
@@ -78,7 +90,7 @@ class CasePages {
                 .queryParam("size", PAGE_SIZE)
                 .build()
                 .toUriString());
-        model.addAttribute("cases", Lenient.of(answer.content()));
+        model.addAttribute("cases", CaseLine.urgentFirst(answer.content()));
         model.addAttribute("status", wanted);
         model.addAttribute("statuses", STATUSES);
         model.addAttribute("page", from);
@@ -180,7 +192,10 @@ class CasePages {
         return "cases/audit";
     }
 
-    /** Every action on a case: one form each, posted here; the API decides whether the viewer may. */
+    /**
+     * Every action on a case: one form each, posted here and read into a typed {@link CaseAction}, which the
+     * handler of its family sends; the API decides whether the viewer may.
+     */
     @PostMapping("/cases/{id}/{action}")
     String act(
             @PathVariable String id,
@@ -189,99 +204,28 @@ class CasePages {
             RedirectAttributes flash) {
         requireId(id);
         try {
-            switch (action) {
-                case "triage" ->
-                    api.post(
-                            "/api/cases/{id}/triage",
-                            body(
-                                    "decision", form.getFirst("decision"),
-                                    "reason", form.getFirst("reason"),
-                                    "safeguardingConcern", form.containsKey("safeguardingConcern")),
-                            id);
-                case "escalation" ->
-                    api.post("/api/cases/{id}/escalation", body("reason", form.getFirst("reason")), id);
-                case "assignment" -> api.post("/api/cases/{id}/mediators", body("userId", form.getFirst("userId")), id);
-                case "unassignment" -> api.delete("/api/cases/{id}/mediators/{userId}", id, form.getFirst("userId"));
-                case "identification" -> {
-                    if (form.getFirst("userId") == null
-                            || form.getFirst("userId").isBlank()) {
-                        flash.addFlashAttribute("failedAction", action);
-                        flash.addFlashAttribute(
-                                "formError",
-                                messages.getMessage(
-                                        "cases.party.identify.choose", null, LocaleContextHolder.getLocale()));
-                        return "redirect:/cases/" + id + "#party-" + form.getFirst("partyId");
-                    }
-                    api.post(
-                            "/api/cases/{id}/parties/{partyId}/identification",
-                            body("userId", form.getFirst("userId")),
-                            id,
-                            form.getFirst("partyId"));
-                }
-                case "consent-request" -> api.post("/api/cases/{id}/consent-request", null, id);
-                case "consent" ->
-                    api.post(
-                            "/api/cases/{id}/consents",
-                            body(
-                                    "partyId", form.getFirst("partyId"),
-                                    "given", "true".equals(form.getFirst("given")),
-                                    "guardian", form.containsKey("guardian"),
-                                    "note", blankToNull(form.getFirst("note"))),
-                            id);
-                case "withdrawal" ->
-                    api.post(
-                            "/api/cases/{id}/withdrawal",
-                            form.containsKey("note")
-                                    ? body("partyId", form.getFirst("partyId"), "note", form.getFirst("note"))
-                                    : null,
-                            id);
-                case "objection" ->
-                    api.post("/api/cases/{id}/objections", body("mediatorId", form.getFirst("mediatorId")), id);
-                case "conflict-of-interest" -> api.post("/api/cases/{id}/conflict-of-interest", null, id);
-                case "session" ->
-                    api.post(
-                            "/api/cases/{id}/sessions",
-                            body(
-                                    "kind", form.getFirst("kind"),
-                                    "startsAt", times.toIso(form.getFirst("startsAt")),
-                                    "place", form.getFirst("place"),
-                                    "participants", form.getOrDefault("participants", List.of())),
-                            id);
-                case "session-cancellation" ->
-                    api.post("/api/cases/{id}/sessions/{sid}/cancellation", null, id, form.getFirst("sessionId"));
-                case "notes" ->
-                    api.putIfMatch(
-                            "/api/cases/{id}/sessions/{sid}/notes",
-                            body("notes", Objects.toString(form.getFirst("notes"), "")),
-                            form.getFirst("etag"),
-                            id,
-                            form.getFirst("sessionId"));
-                case "agreement" ->
-                    api.putIfMatch("/api/cases/{id}/agreement", agreement(form), form.getFirst("etag"), id);
-                case "signature" -> api.post("/api/cases/{id}/agreement/signatures", null, id);
-                case "no-agreement" -> api.post("/api/cases/{id}/no-agreement", null, id);
-                case "follow-up" -> api.post("/api/cases/{id}/follow-up", body("result", form.getFirst("result")), id);
-                case "reopening" -> api.post("/api/cases/{id}/reopening", null, id);
-                case "closure" -> api.post("/api/cases/{id}/closure", null, id);
-                case "legal-hold" -> api.post("/api/cases/{id}/legal-hold", null, id);
-                case "legal-hold-release" -> api.delete("/api/cases/{id}/legal-hold", id);
-                default -> throw new ApiProblem(404, null, null, null, Map.of());
+            CaseAction read = CaseAction.read(action, form, times::toIso)
+                    .orElseThrow(() -> new ApiProblem(404, null, null, null, Map.of()));
+            if (read instanceof CaseAction.Involving.Identify identify && identify.nobodyChosen()) {
+                flash.addFlashAttribute("failedAction", action);
+                flash.addFlashAttribute(
+                        "formError",
+                        messages.getMessage("cases.party.identify.choose", null, LocaleContextHolder.getLocale()));
+                return "redirect:/cases/" + id + "#party-" + identify.partyId();
+            }
+            switch (read) {
+                case CaseAction.Triaging triaging -> triage.send(id, triaging);
+                case CaseAction.Staffing staffing -> team.send(id, staffing);
+                case CaseAction.Involving involving -> parties.send(id, involving);
+                case CaseAction.Meeting meeting -> sessions.send(id, meeting);
+                case CaseAction.Agreeing agreeing -> agreements.send(id, agreeing);
+                case CaseAction.Holding holding -> legalHolds.send(id, holding);
             }
             flash.addFlashAttribute("done", "cases.done." + action);
         } catch (ApiProblem refused) {
             CasePages.showNextToTheForm(refused, action, form, flash);
         }
         return "redirect:/cases/" + id + "#" + action;
-    }
-
-    private static Map<String, Object> agreement(MultiValueMap<String, String> form) {
-        List<Map<String, Object>> commitments = new ArrayList<>();
-        form.forEach((field, values) -> {
-            if (field.startsWith("commitment-") && values != null && !values.isEmpty()) {
-                commitments.add(body("partyId", field.substring("commitment-".length()), "text", values.getFirst()));
-            }
-        });
-        return body("commitments", commitments);
     }
 
     private static Map<Object, String> commitments(Map<String, Object> c) {
@@ -301,7 +245,6 @@ class CasePages {
         return List.of();
     }
 
-    /** A JSON object of name/value pairs; nulls are left out. */
     /**
      * A refused action, shown on the page it came from: next to its form (the action's anchor), with the
      * field errors and what was typed. What the viewer may not see (404), a lost session (401) and an
@@ -320,6 +263,7 @@ class CasePages {
                 refused.hasFieldErrors() ? null : Objects.requireNonNullElse(refused.detail(), refused.title()));
     }
 
+    /** A JSON object of name/value pairs; nulls are left out. */
     static Map<String, Object> body(Object... pairs) {
         Map<String, Object> body = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {

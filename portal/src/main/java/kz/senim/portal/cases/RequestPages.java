@@ -17,13 +17,16 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Asking for help: mediation of a conflict, advice (a consultation) or a question; and "my requests". A
  * student knows nobody's account, so the people of a conflict are named by name and grade ("I am involved"
  * adds the asker); a coordinator later links each named person to the directory, so they answer through
- * their own login. A hidden key, made when the form is shown, makes a double submit one request.
+ * their own login. A hidden key, made when the form is shown, makes a double submit one request. The form
+ * comes in two steps (what is needed, then its own fields) and shows one person at a time, with a button
+ * that adds another row (a submit, so it works without JavaScript).
  */
 @Controller
 class RequestPages {
@@ -52,6 +55,27 @@ class RequestPages {
         private List<String> grades = new ArrayList<>(List.of("", "", "", ""));
         private List<String> adults = new ArrayList<>();
         private String requestKey;
+        private int rows = 1;
+
+        /** How many rows of people the form shows: one at first, one more each time a person is added. */
+        public int getRows() {
+            return rows;
+        }
+
+        public void setRows(int rows) {
+            this.rows = Math.max(1, Math.min(NAMED_ROWS, rows));
+        }
+
+        /** The rows to show: as many as asked for, and at least every row that has a name in it. */
+        List<Integer> shownRows() {
+            int shown = rows;
+            for (int row = 0; row < NAMED_ROWS; row++) {
+                if (names.get(row) != null && !names.get(row).isBlank()) {
+                    shown = Math.max(shown, row + 1);
+                }
+            }
+            return java.util.stream.IntStream.range(0, shown).boxed().toList();
+        }
 
         public String getKind() {
             return kind;
@@ -135,21 +159,45 @@ class RequestPages {
         }
     }
 
+    /**
+     * Step 1 chooses what the asker needs; step 2 ({@code ?kind=}) is the form for it, so advice and a
+     * question never show the fields of a conflict's people.
+     */
     @GetMapping("/requests/new")
-    String form(Model model) {
+    String form(@RequestParam(required = false) String kind, Model model) {
+        if (kind == null || !KINDS.contains(kind)) {
+            model.addAttribute("kinds", List.of("MEDIATION", "CONSULTATION", "QUESTION"));
+            return "cases/choose";
+        }
         RequestForm form = new RequestForm();
+        form.setKind(kind);
         form.setRequestKey(UUID.randomUUID().toString());
         form.setPreferredLanguage(
                 org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage());
+        return showForm(form, model);
+    }
+
+    @PostMapping(path = "/requests/new", params = "more")
+    String addPerson(@ModelAttribute("form") RequestForm form, Model model) {
+        // one more row, and nothing sent: works without JavaScript, keeping everything typed
+        form.setKind("MEDIATION");
+        model.addAttribute("added", Math.min(NAMED_ROWS, form.shownRows().size() + 1));
+        form.setRows(form.shownRows().size() + 1);
+        return showForm(form, model);
+    }
+
+    private String showForm(RequestForm form, Model model) {
         model.addAttribute("form", form);
-        model.addAttribute("rows", List.of(0, 1, 2, 3));
+        model.addAttribute("rows", form.shownRows());
+        model.addAttribute("mayAddRow", form.shownRows().size() < NAMED_ROWS);
         return "cases/new";
     }
 
-    @PostMapping("/requests/new")
+    @PostMapping(path = "/requests/new", params = "!more")
     String ask(@ModelAttribute("form") RequestForm form, Model model, RedirectAttributes flash) {
         Viewer viewer = viewers.get();
         String kind = form.getKind() != null && KINDS.contains(form.getKind()) ? form.getKind() : "MEDIATION";
+        form.setKind(kind);
         try {
             if ("MEDIATION".equals(kind)) {
                 ApiAnswer created = api.create(
@@ -184,8 +232,7 @@ class RequestPages {
             if (errors.isEmpty()) {
                 model.addAttribute("formError", refused.detail() != null ? refused.detail() : refused.title());
             }
-            model.addAttribute("rows", List.of(0, 1, 2, 3));
-            return "cases/new";
+            return showForm(form, model);
         }
     }
 
@@ -217,7 +264,9 @@ class RequestPages {
     @GetMapping("/requests")
     String mine(Model model) {
         model.addAttribute(
-                "cases", api.get("/api/cases?size=50&sort=submittedAt,desc").content());
+                "cases",
+                CaseLine.urgentFirst(
+                        api.get("/api/cases?size=50&sort=submittedAt,desc").content()));
         model.addAttribute(
                 "consultations", api.get("/api/consultations?size=50").content());
         return "cases/requests";

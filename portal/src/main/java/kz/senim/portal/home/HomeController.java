@@ -1,5 +1,6 @@
 package kz.senim.portal.home;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -28,9 +29,16 @@ class HomeController {
     private final GatewayApi api;
     private final MessageSource messages;
     private final CoordinatorDay coordinatorDay;
+    private final MyNextSteps nextSteps;
 
-    HomeController(CurrentViewer viewers, GatewayApi api, MessageSource messages, CoordinatorDay coordinatorDay) {
+    HomeController(
+            CurrentViewer viewers,
+            GatewayApi api,
+            MessageSource messages,
+            CoordinatorDay coordinatorDay,
+            MyNextSteps nextSteps) {
         this.viewers = viewers;
+        this.nextSteps = nextSteps;
         this.api = api;
         this.messages = messages;
         this.coordinatorDay = coordinatorDay;
@@ -65,6 +73,12 @@ class HomeController {
             model.addAttribute("today", coordinatorDay.today());
         } else if (viewer.get().mayAsk() || viewer.get().isMediator()) {
             model.addAttribute("myCases", coordinatorDay.casesOf());
+            List<MyNextSteps.NextSession> sessions = nextSteps.sessions();
+            model.addAttribute("nextSessions", sessions);
+            model.addAttribute("nextByCase", MyNextSteps.byCase(sessions));
+            if (viewer.get().isMediator()) {
+                nextSteps.progress(viewer.get()).ifPresent(p -> model.addAttribute("progress", p));
+            }
         }
         return "home/dashboard";
     }

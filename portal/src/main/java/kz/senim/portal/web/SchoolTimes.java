@@ -52,6 +52,11 @@ public class SchoolTimes {
         return format(iso, DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM));
     }
 
+    /** The day of the week of an ISO-8601 time with offset, at the school ("Wednesday"). */
+    public String weekday(Object iso) {
+        return format(iso, DateTimeFormatter.ofPattern("EEEE"));
+    }
+
     /** The time of day only. */
     public String time(Object iso) {
         return format(iso, DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT));

@@ -27,6 +27,11 @@ final class KeycloakContainer implements SenimKeycloak.Backend {
                 .withCommand("start-dev", "--import-realm", "--health-enabled=true")
                 .withCopyFileToContainer(
                         MountableFile.forHostPath(realmFile), "/opt/keycloak/data/import/senim-realm.json")
+                // Senim's login theme, which the realm names (keycloak/themes/senim beside the realm file)
+                .withCopyFileToContainer(
+                        MountableFile.forHostPath(
+                                realmFile.toAbsolutePath().getParent().resolve("themes/senim")),
+                        "/opt/keycloak/themes/senim")
                 .withExposedPorts(HTTP_PORT, MANAGEMENT_PORT)
                 .waitingFor(Wait.forHttp("/health/ready")
                         .forPort(MANAGEMENT_PORT)

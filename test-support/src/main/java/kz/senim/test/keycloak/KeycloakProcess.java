@@ -110,6 +110,7 @@ final class KeycloakProcess implements SenimKeycloak.Backend {
                 Files.deleteIfExists(link);
                 Files.createSymbolicLink(link, installation.resolve(dir));
             }
+            addProjectThemes(home, installation, realmFile);
             if (fromTemplate) {
                 KeycloakDatabaseTemplate.copyInto(
                         home, installation, realmFile, empty -> startImporting(installation, realmFile, empty));
@@ -150,6 +151,41 @@ final class KeycloakProcess implements SenimKeycloak.Backend {
         } catch (RuntimeException e) {
             cleanUp(process, cleanUpHome);
             throw e;
+        }
+    }
+
+    /**
+     * The project's own themes ({@code keycloak/themes/} beside the realm file, e.g. the {@code senim} login
+     * theme the realm names): the home's {@code themes} becomes a folder of links to the installation's
+     * entries plus a fresh copy of each project theme, so a kept home always has the current one.
+     */
+    private static void addProjectThemes(Path home, Path installation, Path realmFile) throws IOException {
+        Path projectThemes = realmFile.toAbsolutePath().getParent().resolve("themes");
+        if (!Files.isDirectory(projectThemes)) {
+            return;
+        }
+        Path themes = home.resolve("themes");
+        if (Files.isSymbolicLink(themes)) {
+            Files.delete(themes);
+        }
+        Files.createDirectories(themes);
+        try (var installed = Files.list(installation.resolve("themes"))) {
+            for (Path entry : installed.toList()) {
+                Path link = themes.resolve(entry.getFileName().toString());
+                if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createSymbolicLink(link, entry);
+                }
+            }
+        }
+        try (var own = Files.walk(projectThemes)) {
+            for (Path source : own.toList()) {
+                Path target = themes.resolve(projectThemes.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package kz.senim.cases.mediation.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -10,6 +11,7 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import kz.senim.cases.directory.SchoolPeople.MediatorLoad;
 import kz.senim.cases.mediation.CaseFilter;
@@ -17,6 +19,7 @@ import kz.senim.cases.mediation.Mediations;
 import kz.senim.cases.mediation.SchoolSettingsService;
 import kz.senim.cases.mediation.StoredMediation;
 import kz.senim.cases.mediation.domain.MediationStatus;
+import kz.senim.cases.mediation.domain.Session;
 import kz.senim.cases.mediation.domain.Visibility;
 import kz.senim.cases.mediation.web.CaseRequests.AgreementRequest;
 import kz.senim.cases.mediation.web.CaseRequests.AssignRequest;
@@ -113,7 +116,8 @@ class CaseController {
         PageQuery query = PageQuery.of(page, size, sort, Mediations.SORTS, "submittedAt,desc");
         Page<StoredMediation> found = mediations.list(caller, new CaseFilter(wanted, mediator), query);
         ZoneId zone = zone(caller.schoolId().orElseThrow());
-        return found.map(s -> CaseSummary.of(s, zone));
+        return found.map(s ->
+                CaseSummary.of(s, zone, mediations.requestSeenBy(s, caller), mediations.nextSessionSeenBy(s, caller)));
     }
 
     @Operation(operationId = "getCase", summary = "Read a case as the caller may see it")
@@ -374,10 +378,38 @@ class CaseController {
         return Versions.etag(stored.version());
     }
 
-    /** One line of a list: what everyone involved may see (no text). */
+    /**
+     * One line of a list: what everyone involved may see (no text). Who asked ({@code askedBy}, a kind of
+     * person) and how many parties the request names ({@code partyCount}) are given to coordinators and to
+     * whoever asked; to anyone else they are null.
+     */
     record CaseSummary(
-            UUID id, String kind, String status, String urgency, OffsetDateTime submittedAt, String outcome) {
-        static CaseSummary of(StoredMediation stored, ZoneId zone) {
+            UUID id,
+            String kind,
+            String status,
+            String urgency,
+            OffsetDateTime submittedAt,
+            String outcome,
+
+            @Schema(
+                    description = "Who asked, as a kind of person: STUDENT, PARENT, TEACHER, STAFF, "
+                            + "TRUST_BOX or IN_PERSON; null unless the caller is a coordinator or asked")
+            String askedBy,
+
+            @Schema(
+                    description =
+                            "How many parties the request names; null unless the caller is a coordinator or asked")
+            Integer partyCount,
+
+            @Schema(
+                    description = "The next session to come that the caller would see on the case (the "
+                            + "team every one, a party those they take part in); null when none")
+            NextSession nextSession) {
+        static CaseSummary of(
+                StoredMediation stored,
+                ZoneId zone,
+                Optional<Mediations.Request> request,
+                Optional<Session> nextSession) {
             var m = stored.mediation();
             return new CaseSummary(
                     m.id(),
@@ -385,7 +417,15 @@ class CaseController {
                     m.status().name(),
                     m.request().urgency().name(),
                     CaseView.time(m.request().submittedAt(), zone),
-                    m.outcome().map(Enum::name).orElse(null));
+                    m.outcome().map(Enum::name).orElse(null),
+                    request.map(r -> r.askedBy().name()).orElse(null),
+                    request.map(Mediations.Request::partyCount).orElse(null),
+                    nextSession
+                            .map(x -> new NextSession(CaseView.time(x.startsAt(), zone), x.place()))
+                            .orElse(null));
         }
     }
+
+    /** When and where the next session is. */
+    record NextSession(OffsetDateTime startsAt, String place) {}
 }

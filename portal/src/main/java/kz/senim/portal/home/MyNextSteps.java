@@ -1,0 +1,122 @@
+package kz.senim.portal.home;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kz.senim.portal.api.ApiAnswer;
+import kz.senim.portal.api.ApiProblem;
+import kz.senim.portal.api.GatewayApi;
+import kz.senim.portal.web.Viewer;
+import org.springframework.stereotype.Component;
+
+/**
+ * What comes next for a student or a mediator, from what the API lists for them: the next session of each
+ * of their cases (as the case itself would show it: the team every session, a party those they take part
+ * in), and a mediator's curriculum progress. Nothing here reads a case itself, so a home page is never a
+ * confidential read.
+ */
+@Component
+class MyNextSteps {
+
+    /** The next session of one case: when and where. */
+    record NextSession(String caseId, String status, OffsetDateTime startsAt, String place) {}
+
+    /** A mediator's curriculum: certified, or how far along. */
+    record Progress(boolean certified, int modulesDone, int modules, int simulations, int simulationsRequired) {}
+
+    private static final int CASES = 50;
+    private static final int SHOWN = 5;
+
+    private final GatewayApi api;
+
+    MyNextSteps(GatewayApi api) {
+        this.api = api;
+    }
+
+    /** The viewer's next sessions, soonest first, one per case; empty when the API says nothing. */
+    List<NextSession> sessions() {
+        List<Map<String, Object>> lines;
+        try {
+            lines = Optional.ofNullable(api.get("/api/cases?page=0&size={size}&sort=submittedAt,desc", CASES))
+                    .map(ApiAnswer::content)
+                    .orElse(List.of());
+        } catch (ApiProblem refused) {
+            if (refused.status() == 401) {
+                throw refused;
+            }
+            return List.of();
+        }
+        List<NextSession> sessions = new ArrayList<>();
+        for (Map<String, Object> line : lines) {
+            if (line.get("nextSession") instanceof Map<?, ?> next && next.get("startsAt") instanceof String at) {
+                try {
+                    sessions.add(new NextSession(
+                            String.valueOf(line.get("id")),
+                            String.valueOf(line.get("status")),
+                            OffsetDateTime.parse(at),
+                            next.get("place") instanceof String place && !place.isBlank() ? place : null));
+                } catch (java.time.format.DateTimeParseException notATime) {
+                    // left out: a time the portal cannot read is not a session it can announce
+                }
+            }
+        }
+        return sessions.stream()
+                .sorted(Comparator.comparing(NextSession::startsAt))
+                .limit(SHOWN)
+                .toList();
+    }
+
+    /** The next session per case id, for the lines of "where your cases stand". */
+    static Map<String, NextSession> byCase(List<NextSession> sessions) {
+        Map<String, NextSession> byCase = new LinkedHashMap<>();
+        sessions.forEach(s -> byCase.putIfAbsent(s.caseId(), s));
+        return byCase;
+    }
+
+    /** A mediator's curriculum progress: membership says whether they are certified, training how far along. */
+    Optional<Progress> progress(Viewer viewer) {
+        try {
+            Object status = Optional.ofNullable(api.get("/api/membership/members/{id}", viewer.userId()))
+                    .map(answer -> answer.map().get("status"))
+                    .orElse(null);
+            if ("CERTIFIED".equals(status)) {
+                return Optional.of(new Progress(true, 0, 0, 0, 0));
+            }
+        } catch (ApiProblem refused) {
+            if (refused.status() == 401) {
+                throw refused;
+            }
+        }
+        try {
+            ApiAnswer answer = api.get("/api/activities/curriculum/trainees/{id}", viewer.userId());
+            if (answer == null) {
+                return Optional.empty();
+            }
+            Map<String, Object> progress = answer.map();
+            int done = size(progress.get("modulesCompleted"));
+            return Optional.of(new Progress(
+                    false,
+                    done,
+                    done + size(progress.get("modulesMissing")),
+                    number(progress.get("simulationsAttended")),
+                    number(progress.get("simulationsRequired"))));
+        } catch (ApiProblem refused) {
+            if (refused.status() == 401) {
+                throw refused;
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static int size(Object list) {
+        return list instanceof List<?> items ? items.size() : 0;
+    }
+
+    private static int number(Object value) {
+        return value instanceof Number n ? n.intValue() : 0;
+    }
+}
