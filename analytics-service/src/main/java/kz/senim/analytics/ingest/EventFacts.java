@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
+import kz.senim.analytics.report.domain.EventTypes;
 import kz.senim.analytics.report.domain.Fact;
 import kz.senim.platform.messaging.IncomingEvent;
 import kz.senim.platform.messaging.MalformedEvent;
@@ -105,6 +107,7 @@ public class EventFacts {
             Set<UUID> first = facts.firstDeliveries(consumer(generation), byId.keySet());
             List<FactRepository.SchoolFact> stored = new ArrayList<>();
             SortedSet<String> schools = new TreeSet<>();
+            Set<String> registered = new HashSet<>();
             for (IncomingEvent event : byId.values()) {
                 if (!first.contains(event.id())) {
                     continue; // a redelivery
@@ -112,11 +115,15 @@ public class EventFacts {
                 String outcome = read(event, stored, unknownFields);
                 counted.merge(outcome, 1L, Long::sum);
                 if (outcome.equals("stored")) {
-                    schools.add(stored.getLast().schoolId());
+                    FactRepository.SchoolFact fact = stored.getLast();
+                    schools.add(fact.schoolId());
+                    if (fact.fact().type().equals(EventTypes.SCHOOL_REGISTERED)) {
+                        registered.add(fact.schoolId());
+                    }
                 }
             }
             facts.store(generation, stored);
-            facts.changed(generation, schools);
+            facts.changed(generation, schools, registered);
         });
         counted.forEach((outcome, n) -> outcomes.get(outcome).increment(n));
         unknownFields.forEach((type, n) -> Counter.builder("senim.analytics.unknown.fields")

@@ -97,21 +97,28 @@ public class FactRepository {
     }
 
     /**
-     * Raises the version of each school, in the order of their ids (so that two consumers raising the same schools
+     * Raises the version of each school (and notes the schools whose registration is among the new facts), in the order of their ids (so that two consumers raising the same schools
      * wait for each other rather than deadlock).
      */
-    void changed(int generation, SortedSet<String> schools) {
+    void changed(int generation, SortedSet<String> schools, Set<String> registered) {
         if (schools.isEmpty()) {
             return;
         }
         String[] ids = schools.toArray(String[]::new);
+        String[] registrations = schools.stream()
+                .map(school -> String.valueOf(registered.contains(school)))
+                .toArray(String[]::new);
         jdbc.update(connection -> {
             PreparedStatement statement = connection.prepareStatement("""
-                    insert into school_change (generation, school_id, version)
-                    select ?, s, 1 from unnest(?::text[]) with ordinality as u(s, n) order by n
-                    on conflict (generation, school_id) do update set version = school_change.version + 1""");
+                    insert into school_change (generation, school_id, version, registered)
+                    select ?, s, 1, r::boolean from unnest(?::text[], ?::text[]) with ordinality as u(s, r, n)
+                    order by n
+                    on conflict (generation, school_id) do update
+                    set version = school_change.version + 1,
+                        registered = school_change.registered or excluded.registered""");
             statement.setInt(1, generation);
             statement.setArray(2, texts(connection, ids));
+            statement.setArray(3, texts(connection, registrations));
             return statement;
         });
     }

@@ -62,7 +62,7 @@ public class Reports {
 
     private void authorize(CurrentUser caller, String schoolId, int live) {
         if (caller.isDistrictAdmin()) {
-            if (!facts.registeredSchools(live).contains(schoolId)) {
+            if (!facts.registered(live, schoolId)) {
                 throw new ResourceNotFound("School report");
             }
         } else if (!(caller.has(Role.COORDINATOR) || caller.has(Role.ADMIN))) {
@@ -72,13 +72,27 @@ public class Reports {
         }
     }
 
+    private SchoolReports.KeptDistrict districtKept(CurrentUser caller, String schoolYear) {
+        if (!caller.isDistrictAdmin()) {
+            throw new AccessDeniedException("The district view is for the district admin");
+        }
+        return reports.district(facts.live(), year(schoolYear), properties.suppressionThreshold());
+    }
+
     @Transactional(readOnly = true)
     public DistrictReport district(CurrentUser caller, String schoolYear) {
         if (!caller.isDistrictAdmin()) {
             throw new AccessDeniedException("The district view is for the district admin");
         }
         SchoolYear year = year(schoolYear);
-        return reports.district(facts.live(), year, properties.suppressionThreshold());
+        return reports.district(facts.live(), year, properties.suppressionThreshold())
+                .report();
+    }
+
+    /** The district view as the JSON document of the API (serialized once per view computed). */
+    @Transactional(readOnly = true)
+    public byte[] districtDocument(CurrentUser caller, String schoolYear) {
+        return districtKept(caller, schoolYear).json();
     }
 
     private static SchoolYear year(String text) {

@@ -1,61 +1,129 @@
 package kz.senim.analytics.report;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import kz.senim.analytics.AnalyticsProperties;
 import kz.senim.analytics.report.domain.AnnualReport;
 import kz.senim.analytics.report.domain.DistrictReport;
 import kz.senim.analytics.report.domain.Fact;
 import kz.senim.analytics.report.domain.SchoolReport;
 import kz.senim.analytics.report.domain.SchoolYear;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The schools' annual reports and the district view, each kept once computed until the facts behind it change.
- * Every new fact of a school raises the school's version in the store ({@code school_change}, in the transaction
- * that stores the fact), so a kept report is used only while its school's version is the one it was computed at:
- * a district view computes again only the schools that changed, and answers the view it computed last while no
- * school changed. Keys carry the store generation, so a switched-over rebuild starts afresh. Kept in memory per
- * instance; the versions are in the database, so every instance sees every other's new facts.
+ * The schools' annual reports and the district view, kept once computed until the facts behind them change
+ * (docs/analytics.md, "How fast"). Every new fact of a school raises the school's version in the store
+ * ({@code school_change}, in the transaction that stores the fact), so a kept school report is used only while its
+ * school's version is the one it was computed at, and a new district view computes again only the schools that
+ * changed. Every {@code senim.analytics.district-refresh-interval} the district views asked for in the last
+ * minutes are brought up to date in the background, so that a request finds little or nothing to compute: it
+ * answers the kept view (and its JSON document, serialized once) when no school's version moved since, and brings
+ * it up to date itself otherwise, so an answer always counts every fact stored before it was asked.
+ * Keys carry the store generation, so a switched-over rebuild starts afresh. Kept in memory per instance; the
+ * versions are in the database, so every instance sees every other's new facts.
  */
 @Component
-class SchoolReports {
+class SchoolReports implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SchoolReports.class);
 
     /** Beyond this many kept school reports (schools × years asked), everything is forgotten and computed again. */
     private static final int MOST_KEPT = 20_000;
 
     private static final int SCHOOLS_PER_QUERY = 100;
 
+    /** A district view not asked for this long is no longer refreshed. */
+    private static final Duration ASKED_WITHIN = Duration.ofMinutes(10);
+
     private record Key(int generation, String school, SchoolYear year) {}
 
     private record Kept(long version, SchoolReport report) {}
 
-    private record DistrictKey(int generation, SchoolYear year, int threshold) {}
+    record DistrictKey(int generation, SchoolYear year, int threshold) {}
 
-    private record KeptDistrict(List<String> schools, Map<String, Long> versions, DistrictReport report) {}
+    /** A district view, its JSON document, what it was computed from and when (System.nanoTime()). */
+    record KeptDistrict(
+            List<String> schools, Map<String, Long> versions, DistrictReport report, byte[] json, long computedAt) {}
 
     private final StoredFacts facts;
+    private final JsonMapper json;
+    private final TaskScheduler scheduler;
+    private final Duration interval;
     private final Map<Key, Kept> kept = new ConcurrentHashMap<>();
     private final Map<DistrictKey, KeptDistrict> keptDistricts = new ConcurrentHashMap<>();
+    private final Map<DistrictKey, Long> askedAt = new ConcurrentHashMap<>();
+    private ScheduledFuture<?> refreshing;
 
-    SchoolReports(StoredFacts facts) {
+    SchoolReports(StoredFacts facts, JsonMapper json, TaskScheduler scheduler, AnalyticsProperties properties) {
         this.facts = facts;
+        this.json = json;
+        this.scheduler = scheduler;
+        this.interval = properties.districtRefreshInterval();
     }
 
-    /** The district view of the generation's registered schools for the year. */
-    DistrictReport district(int generation, SchoolYear year, int threshold) {
-        forgetAllBut(generation);
-        List<String> schools = facts.registeredSchools(generation);
-        Map<String, Long> versions = facts.versions(generation);
+    /**
+     * The district view of the generation's registered schools for the year, as of now: the kept one while no
+     * school changed since it was computed (the refresher keeps it so), else brought up to date now.
+     */
+    KeptDistrict district(int generation, SchoolYear year, int threshold) {
         DistrictKey key = new DistrictKey(generation, year, threshold);
+        askedAt.put(key, System.nanoTime());
         KeptDistrict last = keptDistricts.get(key);
-        if (last != null && last.schools().equals(schools) && last.versions().equals(versions)) {
-            return last.report();
+        if (last != null
+                && last.versions().equals(facts.versions(generation))
+                && last.schools().equals(facts.registeredSchools(generation))) {
+            return last;
         }
-        DistrictReport report = DistrictReport.of(year, reports(generation, schools, year, versions), threshold);
-        keptDistricts.put(key, new KeptDistrict(schools, versions, report));
-        return report;
+        return refresh(key);
+    }
+
+    /** Brings the district view up to date: computes again the schools whose version moved, and the view if any did. */
+    synchronized KeptDistrict refresh(DistrictKey key) {
+        forgetAllBut(key.generation());
+        long started = System.nanoTime();
+        List<String> schools = facts.registeredSchools(key.generation());
+        Map<String, Long> versions = facts.versions(key.generation());
+        KeptDistrict last = keptDistricts.get(key);
+        KeptDistrict current;
+        if (last != null && last.schools().equals(schools) && last.versions().equals(versions)) {
+            current = new KeptDistrict(schools, versions, last.report(), last.json(), started);
+        } else {
+            DistrictReport report = DistrictReport.of(
+                    key.year(), reports(key.generation(), schools, key.year(), versions), key.threshold());
+            current = new KeptDistrict(
+                    schools, versions, report, json.writeValueAsBytes(ReportDocuments.district(report)), started);
+        }
+        keptDistricts.put(key, current);
+        return current;
+    }
+
+    private void refreshAsked() {
+        long now = System.nanoTime();
+        for (DistrictKey key : List.copyOf(askedAt.keySet())) {
+            if (now - askedAt.get(key) > ASKED_WITHIN.toNanos()) {
+                askedAt.remove(key);
+                keptDistricts.remove(key);
+                continue;
+            }
+            try {
+                if (facts.live() == key.generation()) {
+                    refresh(key);
+                } else {
+                    askedAt.remove(key);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Could not refresh the district view of {} (retried): {}", key.year(), e.toString());
+            }
+        }
     }
 
     private List<SchoolReport> reports(
@@ -89,5 +157,23 @@ class SchoolReports {
     private void forgetAllBut(int generation) {
         kept.keySet().removeIf(key -> key.generation() != generation);
         keptDistricts.keySet().removeIf(key -> key.generation() != generation);
+    }
+
+    @Override
+    public synchronized void start() {
+        refreshing = scheduler.scheduleWithFixedDelay(this::refreshAsked, interval);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (refreshing != null) {
+            refreshing.cancel(false);
+            refreshing = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return refreshing != null;
     }
 }

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import kz.senim.analytics.report.domain.EventTypes;
 import kz.senim.analytics.report.domain.Fact;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -68,12 +67,20 @@ class StoredFacts {
     /** The schools whose registration the generation has seen, by id. */
     List<String> registeredSchools(int generation) {
         return jdbc.sql("""
-                        select distinct school_id from fact
-                        where generation = :generation and event_type = :type order by school_id""")
-                .param("generation", generation)
-                .param("type", EventTypes.SCHOOL_REGISTERED)
-                .query(String.class)
-                .list();
+                        select school_id from school_change
+                        where generation = :generation and registered order by school_id""").param("generation", generation).query(String.class).list();
+    }
+
+    /** Whether the generation has seen the school's registration. */
+    boolean registered(int generation, String schoolId) {
+        return jdbc.sql("""
+                        select count(*) from school_change
+                        where generation = :generation and school_id = :school and registered""")
+                        .param("generation", generation)
+                        .param("school", schoolId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** The version of each school's facts in the generation: raised with every new fact of the school. */
