@@ -190,15 +190,13 @@ class AnalyticsBenchmark {
                         .formatted(percentile(reportMillis, 50), percentile(reportMillis, 95), max(reportMillis)));
 
         // 5. Live lag: a steady 20 events/s (a request each, to the schools in turn), each timed from its send to
-        // its fact in the live store, and to the district report that counts it; the district report is asked for
-        // again and again meanwhile, so its latency is also that of a district view while events arrive.
+        // its fact in the live store; every fifth also to the school's report (JSON) that counts it, asked every
+        // 50 ms from the send on. Meanwhile the district admin asks for the district view once a second.
         Map<UUID, Long> sentAt = new ConcurrentHashMap<>();
         Map<UUID, Long> seenAt = new ConcurrentHashMap<>();
         Map<UUID, Long> reportedAt = new ConcurrentHashMap<>();
-        Map<UUID, String> schoolOf = new ConcurrentHashMap<>();
-        Map<UUID, Long> requestsWith = new ConcurrentHashMap<>();
-        Map<String, Long> requestsBefore = requestedBySchool(district());
         List<Double> liveReportMillis = Collections.synchronizedList(new ArrayList<>());
+        Map<String, Long> requestsBefore = requestedBySchool(district());
         int live = generations.live();
         Thread watcher = Thread.ofPlatform().start(() -> {
             while (!Thread.currentThread().isInterrupted()) {
@@ -221,21 +219,29 @@ class AnalyticsBenchmark {
                 }
             }
         });
-        Thread reader = Thread.ofPlatform().start(() -> {
+        Thread districtReader = Thread.ofPlatform().start(() -> {
+            long next = System.nanoTime();
             while (!Thread.currentThread().isInterrupted()) {
+                next += 1_000_000_000L;
                 long start = System.nanoTime();
-                Map<String, Object> district = district();
-                long now = System.nanoTime();
-                liveReportMillis.add((now - start) / 1e6);
-                Map<String, Long> requested = requestedBySchool(district);
-                for (UUID id : List.copyOf(sentAt.keySet())) {
-                    if (!reportedAt.containsKey(id)
-                            && requested.getOrDefault(schoolOf.get(id), 0L) >= requestsWith.get(id)) {
-                        reportedAt.putIfAbsent(id, now);
+                ServiceApi.Answer answer = ServiceApi.at(port)
+                        .get("/api/reports/district/years/2026-2027")
+                        .auth(districtAdmin())
+                        .send();
+                if (answer.status() == 200) {
+                    liveReportMillis.add((System.nanoTime() - start) / 1e6);
+                }
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    try {
+                        Thread.sleep(wait / 1_000_000);
+                    } catch (InterruptedException e) {
+                        return;
                     }
                 }
             }
         });
+        List<Thread> reportWatchers = new ArrayList<>();
         try (KafkaProducer<String, byte[]> producer = producer(bootstrap)) {
             Generator generator = new Generator(producer);
             Map<String, Long> sentTo = new java.util.HashMap<>(requestsBefore);
@@ -250,41 +256,67 @@ class AnalyticsBenchmark {
                 String school = "bench-school-" + (i % schools);
                 long sentAtNanos = System.nanoTime();
                 UUID eventId = generator.request(school, caseId, Instant.now(), 2, 0, 0);
-                schoolOf.put(eventId, school);
-                requestsWith.put(eventId, sentTo.merge(school, 1L, Long::sum));
+                long requests = sentTo.merge(school, 1L, Long::sum);
                 sentAt.put(eventId, sentAtNanos);
                 producer.flush();
+                if (i % 5 == 0) {
+                    reportWatchers.add(Thread.ofVirtual().start(() -> {
+                        while (!reportedAt.containsKey(eventId)) {
+                            ServiceApi.Answer answer = ServiceApi.at(port)
+                                    .get("/api/reports/schools/" + school + "/years/2026-2027")
+                                    .auth(districtAdmin())
+                                    .send();
+                            long now = System.nanoTime();
+                            if (answer.status() == 200
+                                    && answer.json()
+                                                    .get("indicators")
+                                                    .get("cases")
+                                                    .get("requested")
+                                                    .asLong()
+                                            >= requests) {
+                                reportedAt.put(eventId, now);
+                                return;
+                            }
+                            try {
+                                Thread.sleep(50);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    }));
+                }
             }
         }
         await().atMost(Duration.ofMinutes(5)).until(() -> seenAt.keySet().containsAll(sentAt.keySet()));
-        await().atMost(Duration.ofMinutes(5)).until(() -> reportedAt.keySet().containsAll(sentAt.keySet()));
+        for (Thread reportWatcher : reportWatchers) {
+            reportWatcher.join(Duration.ofMinutes(5));
+        }
         watcher.interrupt();
-        reader.interrupt();
-        reader.join();
+        districtReader.interrupt();
+        districtReader.join();
         List<Double> lags = sentAt.entrySet().stream()
                 .map(e -> (seenAt.get(e.getKey()) - e.getValue()) / 1e6)
                 .toList();
-        List<Double> reportLags = sentAt.entrySet().stream()
-                .map(e -> (reportedAt.get(e.getKey()) - e.getValue()) / 1e6)
+        assertThat(reportedAt).hasSize(reportWatchers.size());
+        List<Double> reportLags = reportedAt.entrySet().stream()
+                .map(e -> (e.getValue() - sentAt.get(e.getKey())) / 1e6)
                 .toList();
         report(
                 "live lag, send → fact in the live store (%d events at 20/s)".formatted(liveEvents),
                 "p50 %.0f ms, p99 %.0f ms, max %.0f ms"
                         .formatted(percentile(lags, 50), percentile(lags, 99), max(lags)));
         report(
-                "live lag, send → counted in the district report's answer",
+                "live lag, send → counted in the school's report (%d of them)".formatted(reportLags.size()),
                 "p50 %.0f ms, p99 %.0f ms (goal ≤ 2 s), max %.0f ms"
                         .formatted(percentile(reportLags, 50), percentile(reportLags, 99), max(reportLags)));
         report(
-                "district report while the events arrive (%d calls back to back)".formatted(liveReportMillis.size()),
-                "p50 %.0f ms, p95 %.0f ms (goal ≤ 300 ms), max %.0f ms"
+                "district report while the events arrive (once a second, %d calls)".formatted(liveReportMillis.size()),
+                "p50 %.0f ms, p95 %.0f ms, max %.0f ms"
                         .formatted(
                                 percentile(liveReportMillis, 50),
                                 percentile(liveReportMillis, 95),
                                 max(liveReportMillis)));
-        report(
-                "load average at the end",
-                Files.readString(Path.of("/proc/loadavg")).trim());
+        report("load average at the end", Files.readString(Path.of("/proc/loadavg")).trim());
 
         Path out = Path.of("target/benchmark/analytics.txt");
         Files.createDirectories(out.getParent());
