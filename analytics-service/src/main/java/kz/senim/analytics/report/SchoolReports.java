@@ -24,10 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
  * (docs/analytics.md, "How fast"). Every new fact of a school raises the school's version in the store
  * ({@code school_change}, in the transaction that stores the fact), so a kept school report is used only while its
  * school's version is the one it was computed at, and a new district view computes again only the schools that
- * changed. Every {@code senim.analytics.district-refresh-interval} the district views asked for in the last
- * minutes are brought up to date in the background, so that a request finds little or nothing to compute: it
- * answers the kept view (and its JSON document, serialized once) when no school's version moved since, and brings
- * it up to date itself otherwise, so an answer always counts every fact stored before it was asked.
+ * changed. Every {@code senim.analytics.district-refresh-interval} the school reports behind the district views
+ * asked for in the last minutes are brought up to date in the background, so that a request finds few schools or
+ * none to compute: it answers the kept view (and its JSON document, serialized once) when no school's version
+ * moved since, and otherwise computes the view again from the kept school reports (and any school the background
+ * has not reached yet), so an answer always counts every fact stored before it was asked.
  * Keys carry the store generation, so a switched-over rebuild starts afresh. Kept in memory per instance; the
  * versions are in the database, so every instance sees every other's new facts.
  */
@@ -106,6 +107,10 @@ class SchoolReports implements SmartLifecycle {
         return current;
     }
 
+    /**
+     * Computes again, off the requests, the school reports of the district views asked for whose school's version
+     * moved; the view itself (suppression across every school, its JSON document) is computed by the next request.
+     */
     private void refreshAsked() {
         long now = System.nanoTime();
         for (DistrictKey key : List.copyOf(askedAt.keySet())) {
@@ -115,13 +120,19 @@ class SchoolReports implements SmartLifecycle {
                 continue;
             }
             try {
-                if (facts.live() == key.generation()) {
-                    refresh(key);
-                } else {
+                if (facts.live() != key.generation()) {
                     askedAt.remove(key);
+                    continue;
+                }
+                synchronized (this) {
+                    reports(
+                            key.generation(),
+                            facts.registeredSchools(key.generation()),
+                            key.year(),
+                            facts.versions(key.generation()));
                 }
             } catch (RuntimeException e) {
-                log.warn("Could not refresh the district view of {} (retried): {}", key.year(), e.toString());
+                log.warn("Could not refresh the school reports of {} (retried): {}", key.year(), e.toString());
             }
         }
     }
