@@ -62,8 +62,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * 1 450 events each, shapes as in docs/events.md) onto topics of its own on the test broker, lets the live store
  * read them, then measures: the time a bare Kafka consumer takes to read every record; the time a rebuild takes (a
  * new store generation from the earliest offsets until it is live); the district report's latency over those data
- * (p50/p95); and the live lag from sending an event to its fact being in the live store, under a steady 20 events/s.
- * It prints the figures and writes them to {@code target/benchmark/analytics.txt}.
+ * (the first call after the switch-over, then p50/p95 with nothing changing); and, under a steady 20 events/s, the
+ * live lag from sending an event to its fact being in the live store and to the school's report counting it, and
+ * the district report's latency asked once a second meanwhile. It prints the figures and the load average and
+ * writes them to {@code target/benchmark/analytics.txt}.
  */
 @SenimIntegrationTest(properties = "senim.analytics.generation-check-interval=PT0.2S")
 class AnalyticsBenchmark {
