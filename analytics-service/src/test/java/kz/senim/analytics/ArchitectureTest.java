@@ -15,9 +15,12 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule noPatternNames = SenimArchitecture.NO_PATTERN_NAMES;
 
-    // Not yet: NO_CYCLES_BETWEEN_FEATURES (generation -> ingest -> report -> generation) and
-    // CONTROLLERS_DO_NOT_USE_PERSISTENCE (RebuildController uses the @Repository Generations); see
-    // docs/conventions.md, "Where the code is not there yet".
+    /** generation → ingest → report, one way: report reads the store with its own repository (StoredFacts). */
+    @ArchTest
+    static final ArchRule noCyclesBetweenFeatures = SenimArchitecture.NO_CYCLES_BETWEEN_FEATURES;
+
+    @ArchTest
+    static final ArchRule controllersDoNotUsePersistence = SenimArchitecture.CONTROLLERS_DO_NOT_USE_PERSISTENCE;
 
     @ArchTest
     static final ArchRule noResponseStatusExceptions = SenimArchitecture.NO_RESPONSE_STATUS_EXCEPTIONS;

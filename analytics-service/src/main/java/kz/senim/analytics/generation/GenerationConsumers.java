@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
@@ -25,8 +27,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.MessageListener;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
@@ -41,6 +43,12 @@ import org.springframework.stereotype.Component;
 public class GenerationConsumers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(GenerationConsumers.class);
+
+    /** Consumers (threads) per generation: the topics have three partitions each. */
+    static final int CONSUMERS_PER_GENERATION = 3;
+
+    /** The most records one poll, and so one transaction, takes. */
+    static final int RECORDS_PER_POLL = 2000;
 
     private final Generations generations;
     private final EventFacts facts;
@@ -146,15 +154,20 @@ public class GenerationConsumers implements SmartLifecycle {
         container.getContainerProperties().setGroupId(groupOf(generation));
         container.getContainerProperties().setClientId("analytics-g" + generation);
         container.setBeanName("analytics-generation-" + generation);
-        container.setupMessageListener((MessageListener<Object, Object>) record -> apply(generation, record));
+        // a poll's records in one transaction (EventFacts), one consumer per topic's partition
+        container.setConcurrency(CONSUMERS_PER_GENERATION);
+        Properties polls = new Properties();
+        polls.setProperty(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(RECORDS_PER_POLL));
+        container.getContainerProperties().setKafkaConsumerProperties(polls);
+        container.setupMessageListener((BatchMessageListener<Object, Object>) records -> apply(generation, records));
         container.start();
         log.info("Started the consumer of store generation {} (group {})", generation, groupOf(generation));
         return container;
     }
 
     @SuppressWarnings("unchecked")
-    private void apply(int generation, ConsumerRecord<Object, Object> record) {
-        facts.apply(generation, (ConsumerRecord<?, byte[]>) (ConsumerRecord<?, ?>) record);
+    private void apply(int generation, List<ConsumerRecord<Object, Object>> records) {
+        facts.apply(generation, (List<ConsumerRecord<?, byte[]>>) (List<?>) records);
     }
 
     /**

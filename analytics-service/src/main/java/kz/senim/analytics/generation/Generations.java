@@ -13,9 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class Generations {
 
-    /** One generation of the store. */
-    public record Generation(int id, String status, Instant requestedAt, Instant liveSince, Instant retiredAt) {}
-
     private final JdbcClient jdbc;
 
     Generations(JdbcClient jdbc) {
@@ -89,6 +86,9 @@ public class Generations {
                 .param("id", building)
                 .update();
         jdbc.sql("delete from fact where generation = :id").param("id", live).update();
+        jdbc.sql("delete from school_change where generation = :id")
+                .param("id", live)
+                .update();
         jdbc.sql("delete from processed_message where consumer = :consumer")
                 .param("consumer", EventFacts.consumer(live))
                 .update();

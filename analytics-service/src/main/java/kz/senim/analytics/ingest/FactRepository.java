@@ -1,78 +1,129 @@
 package kz.senim.analytics.ingest;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
 import java.util.UUID;
-import kz.senim.analytics.report.domain.EventTypes;
 import kz.senim.analytics.report.domain.Fact;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The {@code fact} table: one row per event and store generation. */
+/**
+ * Writes a batch of events into a store generation, a statement per table for the whole batch: the consumer log
+ * ({@code processed_message}), the {@code fact} rows and the version of each school whose facts changed
+ * ({@code school_change}).
+ */
 @Repository
 public class FactRepository {
 
-    private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {};
-
-    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbc;
     private final JsonMapper json;
 
-    FactRepository(JdbcClient jdbc, JsonMapper json) {
+    FactRepository(JdbcTemplate jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
 
-    /** Stores the fact once per generation; a second event with the same id changes nothing. */
-    void store(int generation, String schoolId, Fact fact) {
-        jdbc.sql("""
-                        insert into fact (generation, event_id, event_type, school_id, occurred_at, subject_id, attributes)
-                        values (:generation, :eventId, :type, :school, :occurredAt, :subject, cast(:attributes as jsonb))
-                        on conflict do nothing""")
-                .param("generation", generation)
-                .param("eventId", fact.eventId())
-                .param("type", fact.type())
-                .param("school", schoolId)
-                .param("occurredAt", OffsetDateTime.ofInstant(fact.occurredAt(), ZoneOffset.UTC))
-                .param("subject", fact.subject())
-                .param("attributes", json.writeValueAsString(fact.attributes()))
-                .update();
+    /** A fact to store and the school it belongs to. */
+    record SchoolFact(String schoolId, Fact fact) {}
+
+    /**
+     * Records the events as processed by the consumer; returns those that were not yet (first deliveries). A
+     * redelivered event id is already there and is left out.
+     */
+    Set<UUID> firstDeliveries(String consumer, Collection<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        String[] ids = eventIds.stream().map(UUID::toString).toArray(String[]::new);
+        List<UUID> inserted = jdbc.query(
+                connection -> {
+                    PreparedStatement statement = connection.prepareStatement("""
+                            insert into processed_message (consumer, message_id, processed_at)
+                            select ?, id::uuid, now() from unnest(?::text[]) as u(id)
+                            on conflict do nothing
+                            returning message_id""");
+                    statement.setString(1, consumer);
+                    statement.setArray(2, texts(connection, ids));
+                    return statement;
+                },
+                (rs, n) -> rs.getObject(1, UUID.class));
+        return new HashSet<>(inserted);
     }
 
-    /** Every fact of a school in a generation. */
-    public List<Fact> factsOf(int generation, String schoolId) {
-        return jdbc.sql("""
-                        select event_id, event_type, occurred_at, subject_id, attributes::text as attributes
-                        from fact where generation = :generation and school_id = :school""")
-                .param("generation", generation)
-                .param("school", schoolId)
-                .query((rs, n) -> new Fact(
-                        rs.getObject("event_id", UUID.class),
-                        rs.getString("event_type"),
-                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                        rs.getObject("subject_id", UUID.class),
-                        json.readValue(rs.getString("attributes"), ATTRIBUTES)))
-                .list();
+    /** Stores the facts once per generation (a fact already there changes nothing). */
+    void store(int generation, List<SchoolFact> facts) {
+        if (facts.isEmpty()) {
+            return;
+        }
+        int size = facts.size();
+        String[] ids = new String[size];
+        String[] types = new String[size];
+        String[] schools = new String[size];
+        String[] times = new String[size];
+        String[] subjects = new String[size];
+        String[] attributes = new String[size];
+        for (int i = 0; i < size; i++) {
+            Fact fact = facts.get(i).fact();
+            ids[i] = fact.eventId().toString();
+            types[i] = fact.type();
+            schools[i] = facts.get(i).schoolId();
+            times[i] = fact.occurredAt().toString();
+            subjects[i] = fact.subject() == null ? null : fact.subject().toString();
+            attributes[i] = json.writeValueAsString(fact.attributes());
+        }
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    insert into fact (generation, event_id, event_type, school_id, occurred_at, subject_id, attributes)
+                    select ?, e::uuid, t, s, o::timestamptz, sub::uuid, a::jsonb
+                    from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as u(e, t, s, o, sub, a)
+                    on conflict do nothing""");
+            statement.setInt(1, generation);
+            statement.setArray(2, texts(connection, ids));
+            statement.setArray(3, texts(connection, types));
+            statement.setArray(4, texts(connection, schools));
+            statement.setArray(5, texts(connection, times));
+            statement.setArray(6, texts(connection, subjects));
+            statement.setArray(7, texts(connection, attributes));
+            return statement;
+        });
     }
 
-    /** The schools whose registration the generation has seen, by id. */
-    public List<String> registeredSchools(int generation) {
-        return jdbc.sql("""
-                        select distinct school_id from fact
-                        where generation = :generation and event_type = :type order by school_id""")
-                .param("generation", generation)
-                .param("type", EventTypes.SCHOOL_REGISTERED)
-                .query(String.class)
-                .list();
+    /**
+     * Raises the version of each school (and notes the schools whose registration is among the new facts), in the order of their ids (so that two consumers raising the same schools
+     * wait for each other rather than deadlock).
+     */
+    void changed(int generation, SortedSet<String> schools, Set<String> registered) {
+        if (schools.isEmpty()) {
+            return;
+        }
+        String[] ids = schools.toArray(String[]::new);
+        String[] registrations = schools.stream()
+                .map(school -> String.valueOf(registered.contains(school)))
+                .toArray(String[]::new);
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    insert into school_change (generation, school_id, version, registered)
+                    select ?, s, 1, r::boolean from unnest(?::text[], ?::text[]) with ordinality as u(s, r, n)
+                    order by n
+                    on conflict (generation, school_id) do update
+                    set version = school_change.version + 1,
+                        registered = school_change.registered or excluded.registered""");
+            statement.setInt(1, generation);
+            statement.setArray(2, texts(connection, ids));
+            statement.setArray(3, texts(connection, registrations));
+            return statement;
+        });
     }
 
-    public long count(int generation) {
-        return jdbc.sql("select count(*) from fact where generation = :generation")
-                .param("generation", generation)
-                .query(Long.class)
-                .single();
+    private static Array texts(Connection connection, String[] values) throws SQLException {
+        return connection.createArrayOf("text", values);
     }
 }

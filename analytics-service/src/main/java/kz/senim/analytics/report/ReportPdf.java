@@ -163,6 +163,12 @@ final class ReportPdf {
                         held("PEER_LESSON"),
                         part("PEER_LESSON")));
         activities(List.of("TRAINING", "MASTER_CLASS", "SIMULATION", "PEER_LESSON"));
+        // distinct people over every activity of the year (training-service's count; none where not known)
+        paragraph(
+                view.get("reach.students") == null && view.get("reach.people") == null
+                        ? text("reach.unknown")
+                        : format("reach.text", v("reach.students"), v("reach.people")));
+        table(List.of("reach.students", "reach.people"));
 
         section(
                 "sessions",
@@ -224,6 +230,13 @@ final class ReportPdf {
                         v("cases.followUps.KEPT"),
                         v("cases.followUps.PARTLY_KEPT"),
                         v("cases.followUps.NOT_KEPT")));
+        paragraph(format(
+                "cases.parties.text",
+                v("cases.byParties.STUDENTS_ONLY"),
+                v("cases.byParties.WITH_TEACHER"),
+                v("cases.byParties.WITH_PARENT"),
+                v("cases.byParties.WITH_OTHER_ADULT"),
+                v("cases.byParties.NOT_KNOWN")));
         table(List.of(
                 "cases.requested",
                 "cases.byKind.MEDIATION",
@@ -233,6 +246,11 @@ final class ReportPdf {
                 "cases.byChannel.IN_PERSON",
                 "cases.byChannel.TRUST_BOX",
                 "cases.byUrgency.HIGH",
+                "cases.byParties.STUDENTS_ONLY",
+                "cases.byParties.WITH_TEACHER",
+                "cases.byParties.WITH_PARENT",
+                "cases.byParties.WITH_OTHER_ADULT",
+                "cases.byParties.NOT_KNOWN",
                 "cases.accepted",
                 "cases.mediatedBy.PEER",
                 "cases.mediatedBy.ADULTS",
@@ -280,6 +298,10 @@ final class ReportPdf {
 
     private void section(String id, String sentence) {
         html.append("<h2>").append(esc(text("section." + id))).append("</h2>");
+        html.append("<p>").append(esc(sentence)).append("</p>");
+    }
+
+    private void paragraph(String sentence) {
         html.append("<p>").append(esc(sentence)).append("</p>");
     }
 

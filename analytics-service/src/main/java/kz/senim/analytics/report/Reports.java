@@ -1,10 +1,7 @@
 package kz.senim.analytics.report;
 
-import java.util.ArrayList;
 import java.util.List;
 import kz.senim.analytics.AnalyticsProperties;
-import kz.senim.analytics.generation.Generations;
-import kz.senim.analytics.ingest.FactRepository;
 import kz.senim.analytics.report.domain.AnnualReport;
 import kz.senim.analytics.report.domain.DistrictReport;
 import kz.senim.analytics.report.domain.Fact;
@@ -28,19 +25,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Reports {
 
-    private final Generations generations;
-    private final FactRepository facts;
+    private final StoredFacts facts;
+    private final SchoolReports reports;
     private final AnalyticsProperties properties;
 
-    Reports(Generations generations, FactRepository facts, AnalyticsProperties properties) {
-        this.generations = generations;
+    Reports(StoredFacts facts, SchoolReports reports, AnalyticsProperties properties) {
         this.facts = facts;
+        this.reports = reports;
         this.properties = properties;
     }
 
     @Transactional(readOnly = true)
     public SchoolReport school(CurrentUser caller, String schoolId, String schoolYear) {
-        int live = generations.live();
+        int live = facts.live();
         authorize(caller, schoolId, live);
         SchoolYear year = year(schoolYear);
         return AnnualReport.of(schoolId, year, facts.factsOf(live, schoolId));
@@ -52,7 +49,7 @@ public class Reports {
      */
     @Transactional(readOnly = true)
     public ReportView view(CurrentUser caller, String schoolId, String schoolYear, boolean forPublication) {
-        int live = generations.live();
+        int live = facts.live();
         authorize(caller, schoolId, live);
         SchoolYear year = year(schoolYear);
         List<Fact> schoolFacts = facts.factsOf(live, schoolId);
@@ -65,7 +62,7 @@ public class Reports {
 
     private void authorize(CurrentUser caller, String schoolId, int live) {
         if (caller.isDistrictAdmin()) {
-            if (!facts.registeredSchools(live).contains(schoolId)) {
+            if (!facts.registered(live, schoolId)) {
                 throw new ResourceNotFound("School report");
             }
         } else if (!(caller.has(Role.COORDINATOR) || caller.has(Role.ADMIN))) {
@@ -75,18 +72,27 @@ public class Reports {
         }
     }
 
+    private SchoolReports.KeptDistrict districtKept(CurrentUser caller, String schoolYear) {
+        if (!caller.isDistrictAdmin()) {
+            throw new AccessDeniedException("The district view is for the district admin");
+        }
+        return reports.district(facts.live(), year(schoolYear), properties.suppressionThreshold());
+    }
+
     @Transactional(readOnly = true)
     public DistrictReport district(CurrentUser caller, String schoolYear) {
         if (!caller.isDistrictAdmin()) {
             throw new AccessDeniedException("The district view is for the district admin");
         }
         SchoolYear year = year(schoolYear);
-        int live = generations.live();
-        List<SchoolReport> reports = new ArrayList<>();
-        for (String school : facts.registeredSchools(live)) {
-            reports.add(AnnualReport.of(school, year, facts.factsOf(live, school)));
-        }
-        return DistrictReport.of(year, reports, properties.suppressionThreshold());
+        return reports.district(facts.live(), year, properties.suppressionThreshold())
+                .report();
+    }
+
+    /** The district view as the JSON document of the API (serialized once per view computed). */
+    @Transactional(readOnly = true)
+    public byte[] districtDocument(CurrentUser caller, String schoolYear) {
+        return districtKept(caller, schoolYear).json();
     }
 
     private static SchoolYear year(String text) {

@@ -1,6 +1,9 @@
 package kz.senim.analytics.report;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -95,10 +98,23 @@ class ReportsController {
         return pdf(caller, schoolId, schoolYear, purpose, lang, acceptLanguage);
     }
 
-    @Operation(operationId = "getDistrictView", summary = "Read every school side by side for a school year")
-    @GetMapping("/district/years/{schoolYear}")
-    Map<String, Object> district(CurrentUser caller, @PathVariable String schoolYear) {
-        return ReportDocuments.district(reports.district(caller, schoolYear));
+    @Operation(
+            operationId = "getDistrictView",
+            summary = "Read every school side by side for a school year",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            description = "The district view (docs/analytics.md, \"District view\")",
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            schema = @Schema(type = "object"))))
+    @GetMapping(path = "/district/years/{schoolYear}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<byte[]> district(CurrentUser caller, @PathVariable String schoolYear) {
+        // the same bytes while no school changed (Reports.districtDocument)
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(reports.districtDocument(caller, schoolYear));
     }
 
     private ReportView view(CurrentUser caller, String schoolId, String schoolYear, String purpose) {

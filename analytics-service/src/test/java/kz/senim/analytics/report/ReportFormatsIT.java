@@ -45,7 +45,9 @@ class ReportFormatsIT {
     @BeforeAll
     void aYearOfTheClub() {
         SchoolEvents events = new SchoolEvents(SCHOOL).registered("Asia/Almaty", "2026-08-20T04:00:00Z");
-        events.activityCompleted(UUID.randomUUID(), "TRAINING", "2026-10-05T09:00:00Z", 12, 12)
+        UUID training = UUID.randomUUID();
+        events.attendance(training, "TRAINING", "2026-10-05T10:00:00Z", 12, "2026-2027", 11, 13)
+                .activityCompleted(training, "TRAINING", "2026-10-05T09:00:00Z", 12, 12)
                 .activityCompleted(UUID.randomUUID(), "PARENT_SESSION", "2026-11-05T09:00:00Z", 17, 17);
         for (int i = 0; i < 7; i++) {
             UUID request = UUID.randomUUID();
@@ -55,7 +57,7 @@ class ReportFormatsIT {
             }
         }
         UUID personal = UUID.randomUUID();
-        events.request(personal, "2026-12-01T06:00:00Z", "IN_PERSON", "HIGH")
+        events.request(personal, "2026-12-01T06:00:00Z", "IN_PERSON", "HIGH", 1, 1, 0, 0)
                 .triaged(personal, "2026-12-01T08:00:00Z", "ACCEPT_FOR_COORDINATOR_MEDIATION", "COORDINATORS")
                 .agreement(personal, "2026-12-04T06:00:00Z");
         Events.send(events.records);
@@ -65,7 +67,8 @@ class ReportFormatsIT {
                     && "7".equals(report.get("cases.accepted"))
                     && "1".equals(report.get("cases.agreementsReached"))
                     && "1".equals(report.get("activities.PARENT_SESSION.held"))
-                    && "1".equals(report.get("activities.TRAINING.held"));
+                    && "1".equals(report.get("activities.TRAINING.held"))
+                    && "11".equals(report.get("reach.students"));
         });
     }
 
@@ -109,7 +112,12 @@ class ReportFormatsIT {
                 .contains("Клуб 1 тренинг (12 қатысу)")
                 .contains("Ата-аналармен 1 кездесу (17 қатысу)")
                 .contains("Клубқа 8 өтініш түсті: 7 онлайн-форма арқылы, 1 жеке келіп")
-                .contains("1 іс келісіммен аяқталды (өтініштен келісімге дейінгі медиана: 3.0 күн)");
+                .contains("1 іс келісіммен аяқталды (өтініштен келісімге дейінгі медиана: 3.0 күн)")
+                .contains(
+                        "Оқу жылы ішінде клубтың іс-шараларына 11 оқушы қатысты (ересектерді қосқанда барлығы 13 адам)")
+                .contains(
+                        "Дау кімдер арасында болды: 7 өтініште тек оқушылар арасында, 1 өтініште мұғаліммен, 0 өтініште"
+                                + " ата-анамен");
         for (String letter : new String[] {"ә", "ғ", "қ", "ң", "ө", "ұ", "ү", "і"}) {
             assertThat(text).as(letter).contains(letter);
         }
@@ -134,6 +142,8 @@ class ReportFormatsIT {
                 .contains("Annual report of the school mediation club", "The club held 1 trainings (12 participations)")
                 .contains("The club received 8 requests: 7 through the online form, 1 in person")
                 .contains("1 cases ended in an agreement (median time from the request: 3.0 days)")
+                .contains("11 different students took part in the activities of the club (13 people in all")
+                .contains("The conflicts were between students only in 7 requests, with a teacher in 1")
                 .contains("0 conversations were answered (median time to the first answer: not known yet)");
 
         get(PATH + "/report.pdf?lang=de", COORDINATOR).problem(400);

@@ -213,6 +213,42 @@ class ReportsIT {
                         "senim_analytics_unknown_fields_total\\{[^}]*type=\"kz.senim.cases.request-submitted.v1\"[^}]*} [1-9]");
     }
 
+    @Test
+    void the_district_view_follows_each_new_event_of_a_school() {
+        String school = SchoolEvents.newSchool("district-follows");
+        SchoolEvents first = new SchoolEvents(school)
+                .registered("Asia/Almaty", "2026-08-20T04:00:00Z")
+                .activityCompleted(UUID.randomUUID(), "SIMULATION", "2026-10-05T09:00:00Z", 7, 7);
+        Events.send(first.records);
+        store.awaitCaughtUp();
+        assertThat(district(school, "activities.SIMULATION.held")).isEqualTo("1");
+        assertThat(district(school, "activities.SIMULATION.held"))
+                .as("asked again, nothing changed")
+                .isEqualTo("1");
+
+        SchoolEvents more = new SchoolEvents(school)
+                .activityCompleted(UUID.randomUUID(), "SIMULATION", "2026-11-05T09:00:00Z", 9, 9);
+        Events.send(more.records);
+        store.awaitCaughtUp();
+        assertThat(district(school, "activities.SIMULATION.held")).isEqualTo("2");
+        assertThat(district(school, "activities.SIMULATION.participants")).isEqualTo("16");
+    }
+
+    /** The school's value of an indicator in the district view of 2026-2027. */
+    private String district(String school, String key) {
+        ServiceApi.Answer answer = ServiceApi.at(port)
+                .get("/api/reports/district/years/2026-2027")
+                .auth(Store.DISTRICT_ADMIN)
+                .send();
+        assertThat(answer.status()).isEqualTo(200);
+        for (var row : answer.json().get("indicators")) {
+            if (row.get("key").asString().equals(key)) {
+                return row.get("schools").get(school).asString();
+            }
+        }
+        throw new AssertionError("no row " + key);
+    }
+
     /** Every indicator: the given values, zero for every other count, empty for a median or share without data. */
     static Map<String, String> expected(Map<String, String> given) {
         Map<String, String> all = new LinkedHashMap<>();

@@ -66,6 +66,8 @@ public final class ReportSections {
             new String[] {"trainings", "activities", "TRAINING", "MASTER_CLASS", "SIMULATION", "PEER_LESSON"},
             new String[] {"sessions", "activities", "PARENT_SESSION", "TEACHER_SESSION"},
             new String[] {"adaptation", "activities", "ADAPTATION_SUPPORT"},
+            // distinct people over every activity of the year (training-service's count, empty where not known)
+            new String[] {"reach", "keys", "reach.students", "reach.people"},
             new String[] {
                 "information",
                 "keys",
@@ -88,6 +90,11 @@ public final class ReportSections {
                 "cases.byChannel.ONLINE_FORM",
                 "cases.byChannel.IN_PERSON",
                 "cases.byChannel.TRUST_BOX",
+                "cases.byParties.STUDENTS_ONLY",
+                "cases.byParties.WITH_TEACHER",
+                "cases.byParties.WITH_PARENT",
+                "cases.byParties.WITH_OTHER_ADULT",
+                "cases.byParties.NOT_KNOWN",
                 "cases.accepted",
                 "cases.mediatedBy.PEER",
                 "cases.mediatedBy.ADULTS",

@@ -57,11 +57,39 @@ class ReportPagesTest {
                 .contains("id=\"trend-requests\"", "id=\"table-months\"", "2026-10")
                 .contains("/reports/report.pdf?school=school-a&amp;year=2026-2027&amp;lang=kk")
                 .contains("/reports/report.csv?school=school-a&amp;year=2026-2027")
-                .contains("Trainings", "75%");
+                .contains("Trainings", "75%")
+                .contains("id=\"section-reach\"", "Different students who took part", ">41<", ">57<")
+                .contains("between students only", ">9<", "with a teacher", ">3<")
+                .doesNotContain("id=\"reach-unknown\"");
         // the section order of docs/analytics.md
         assertThat(page.indexOf("section-plan")).isLessThan(page.indexOf("section-youngMediators"));
         assertThat(page.indexOf("section-partnership")).isLessThan(page.indexOf("section-cases"));
         assertThat(page.indexOf("section-cases")).isLessThan(page.indexOf("section-consultations"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void whereThePeopleReachedAreNotKnownThePageSaysWhy() throws Exception {
+        Map<String, Object> report = report();
+        Map<String, Object> indicators = new LinkedHashMap<>((Map<String, Object>) report.get("indicators"));
+        Map<String, Object> reach = new LinkedHashMap<>();
+        reach.put("students", null);
+        reach.put("people", null);
+        indicators.put("reach", reach);
+        report.put("indicators", indicators);
+        when(api.get(eq("/api/reports/schools/{id}/years/{year}"), eq("school-a"), eq("2026-2027")))
+                .thenReturn(new ApiAnswer(200, report, null, null));
+
+        String page = mvc.perform(
+                        get("/reports?year=2026-2027&lang=kk").with(as("coordinator", "school-a", "coordinator")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(page)
+                .contains("id=\"reach-unknown\"", "Бұл мектеп үшін белгісіз", "Қатысқан оқушылар")
+                .contains("тек оқушылар арасында");
     }
 
     @Test
@@ -158,7 +186,17 @@ class ReportPagesTest {
                 Map.of(
                         "plan", Map.of("items", Map.of("DONE", 3, "total", 4), "completionPercentage", 75),
                         "activities", Map.of("TRAINING", Map.of("held", 2, "participants", 30)),
-                        "cases", Map.of("requested", 12, "accepted", 7, "medianDaysToAgreement", 3.5)));
+                        "reach", Map.of("students", 41, "people", 57),
+                        "cases",
+                                Map.of(
+                                        "requested",
+                                        12,
+                                        "accepted",
+                                        7,
+                                        "medianDaysToAgreement",
+                                        3.5,
+                                        "byParties",
+                                        Map.of("STUDENTS_ONLY", 9, "WITH_TEACHER", 3))));
         List<String> months = List.of(
                 "2026-09", "2026-10", "2026-11", "2026-12", "2027-01", "2027-02", "2027-03", "2027-04", "2027-05",
                 "2027-06", "2027-07", "2027-08");

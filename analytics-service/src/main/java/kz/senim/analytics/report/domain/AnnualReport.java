@@ -30,6 +30,9 @@ public final class AnnualReport {
 
     public static final int DEFAULT_START_MONTH = 9;
 
+    /** The month training-service's school year starts in, for every school (its counts of people reached). */
+    public static final int TRAINING_YEAR_START_MONTH = 9;
+
     private final List<Fact> facts;
     private final Map<String, Number> out = new LinkedHashMap<>();
     private final Map<String, List<Double>> samples = new HashMap<>();
@@ -52,7 +55,7 @@ public final class AnnualReport {
         report.plan();
         report.youngMediators();
         report.activities();
-        report.reach();
+        report.reach(startMonth);
         report.information();
         report.trustBox();
         report.cases();
@@ -111,8 +114,17 @@ public final class AnnualReport {
     /**
      * Distinct students and people the club's activities reached in the year: training-service counts them (it has
      * the marks) on each attendance-recorded; the latest recording of the year's activities has the year's number.
+     * training-service's school year runs from September ({@link #TRAINING_YEAR_START_MONTH}) whatever the school's
+     * start month: its counts are of the school's year only when the school's year starts in September too. A
+     * school whose year starts in another month has no such count (none: null), since distinct people over its
+     * year cannot be made from counts over other periods.
      */
-    private void reach() {
+    private void reach(int startMonth) {
+        if (startMonth != TRAINING_YEAR_START_MONTH) {
+            out.put("reach.students", null);
+            out.put("reach.people", null);
+            return;
+        }
         latest(f -> f.type().equals(ATTENDANCE_RECORDED)
                         && f.is("schoolYear", yearLabel)
                         && f.attribute("peopleReachedInSchoolYear").isPresent())

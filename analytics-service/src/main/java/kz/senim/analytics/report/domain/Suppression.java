@@ -1,6 +1,7 @@
 package kz.senim.analytics.report.domain;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +35,7 @@ public final class Suppression {
                 primary.add(cell);
             }
         });
-        Set<String> hidden = new TreeSet<>(primary);
+        Set<String> hidden = new HashSet<>(primary); // only asked whether it holds a cell: its order matters not
         boolean changed = true;
         while (changed) {
             changed = false;

@@ -257,6 +257,31 @@ class AnnualReportTest {
     }
 
     @Test
+    void the_pupils_reached_follow_the_schools_start_month() {
+        fact(EventTypes.SCHOOL_REGISTERED, "2026-01-01T00:00:00Z", null, "timeZone", "Asia/Almaty");
+        fact(
+                EventTypes.ATTENDANCE_RECORDED,
+                "2026-10-01T00:00:00Z",
+                UUID.randomUUID(),
+                "schoolYear",
+                "2026-2027",
+                "studentsReachedInSchoolYear",
+                "10",
+                "peopleReachedInSchoolYear",
+                "12");
+        // September, training-service's year too: its counts are the school year's
+        assertThat(report().get("reach.students")).isEqualTo(10L);
+        // the school's year now runs from January: training-service's September-to-August counts are of another
+        // period, and no count of distinct people over January to December exists
+        fact(EventTypes.SCHOOL_UPDATED, "2026-02-01T00:00:00Z", null, "timeZone", "Asia/Almaty", "yearStartMonth", "1");
+        SchoolReport report = report();
+        assertThat(report.indicators()).containsEntry("reach.students", null).containsEntry("reach.people", null);
+        // and back to September
+        fact(EventTypes.SCHOOL_UPDATED, "2026-03-01T00:00:00Z", null, "timeZone", "Asia/Almaty", "yearStartMonth", "9");
+        assertThat(report().get("reach.people")).isEqualTo(12L);
+    }
+
+    @Test
     void the_order_of_arrival_changes_nothing() {
         UUID item = UUID.randomUUID();
         UUID caseId = UUID.randomUUID();
