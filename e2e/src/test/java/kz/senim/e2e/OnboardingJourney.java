@@ -102,13 +102,19 @@ class OnboardingJourney {
         assertThat(preview.get("created").size()).isEqualTo(30);
         assertThat(preview.get("refused").size()).isZero();
         assertThat(accounts(schoolAdmin)).as("a preview changes nothing").hasSize(1);
-        JsonNode imported = schoolAdmin
+        // The import runs in the request (no progress yet, issue 13): on a starved machine the gateway may give up
+        // after its 10 s (504) while membership-service finishes the import, so the journey waits for the accounts.
+        var imported = schoolAdmin
                 .sendBytes("POST", "/api/schools/" + school + "/accounts/imports", XLSX, people)
-                .expect(200)
-                .json();
-        assertThat(imported.get("created").size()).isEqualTo(30);
-        Map<String, JsonNode> byExternalId = accounts(schoolAdmin);
-        assertThat(byExternalId).hasSize(31);
+                .expect(200, 504);
+        if (imported.status() == 200) {
+            assertThat(imported.json().get("created").size()).isEqualTo(30);
+        }
+        Map<String, JsonNode> byExternalId = Eventually.until(
+                "the 30 accounts made",
+                () -> accounts(schoolAdmin),
+                all -> all.size() == 31
+                        && all.values().stream().noneMatch(a -> a.get("userId").isNull()));
         assertThat(byExternalId.get("S01").get("status").asString()).isEqualTo("never-signed-in");
 
         // Teachers (kk) and parents (ru) are invited in their language and complete the invitation.
