@@ -29,7 +29,18 @@ class PortalMessagesTest {
     private static final Pattern LITERAL_KEY = Pattern.compile("#\\{([A-Za-z][A-Za-z0-9._-]*)[}(]");
 
     @ParameterizedTest
-    @ValueSource(strings = {"common", "cases", "club", "training", "trustbox", "notifications", "admin", "reports"})
+    @ValueSource(
+            strings = {
+                "common",
+                "cases",
+                "club",
+                "training",
+                "trustbox",
+                "notifications",
+                "admin",
+                "reports",
+                "accounts"
+            })
     void everyBundleHasTheSameKeysInEveryLanguage(String bundle) throws IOException {
         Properties english = load(bundle + ".properties");
         for (String language : new String[] {"kk", "ru"}) {

@@ -2,6 +2,7 @@ package kz.senim.membership.accounts;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -12,7 +13,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import kz.senim.membership.accounts.AccountRepository.Account;
 import kz.senim.membership.people.domain.CsvText;
 import kz.senim.membership.people.domain.DirectoryFile;
@@ -59,7 +62,7 @@ class AccountController {
     ResponseEntity<AccountView> create(
             @PathVariable String schoolId, @Valid @RequestBody CreateAccount request, CurrentUser caller) {
         Accounts.Created created = accounts.create(schoolId, request, caller);
-        AccountView view = AccountView.of(created.account());
+        AccountView view = AccountView.of(accounts.withStatus(created.account()));
         if (!created.isNew()) {
             return ResponseEntity.ok(view);
         }
@@ -134,7 +137,59 @@ class AccountController {
             @NotBlank @Size(max = 3) String classLetter,
             @NotNull @Pattern(regexp = "kk|ru|en") String language) {}
 
-    @Operation(operationId = "listAccounts", summary = "List the school's accounts")
+    @Operation(
+            operationId = "resendInvitation",
+            summary = "E-mail the person a new invitation",
+            description = "For people with an e-mail address whose first sign-in is still to come: Keycloak e-mails"
+                    + " a new link to choose a password and confirm the address, in the person's language, valid"
+                    + " for the configured lifespan (3 days unless set). The mail leaves once this answer is given"
+                    + " (202), also while Keycloak or SMTP is down (it is sent when they answer). 409"
+                    + " account-without-email, account-disabled or first-sign-in-done.")
+    @ApiResponse(responseCode = "202", description = "The invitation will be sent", useReturnTypeSchema = true)
+    @PostMapping("/accounts/{userId}/invitation")
+    ResponseEntity<AccountView> resendInvitation(
+            @PathVariable String schoolId, @PathVariable String userId, CurrentUser caller) {
+        return ResponseEntity.accepted().body(AccountView.of(accounts.resendInvitation(schoolId, userId, caller)));
+    }
+
+    @Operation(
+            operationId = "disableAccount",
+            summary = "Disable an account and end its sessions",
+            description = "The person stays in the directory (someone who left the school is removed from it, or"
+                    + " marked left in an import, instead). Nobody can sign in with a disabled account; an import"
+                    + " does not enable it again.")
+    @PostMapping("/accounts/{userId}/disable")
+    AccountView disable(@PathVariable String schoolId, @PathVariable String userId, CurrentUser caller) {
+        return AccountView.of(accounts.disable(schoolId, userId, caller));
+    }
+
+    @Operation(
+            operationId = "enableAccount",
+            summary = "Enable a disabled account again",
+            description = "409 person-left when the person is no longer in the directory: import them again.")
+    @PostMapping("/accounts/{userId}/enable")
+    AccountView enable(@PathVariable String schoolId, @PathVariable String userId, CurrentUser caller) {
+        return AccountView.of(accounts.enable(schoolId, userId, caller));
+    }
+
+    @Operation(
+            operationId = "getOnboardingProgress",
+            summary = "How far the school's onboarding has come, by role",
+            description = "For each role with accounts: how many accounts Senim made, how many of them have done"
+                    + " their first sign-in (chosen a password, confirmed the e-mail address) and how many are"
+                    + " disabled. From Keycloak's data, without names.")
+    @GetMapping("/accounts/progress")
+    Map<String, Accounts.RoleProgress> progress(@PathVariable String schoolId, CurrentUser caller) {
+        return accounts.progress(schoolId, caller);
+    }
+
+    @Operation(
+            operationId = "listAccounts",
+            summary = "List the school's accounts, with their status",
+            description = "status: invited (an invitation was e-mailed and is not done yet), never-signed-in (no"
+                    + " first sign-in yet, e.g. a first-login code not used), active (the person chose their"
+                    + " password), disabled. Read from Keycloak's required actions, see docs/api.md. Sorts:"
+                    + " username, externalId, role.")
     @GetMapping("/accounts")
     Page<AccountView> list(
             @PathVariable String schoolId,
@@ -165,16 +220,39 @@ class AccountController {
     /** What the district allows the school's admins. */
     record OnboardingSettings(boolean schoolAdminsGrantCoordinator) {}
 
-    /** An account: who it is in the school (external id, role) and how to sign in (username); no names. */
-    record AccountView(String userId, String username, String externalId, String role, String status) {
+    /**
+     * An account: who it is in the school (external id, role), how to sign in (username) and where it stands; no
+     * names, no e-mail address.
+     */
+    record AccountView(
+            String userId,
+            String username,
+            String externalId,
+            String role,
 
-        static AccountView of(Account a) {
+            @Schema(allowableValues = {"invited", "never-signed-in", "active", "disabled"})
+            String status,
+
+            @Schema(description = "Whether the person is invited by e-mail (otherwise: a first-login code)")
+            boolean email,
+
+            @Schema(description = "When the last invitation was e-mailed, if any")
+            Instant invitedAt,
+
+            @Schema(description = "Until when its link works")
+            Instant invitationExpiresAt) {
+
+        static AccountView of(Accounts.Listed listed) {
+            Account a = listed.account();
             return new AccountView(
                     a.userId(),
                     a.username(),
                     a.externalId(),
                     a.role().realmName(),
-                    a.status().toLowerCase(java.util.Locale.ROOT));
+                    listed.status().apiName(),
+                    a.hasEmail(),
+                    a.invitedAt(),
+                    a.invitationExpiresAt());
         }
     }
 }

@@ -29,7 +29,9 @@ class AccountRepository {
             PersonRole role,
             String status,
             boolean hasEmail,
-            Instant createdAt) {
+            Instant createdAt,
+            Instant invitedAt,
+            Instant invitationExpiresAt) {
 
         boolean created() {
             return userId != null;
@@ -111,6 +113,15 @@ class AccountRepository {
                 .update();
     }
 
+    /** Keycloak has sent the account's invitation; its link works until {@code expiresAt}. */
+    void invited(String userId, Instant at, Instant expiresAt) {
+        jdbc.sql("update account set invited_at = :at, invitation_expires_at = :expires where user_id = :user")
+                .param("user", userId)
+                .param("at", Timestamp.from(at))
+                .param("expires", Timestamp.from(expiresAt))
+                .update();
+    }
+
     List<Account> page(String schoolId, PageQuery page) {
         return jdbc.sql("select * from account where school_id = :school order by " + page.orderBy()
                         + ", external_id limit :limit offset :offset")
@@ -159,6 +170,12 @@ class AccountRepository {
                 PersonRole.valueOf(rs.getString("role")),
                 rs.getString("status"),
                 rs.getBoolean("has_email"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(),
+                instant(rs.getTimestamp("invited_at")),
+                instant(rs.getTimestamp("invitation_expires_at")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -19,6 +19,7 @@ import kz.senim.membership.accounts.AccountRepository.Account;
 import kz.senim.membership.accounts.domain.AccountFile;
 import kz.senim.membership.accounts.domain.AccountGrants;
 import kz.senim.membership.accounts.domain.AccountGrants.Verdict;
+import kz.senim.membership.accounts.domain.AccountStatus;
 import kz.senim.membership.accounts.domain.FirstLoginCode;
 import kz.senim.membership.accounts.domain.ImportPlan;
 import kz.senim.membership.accounts.domain.Usernames;
@@ -35,6 +36,8 @@ import kz.senim.platform.security.CurrentUser;
 import kz.senim.platform.security.Role;
 import kz.senim.platform.web.Page;
 import kz.senim.platform.web.PageQuery;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,7 +52,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Accounts {
 
     static final Map<String, String> SORTS =
-            Map.of("username", "username", "externalId", "external_id", "role", "role", "status", "status");
+            Map.of("username", "username", "externalId", "external_id", "role", "role");
     static final int MAX_USERNAME_ATTEMPTS = 100;
     /** Accounts of an import made at the same time. */
     static final int IMPORT_THREADS = 4;
@@ -61,6 +64,8 @@ public class Accounts {
     private final People people;
     private final Schools schools;
     private final TransactionTemplate transaction;
+    private final Invitations invitations;
+    private final MessageSource messages;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
@@ -70,8 +75,12 @@ public class Accounts {
             People people,
             Schools schools,
             TransactionTemplate transaction,
+            Invitations invitations,
+            MessageSource messages,
             Clock clock) {
         this.repository = repository;
+        this.invitations = invitations;
+        this.messages = messages;
         this.keycloak = keycloak;
         this.people = people;
         this.schools = schools;
@@ -118,8 +127,10 @@ public class Accounts {
             String schoolId, PersonRole role, CreateAccount command, Set<String> children, Optional<Account> earlier) {
         if (earlier.isPresent() && earlier.get().created()) {
             Account account = earlier.get();
-            if (account.status().equals("DISABLED")) {
-                // A person who left and comes back gets the same account again.
+            if (account.status().equals("DISABLED")
+                    && people.entryOf(schoolId, account.userId()).isEmpty()) {
+                // A person who left and comes back gets the same account again (one disabled by an admin while
+                // still in the directory stays disabled: only the enable command enables it).
                 keycloak.enable(account.userId(), true);
                 repository.status(account.userId(), "ACTIVE");
                 account = repository.find(schoolId, command.externalId()).orElseThrow();
@@ -135,6 +146,9 @@ public class Accounts {
         repository.created(schoolId, command.externalId(), userId);
         Account account = repository.find(schoolId, command.externalId()).orElseThrow();
         link(account, command, children);
+        if (command.email() != null) {
+            invitations.request(userId);
+        }
         return new Created(account, true);
     }
 
@@ -144,8 +158,11 @@ public class Accounts {
             List<ImportPlan.Step> created,
             List<ImportPlan.Step> changed,
             List<ImportPlan.Step> disabled,
-            List<FieldProblem> refused,
+            List<Refusal> refused,
             int unchanged) {}
+
+    /** A refused row's field, the message key and the message in the caller's language. */
+    public record Refusal(String field, String code, String message) {}
 
     /**
      * Imports a list of accounts (CSV or .xlsx rows, see {@link AccountFile}). A dry run answers what would be
@@ -174,7 +191,13 @@ public class Accounts {
         List<FieldProblem> refused = new ArrayList<>(file.problems());
         refused.addAll(plan.refused());
         if (dryRun) {
-            return new ImportReport(true, plan.create(), plan.change(), plan.disable(), refused, plan.unchanged());
+            List<Refusal> explained = refused.stream()
+                    .map(problem -> new Refusal(
+                            problem.field(),
+                            problem.code(),
+                            messages.getMessage(problem.code(), null, problem.code(), LocaleContextHolder.getLocale())))
+                    .toList();
+            return new ImportReport(true, plan.create(), plan.change(), plan.disable(), explained, plan.unchanged());
         }
         if (!refused.isEmpty()) {
             throw new InvalidInput(refused);
@@ -262,7 +285,8 @@ public class Accounts {
                 continue;
             }
             Person entry = entries.get(account.userId());
-            boolean disabled = account.status().equals("DISABLED") || entry == null;
+            // Left the school (no entry any more); an account disabled by an admin is still in the directory.
+            boolean disabled = entry == null;
             Set<String> guardianOf = new LinkedHashSet<>();
             if (entry != null) {
                 entry.guardianOf().forEach(child -> guardianOf.add(externalByUser.getOrDefault(child, child)));
@@ -291,6 +315,22 @@ public class Accounts {
      * cannot be read again — a new one replaces it.
      */
     public FirstLogin newFirstLoginCode(String schoolId, String userId, CurrentUser caller) {
+        Account account = manageable(schoolId, userId, caller);
+        if (!account.status().equals("ACTIVE")) {
+            throw new StateConflict("account-disabled", "The account is disabled");
+        }
+        String code = FirstLoginCode.generate(random);
+        if (!keycloak.setPassword(userId, code, true)) {
+            throw new ResourceNotFound("Account");
+        }
+        return new FirstLogin(account.username(), code);
+    }
+
+    /**
+     * The account of the school the caller may manage: 403 for someone who is not an admin, 404 for another
+     * school's account (or none), 403 {@code role-not-grantable} for an account of a role the caller may not give.
+     */
+    private Account manageable(String schoolId, String userId, CurrentUser caller) {
         Account account = repository
                 .byUser(userId)
                 .filter(a -> a.schoolId().equals(schoolId))
@@ -303,14 +343,111 @@ public class Accounts {
             throw new ResourceNotFound("Account");
         }
         authorize(schoolId, account.role(), caller);
-        if (!account.status().equals("ACTIVE")) {
+        return account;
+    }
+
+    /** An account with its status as Keycloak's data says (see {@link AccountStatus}). */
+    public record Listed(Account account, AccountStatus status) {}
+
+    /**
+     * E-mails the person a new invitation (Keycloak's link to choose a password and confirm the address, valid
+     * for the configured lifespan). Earlier links stay valid until they expire or the actions are done.
+     */
+    public Listed resendInvitation(String schoolId, String userId, CurrentUser caller) {
+        Account account = manageable(schoolId, userId, caller);
+        if (!account.hasEmail()) {
+            throw new StateConflict(
+                    "account-without-email", "The person has no e-mail address: give a first-login code");
+        }
+        Listed listed = withStatus(account);
+        if (listed.status() == AccountStatus.DISABLED) {
             throw new StateConflict("account-disabled", "The account is disabled");
         }
-        String code = FirstLoginCode.generate(random);
-        if (!keycloak.setPassword(userId, code, true)) {
-            throw new ResourceNotFound("Account");
+        if (!Invitations.stillToCome(listed.status())) {
+            throw new StateConflict(
+                    "first-sign-in-done", "The person has signed in already; a forgotten password is reset at sign-in");
         }
-        return new FirstLogin(account.username(), code);
+        invitations.request(userId);
+        return listed;
+    }
+
+    /**
+     * Disables the account and ends its sessions; the person stays in the directory (someone who left the school
+     * is removed from it instead, which also disables the account). Disabling a disabled account changes nothing.
+     */
+    public Listed disable(String schoolId, String userId, CurrentUser caller) {
+        Account account = manageable(schoolId, userId, caller);
+        keycloak.enable(userId, false);
+        keycloak.endSessions(userId);
+        repository.status(userId, "DISABLED");
+        return withStatus(repository.byUser(account.userId()).orElseThrow());
+    }
+
+    /** Enables a disabled account again; 409 for someone who has left the directory (import them again). */
+    public Listed enable(String schoolId, String userId, CurrentUser caller) {
+        Account account = manageable(schoolId, userId, caller);
+        if (people.entryOf(schoolId, userId).isEmpty()) {
+            throw new StateConflict(
+                    "person-left", "The person has left the school's directory: import or add them again");
+        }
+        keycloak.enable(userId, true);
+        repository.status(userId, "ACTIVE");
+        return withStatus(repository.byUser(account.userId()).orElseThrow());
+    }
+
+    /** The status of one account, from Keycloak's user (one or two Admin API calls). */
+    Listed withStatus(Account account) {
+        if (!account.created()) {
+            return new Listed(account, AccountStatus.NEVER_SIGNED_IN);
+        }
+        if (account.status().equals("DISABLED")) {
+            return new Listed(account, AccountStatus.DISABLED);
+        }
+        KeycloakUsers.User user = keycloak.byId(account.userId()).orElse(null);
+        if (user == null) {
+            return new Listed(account, AccountStatus.DISABLED);
+        }
+        boolean pending = AccountStatus.firstSignInPending(user.requiredActions());
+        boolean password = !pending && keycloak.hasPassword(account.userId());
+        return new Listed(
+                account,
+                AccountStatus.of(user.enabled(), user.requiredActions(), password, account.invitedAt() != null));
+    }
+
+    /** Accounts of one role of a school, and how many of them have done their first sign-in. */
+    public record RoleProgress(long accounts, long signedIn, long disabled) {}
+
+    /**
+     * How far the school's onboarding has come, by role: accounts made, first sign-ins done (Keycloak has no first
+     * sign-in action left for the user), disabled. One Admin API search per few hundred users of the school.
+     */
+    public Map<String, RoleProgress> progress(String schoolId, CurrentUser caller) {
+        Verdict verdict = AccountGrants.mayManage(callerOf(caller), schoolId);
+        if (verdict == Verdict.NOT_AN_ADMIN) {
+            throw new AccessDeniedException("Only admins manage accounts");
+        }
+        if (verdict != Verdict.ALLOWED || schools.find(schoolId).isEmpty()) {
+            throw new ResourceNotFound("School");
+        }
+        Map<String, KeycloakUsers.User> users = new java.util.HashMap<>();
+        keycloak.ofSchool(schoolId).forEach(user -> users.put(user.id(), user));
+        Map<PersonRole, long[]> counts = new java.util.EnumMap<>(PersonRole.class);
+        for (Account account : repository.all(schoolId)) {
+            if (!account.created()) {
+                continue;
+            }
+            long[] count = counts.computeIfAbsent(account.role(), role -> new long[3]);
+            count[0]++;
+            KeycloakUsers.User user = users.get(account.userId());
+            if (account.status().equals("DISABLED") || user == null || !user.enabled()) {
+                count[2]++;
+            } else if (!AccountStatus.firstSignInPending(user.requiredActions())) {
+                count[1]++;
+            }
+        }
+        Map<String, RoleProgress> progress = new java.util.LinkedHashMap<>();
+        counts.forEach((role, c) -> progress.put(role.realmName(), new RoleProgress(c[0], c[1], c[2])));
+        return progress;
     }
 
     /** Which class's sheet, in which language. */
@@ -355,7 +492,7 @@ public class Accounts {
     }
 
     /** The accounts of the school. */
-    public Page<Account> list(String schoolId, PageQuery page, CurrentUser caller) {
+    public Page<Listed> list(String schoolId, PageQuery page, CurrentUser caller) {
         if (AccountGrants.mayManage(callerOf(caller), schoolId) != Verdict.ALLOWED
                 || schools.find(schoolId).isEmpty()) {
             if (!caller.has(Role.ADMIN)) {
@@ -363,7 +500,10 @@ public class Accounts {
             }
             throw new ResourceNotFound("School");
         }
-        return Page.of(repository.page(schoolId, page), page, repository.count(schoolId));
+        return Page.of(
+                repository.page(schoolId, page).stream().map(this::withStatus).toList(),
+                page,
+                repository.count(schoolId));
     }
 
     /** The district decides whether the school's admins may give the coordinator role. */

@@ -24,6 +24,11 @@ import org.springframework.web.client.RestClient;
 @EnableConfigurationProperties(KeycloakProperties.class)
 public class KeycloakUsers {
 
+    /** Keycloak's required action of choosing a password. */
+    public static final String UPDATE_PASSWORD = "UPDATE_PASSWORD";
+    /** Keycloak's required action of confirming the e-mail address. */
+    public static final String VERIFY_EMAIL = "VERIFY_EMAIL";
+
     private final RestClient admin;
     private final Map<String, Map<?, ?>> roles = new ConcurrentHashMap<>();
 
@@ -54,6 +59,11 @@ public class KeycloakUsers {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("username", user.username());
         body.put("enabled", true);
+        // Nobody has a password at first: the first sign-in (code or invitation) must choose one. Keycloak's own
+        // required actions then say reliably who has not signed in yet (docs/decisions.md 130).
+        body.put(
+                "requiredActions",
+                user.email() != null ? List.of(UPDATE_PASSWORD, VERIFY_EMAIL) : List.of(UPDATE_PASSWORD));
         body.put("firstName", user.firstName());
         body.put("lastName", user.lastName());
         if (user.email() != null) {
@@ -163,6 +173,87 @@ public class KeycloakUsers {
                 && byId(userId)
                         .map(u -> !u.requiredActions().contains("UPDATE_PASSWORD"))
                         .orElse(false);
+    }
+
+    /** True when the user has a password credential (their own, or a first-login code not used yet). */
+    public boolean hasPassword(String userId) {
+        try {
+            List<?> credentials = admin.get()
+                    .uri("/users/{id}/credentials", userId)
+                    .retrieve()
+                    .body(List.class);
+            return credentials != null
+                    && credentials.stream().anyMatch(c -> c instanceof Map<?, ?> m && "password".equals(m.get("type")));
+        } catch (HttpClientErrorException e) {
+            if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Every user whose {@code school_id} is the school, read a few hundred at a time. */
+    public List<User> ofSchool(String schoolId) {
+        List<User> all = new java.util.ArrayList<>();
+        int first = 0;
+        int max = 500;
+        while (true) {
+            int from = first;
+            List<?> found = admin.get()
+                    .uri(u -> u.path("/users")
+                            .queryParam("q", "school_id:" + schoolId)
+                            .queryParam("briefRepresentation", false)
+                            .queryParam("first", from)
+                            .queryParam("max", max)
+                            .build())
+                    .retrieve()
+                    .body(List.class);
+            if (found == null || found.isEmpty()) {
+                return all;
+            }
+            found.forEach(json -> all.add(user((Map<?, ?>) json)));
+            if (found.size() < max) {
+                return all;
+            }
+            first += max;
+        }
+    }
+
+    /**
+     * Has Keycloak e-mail the user a link to do the required actions (an invitation). Keycloak makes the link,
+     * sends it through the realm's SMTP server in the user's {@code locale}, and keeps it to itself: Senim never
+     * sees it.
+     *
+     * @param lifespan how long the link works
+     * @param clientId the client the person lands in once done
+     * @param redirectUri where in that client
+     * @return false when Keycloak has no such user
+     */
+    public boolean sendActionsEmail(
+            String userId, List<String> actions, Duration lifespan, String clientId, String redirectUri) {
+        return found(() -> admin.put()
+                .uri(u -> u.path("/users/{id}/execute-actions-email")
+                        .queryParam("lifespan", lifespan.toSeconds())
+                        .queryParam("client_id", clientId)
+                        .queryParam("redirect_uri", redirectUri)
+                        .build(userId))
+                .body(actions)
+                .retrieve()
+                .toBodilessEntity());
+    }
+
+    /**
+     * Points the realm's SMTP server (the one Keycloak sends its own e-mails through) at the given one. Only the
+     * {@code smtpServer} of the realm is sent, so nothing else of the realm changes.
+     */
+    public void useSmtpServer(Map<String, String> smtpServer) {
+        admin.put().uri("").body(Map.of("smtpServer", smtpServer)).retrieve().toBodilessEntity();
+    }
+
+    /** The realm's SMTP server as Keycloak has it (the password, if any, masked by Keycloak). */
+    public Map<?, ?> smtpServer() {
+        Map<?, ?> realm = admin.get().uri("").retrieve().body(Map.class);
+        return realm != null && realm.get("smtpServer") instanceof Map<?, ?> smtp ? smtp : Map.of();
     }
 
     private boolean roleMapping(String userId, String role, boolean grant) {

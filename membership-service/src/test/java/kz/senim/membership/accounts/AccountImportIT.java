@@ -96,6 +96,9 @@ class AccountImportIT {
                         new MediaType("text", "csv"))
                 .json();
         assertThat(refusedPreview.get("refused").get(0).get("field").asString()).isEqualTo("rows[6].role");
+        assertThat(refusedPreview.get("refused").get(0).get("message").asString())
+                .as("the preview explains each refusal in the caller's language")
+                .isEqualTo("you may not give this role");
         JsonNode refused = post(
                         "/accounts/imports",
                         "admin.gym1",

@@ -94,7 +94,7 @@ class AccountsIT {
         String userId = account.get("userId").asString();
         String username = account.get("username").asString();
         assertThat(username).startsWith("aigerim.nurtasova").matches("[a-z.]+");
-        assertThat(account.get("status").asString()).isEqualTo("active");
+        assertThat(account.get("status").asString()).isEqualTo("never-signed-in");
         KeycloakUsers.User user = users.byId(userId).orElseThrow();
         assertThat(user.username()).isEqualTo(username);
         assertThat(user.schoolId()).isEqualTo(GYM);

@@ -115,6 +115,33 @@ public class GatewayApi {
                 });
     }
 
+    /**
+     * A file the API makes on a POST with a JSON body (a class sheet's PDF), as the viewer. Refusals are thrown
+     * as {@link ApiProblem} like every other call.
+     */
+    public ApiFile postForFile(String path, Object body, Object... variables) {
+        Viewer viewer = viewers.get();
+        return rest.post()
+                .uri(path, variables)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + viewer.accessToken())
+                .header(
+                        HttpHeaders.ACCEPT_LANGUAGE,
+                        LocaleContextHolder.getLocale().getLanguage())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(json.writeValueAsBytes(body))
+                .exchange((req, response) -> {
+                    byte[] bytes;
+                    try (InputStream in = response.getBody()) {
+                        bytes = in.readAllBytes();
+                    }
+                    if (response.getStatusCode().is2xxSuccessful()) {
+                        MediaType type = response.getHeaders().getContentType();
+                        return new ApiFile(bytes, type == null ? MediaType.APPLICATION_OCTET_STREAM : type);
+                    }
+                    throw problem(response.getStatusCode().value(), bytes);
+                });
+    }
+
     /** The bytes of a file the API answered, with their content type. */
     public record ApiFile(byte[] bytes, MediaType contentType) {}
 
