@@ -7,7 +7,6 @@ import com.nimbusds.jwt.SignedJWT;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kz.senim.membership.keycloak.KeycloakUsers;
@@ -18,16 +17,10 @@ import kz.senim.test.keycloak.WithKeycloak;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,49 +31,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SenimIntegrationTest(properties = "senim.membership.mediator-role-sync=false")
 @WithKeycloak
-class AccountsIT {
-
-    static final String GYM = "demo-gymnasium-1";
-    static final String SCH2 = "demo-school-2";
-
-    @DynamicPropertySource
-    static void keycloak(DynamicPropertyRegistry registry) {
-        registry.add("senim.keycloak.url", () -> SenimKeycloak.get().baseUrl());
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    KeycloakUsers users;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    ServiceApi api;
-    SenimKeycloak keycloak;
-
-    @BeforeEach
-    void schools() {
-        api = ServiceApi.at(port);
-        keycloak = SenimKeycloak.get();
-        for (String school : new String[] {GYM, SCH2}) {
-            assertThat(api.post("/api/schools")
-                            .auth(bearer("district-admin"))
-                            .json("""
-                                    {"id":"%s","names":{"kk":"Мектеп","ru":"Школа","en":"School"},
-                                     "city":"Almaty","region":"Almaty"}
-                                    """.formatted(school))
-                            .send()
-                            .status())
-                    .isIn(201, 409);
-        }
-    }
+class AccountsIT extends AccountsAgainstKeycloak {
 
     @Test
     void a_school_admin_creates_a_pupils_account_from_the_entry_and_the_same_external_id_finds_it_again()
             throws Exception {
-        String family = "Нұртасова" + cyrillicLetters();
+        String family = "Нұртасова" + cyrillic(6);
         String external = "P-" + System.nanoTime();
         String request = student(external, "Әйгерім", family);
 
@@ -126,7 +82,7 @@ class AccountsIT {
 
     @Test
     void a_taken_username_gets_the_next_number_whether_senim_or_someone_else_holds_it() {
-        String family = "Gym" + latinLetters();
+        String family = "Gym" + latin(8);
         String first = api.post("/api/schools/" + GYM + "/accounts")
                 .auth(bearer("admin.gym1"))
                 .json(student("A-" + System.nanoTime(), "Same", family))
@@ -145,7 +101,7 @@ class AccountsIT {
         assertThat(second).isEqualTo(first + "2");
 
         // Someone made a user by hand in another school: Senim does not take it over, it takes the next name.
-        String outsider = "Outside" + latinLetters();
+        String outsider = "Outside" + latin(8);
         String handMade = users.create(
                         new KeycloakUsers.NewUser("same." + outsider.toLowerCase(), "Same", outsider, null, SCH2, "ru"))
                 .orElseThrow();
@@ -161,7 +117,7 @@ class AccountsIT {
 
     @Test
     void an_attempt_cut_short_after_keycloak_made_the_user_is_finished_without_a_second_account() {
-        String family = "Halfway" + latinLetters();
+        String family = "Halfway" + latin(8);
         String external = "H-" + System.nanoTime();
         String username = "cut." + family.toLowerCase();
         // As left behind by a service that stopped between Keycloak's answer and its own commit.
@@ -192,11 +148,11 @@ class AccountsIT {
     void a_leaver_removed_from_the_directory_cannot_sign_in_and_their_session_ends() throws Exception {
         ServiceApi.Answer created = api.post("/api/schools/" + GYM + "/accounts")
                 .auth(bearer("admin.gym1"))
-                .json(student("Q-" + System.nanoTime(), "Leaving", "Pupil" + latinLetters()))
+                .json(student("Q-" + System.nanoTime(), "Leaving", "Pupil" + latin(8)))
                 .send();
         String userId = created.json().get("userId").asString();
         String username = created.json().get("username").asString();
-        String password = "Pw-" + latinLetters() + "-1";
+        String password = "Pw-" + latin(8) + "-1";
         users.setPassword(userId, password, false);
         HttpResponse<String> session = keycloak.postToTokenEndpoint(Map.of(
                 "grant_type",
@@ -255,7 +211,7 @@ class AccountsIT {
     void a_first_login_code_signs_the_pupil_in_only_to_choose_a_password_and_a_new_code_replaces_it() {
         ServiceApi.Answer created = api.post("/api/schools/" + GYM + "/accounts")
                 .auth(bearer("admin.gym1"))
-                .json(student("F-" + System.nanoTime(), "First", "Login" + latinLetters()))
+                .json(student("F-" + System.nanoTime(), "First", "Login" + latin(8)))
                 .send();
         String userId = created.json().get("userId").asString();
         String username = created.json().get("username").asString();
@@ -320,10 +276,10 @@ class AccountsIT {
     @Test
     void the_class_sheet_has_a_slip_with_username_and_code_for_each_pupil_without_email() throws Exception {
         String letter = "" + (char) ('A' + RANDOM.nextInt(26)) + (char) ('A' + RANDOM.nextInt(26));
-        String family = "Сыныптас" + cyrillicLetters();
+        String family = "Сыныптас" + cyrillic(6);
         String aliya = pupil("S1-" + System.nanoTime(), "Әлия", family, letter, null);
         String daulet = pupil("S2-" + System.nanoTime(), "Дәулет", family, letter, null);
-        pupil("S3-" + System.nanoTime(), "Почта", family, letter, latinLetters() + "@example.org");
+        pupil("S3-" + System.nanoTime(), "Почта", family, letter, latin(8) + "@example.org");
 
         ResponseEntity<byte[]> sheet = classSheet(letter, "kk");
 
@@ -390,24 +346,12 @@ class AccountsIT {
         }
     }
 
-    private HttpResponse<String> signIn(String username, String password) {
-        return keycloak.postToTokenEndpoint(Map.of(
-                "grant_type",
-                "password",
-                "client_id",
-                SenimKeycloak.CLI_CLIENT,
-                "username",
-                username,
-                "password",
-                password));
-    }
-
     @Test
     void a_parent_is_linked_to_their_child_by_the_childs_external_id() {
         String child = "K-" + System.nanoTime();
         String childId = api.post("/api/schools/" + GYM + "/accounts")
                 .auth(bearer("admin.gym1"))
-                .json(student(child, "Kid", "Parentof" + latinLetters()))
+                .json(student(child, "Kid", "Parentof" + latin(8)))
                 .send()
                 .json()
                 .get("userId")
@@ -418,7 +362,7 @@ class AccountsIT {
                 .json("""
                         {"externalId":"%s","role":"parent","guardianOf":["%s"],"language":"ru",
                          "givenName":"Мама","familyName":"Тестова","email":"%s@example.org"}
-                        """.formatted("M-" + System.nanoTime(), child, latinLetters()))
+                        """.formatted("M-" + System.nanoTime(), child, latin(8)))
                 .send();
 
         assertThat(parent.status()).as(parent.body()).isEqualTo(201);
@@ -567,34 +511,12 @@ class AccountsIT {
         return """
                 {"externalId":"%s","role":"%s","language":"ru","givenName":"Staff","familyName":"%s",
                  "email":"%s@example.org"}
-                """.formatted(externalId, role, "Member" + latinLetters(), latinLetters());
-    }
-
-    private String bearer(String username) {
-        return "Bearer " + keycloak.passwordToken(username, SenimKeycloak.DEMO_PASSWORD);
+                """.formatted(externalId, role, "Member" + latin(8), latin(8));
     }
 
     static String subject(String bearer) throws Exception {
         return SignedJWT.parse(bearer.substring("Bearer ".length()))
                 .getJWTClaimsSet()
                 .getSubject();
-    }
-
-    private static final Random RANDOM = new Random();
-
-    private static String latinLetters() {
-        StringBuilder letters = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            letters.append((char) ('a' + RANDOM.nextInt(26)));
-        }
-        return letters.toString();
-    }
-
-    private static String cyrillicLetters() {
-        StringBuilder letters = new StringBuilder();
-        for (int i = 0; i < 6; i++) {
-            letters.append((char) ('а' + RANDOM.nextInt(32)));
-        }
-        return letters.toString();
     }
 }

@@ -15,25 +15,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import kz.senim.membership.keycloak.KeycloakUsers;
 import kz.senim.test.Infrastructure;
 import kz.senim.test.SenimIntegrationTest;
 import kz.senim.test.ServiceApi;
-import kz.senim.test.keycloak.SenimKeycloak;
 import kz.senim.test.keycloak.WithKeycloak;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,50 +35,14 @@ import tools.jackson.databind.JsonNode;
 @SenimIntegrationTest(properties = "senim.membership.mediator-role-sync=false")
 @WithKeycloak
 @ExtendWith(OutputCaptureExtension.class)
-class InvitationsIT {
+class InvitationsIT extends AccountsAgainstKeycloak {
 
-    static final String GYM = "demo-gymnasium-1";
-    static final String SCH2 = "demo-school-2";
     static final Pattern LINK = Pattern.compile("https?://\\S+/login-actions/action-token\\?key=[^\\s\"<\\\\]+");
-
-    @DynamicPropertySource
-    static void keycloak(DynamicPropertyRegistry registry) {
-        registry.add("senim.keycloak.url", () -> SenimKeycloak.get().baseUrl());
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    KeycloakUsers users;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    ServiceApi api;
-    SenimKeycloak keycloak;
-
-    @BeforeEach
-    void schools() {
-        api = ServiceApi.at(port);
-        keycloak = SenimKeycloak.get();
-        for (String school : new String[] {GYM, SCH2}) {
-            assertThat(api.post("/api/schools")
-                            .auth(bearer("district-admin"))
-                            .json("""
-                                    {"id":"%s","names":{"kk":"Мектеп","ru":"Школа","en":"School"},
-                                     "city":"Almaty","region":"Almaty"}
-                                    """.formatted(school))
-                            .send()
-                            .status())
-                    .isIn(201, 409);
-        }
-    }
 
     @Test
     void a_parent_with_an_email_is_invited_in_their_language_completes_it_and_becomes_active(CapturedOutput output)
             throws Exception {
-        String address = letters() + "@example.org";
+        String address = latin(10) + "@example.org";
         ServiceApi.Answer created = api.post("/api/schools/" + GYM + "/accounts")
                 .auth(bearer("admin.gym1"))
                 .json("""
@@ -108,7 +63,7 @@ class InvitationsIT {
         assertThat(listed.get("email").asBoolean()).isTrue();
 
         // Until the invitation is done, the account cannot be signed in to.
-        completeInvitation(link, "Own-password-" + letters());
+        completeInvitation(link, "Own-password-" + latin(10));
         awaitListed(userId, "active");
         assertThat(users.byId(userId).orElseThrow().requiredActions()).isEmpty();
 
@@ -139,7 +94,7 @@ class InvitationsIT {
 
     @Test
     void an_invitation_is_sent_again_on_request_and_the_new_link_works() throws Exception {
-        String address = letters() + "@example.org";
+        String address = latin(10) + "@example.org";
         String userId = api.post("/api/schools/" + GYM + "/accounts")
                 .auth(bearer("admin.gym1"))
                 .json("""
@@ -178,7 +133,7 @@ class InvitationsIT {
         String link = linkIn(second);
         assertThat(link).isNotEqualTo(linkIn(first));
 
-        completeInvitation(link, "Own-password-" + letters());
+        completeInvitation(link, "Own-password-" + latin(10));
         awaitListed(userId, "active");
     }
 
@@ -260,14 +215,14 @@ class InvitationsIT {
                         .send()
                         .status())
                 .isEqualTo(201);
-        String address = letters() + "@example.org";
+        String address = latin(10) + "@example.org";
         for (int i = 0; i < 2; i++) {
             api.post("/api/schools/" + school + "/accounts")
                     .auth(bearer("district-admin"))
                     .json("""
                             {"externalId":"S%d","role":"student","grade":2,"classLetter":"А","language":"ru",
                              "givenName":"Ученик","familyName":"Номер%s"}
-                            """.formatted(i, letters()))
+                            """.formatted(i, latin(10)))
                     .send();
         }
         String parent = api.post("/api/schools/" + school + "/accounts")
@@ -275,14 +230,14 @@ class InvitationsIT {
                 .json("""
                         {"externalId":"P1","role":"parent","language":"en","givenName":"Parent",
                          "familyName":"Progress%s","email":"%s"}
-                        """.formatted(letters(), address))
+                        """.formatted(latin(10), address))
                 .send()
                 .json()
                 .get("userId")
                 .asString();
         MimeMessage invitation = awaitMailTo(address, 1);
         assertThat(invitation.getSubject()).isEqualTo("Update Your Account");
-        completeInvitation(linkIn(invitation), "Own-password-" + letters());
+        completeInvitation(linkIn(invitation), "Own-password-" + latin(10));
         assertThat(parent).isNotBlank();
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -444,31 +399,5 @@ class InvitationsIT {
             }
         }
         return String.valueOf(content);
-    }
-
-    private HttpResponse<String> signIn(String username, String password) {
-        return keycloak.postToTokenEndpoint(Map.of(
-                "grant_type",
-                "password",
-                "client_id",
-                SenimKeycloak.CLI_CLIENT,
-                "username",
-                username,
-                "password",
-                password));
-    }
-
-    private String bearer(String username) {
-        return "Bearer " + keycloak.passwordToken(username, SenimKeycloak.DEMO_PASSWORD);
-    }
-
-    private static final Random RANDOM = new Random();
-
-    private static String letters() {
-        StringBuilder letters = new StringBuilder();
-        for (int i = 0; i < 10; i++) {
-            letters.append((char) ('a' + RANDOM.nextInt(26)));
-        }
-        return letters.toString();
     }
 }
