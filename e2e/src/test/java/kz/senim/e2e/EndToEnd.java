@@ -30,6 +30,7 @@ final class EndToEnd {
                 platform = Platform.start(
                         ProjectLayout.find(),
                         PlatformOptions.ephemeral()
+                                .withQuickStartJit()
                                 .withLogsKeptIn(
                                         Path.of("target", "platform-logs").toAbsolutePath()));
             } catch (RuntimeException e) {

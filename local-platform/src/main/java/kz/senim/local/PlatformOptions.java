@@ -120,13 +120,11 @@ public record PlatformOptions(
 
     /**
      * A developer's run: standard ports, data kept under {@code state}, and the services' JIT limited to
-     * its first tier (C1), which starts them with much less CPU — a local run is started often and
-     * never loaded hard (the benchmark and the end-to-end suite use {@link #SERVICE_JVM} as it is).
+     * its first tier ({@link #withQuickStartJit()}).
      */
     public static PlatformOptions local(Path state, boolean demoData) {
-        List<String> jvm = new java.util.ArrayList<>(SERVICE_JVM);
-        jvm.add("-XX:TieredStopAtLevel=1");
-        return new PlatformOptions(state, true, demoData, Ports.standard(), Map.of(), List.copyOf(jvm), null);
+        return new PlatformOptions(state, true, demoData, Ports.standard(), Map.of(), SERVICE_JVM, null)
+                .withQuickStartJit();
     }
 
     /** A throw-away platform on free ports in a temporary folder, without demo data. */
@@ -154,6 +152,17 @@ public record PlatformOptions(
     /** Keeps the services' and Keycloak's logs in {@code folder} when the platform stops. */
     public PlatformOptions withLogsKeptIn(Path folder) {
         return new PlatformOptions(state, kept, demoData, ports, environment, serviceJvmOptions, folder);
+    }
+
+    /**
+     * Limits the services' JIT to its first tier (C1), which starts them with much less CPU: for a platform
+     * started often and never loaded hard — a developer's run and the end-to-end suites. The benchmark keeps
+     * {@link #SERVICE_JVM} as it is, since it measures throughput.
+     */
+    public PlatformOptions withQuickStartJit() {
+        List<String> jvm = new java.util.ArrayList<>(serviceJvmOptions);
+        jvm.add("-XX:TieredStopAtLevel=1");
+        return new PlatformOptions(state, kept, demoData, ports, environment, List.copyOf(jvm), logsKeptIn);
     }
 
     public PlatformOptions withDemoData(boolean demo) {

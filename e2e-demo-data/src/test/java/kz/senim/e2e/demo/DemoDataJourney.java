@@ -31,6 +31,7 @@ class DemoDataJourney {
         platform = Platform.start(
                 ProjectLayout.find(),
                 PlatformOptions.ephemeral()
+                        .withQuickStartJit()
                         .withLogsKeptIn(Path.of("target", "platform-logs").toAbsolutePath()));
         summary = DemoData.create(platform.api());
     }
