@@ -47,6 +47,11 @@ final class Browser implements AutoCloseable {
     private static final Path DRIVER = Path.of(System.getProperty("senim.chromedriver", "/usr/bin/chromedriver"));
     private static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /**
+     * How often a wait looks again. Selenium's default, 500 ms, was paid after almost every click that loads a
+     * page (the first look comes before the browser has begun to navigate); each look is one local call.
+     */
+    private static final Duration LOOK_EVERY = Duration.ofMillis(100);
 
     private final ChromeDriver driver;
     private final String journey;
@@ -100,6 +105,11 @@ final class Browser implements AutoCloseable {
         this.base = base;
     }
 
+    /** A wait of up to {@link #WAIT}, looking every {@link #LOOK_EVERY}. */
+    WebDriverWait waiting() {
+        return new WebDriverWait(driver, WAIT, LOOK_EVERY);
+    }
+
     ChromeDriver driver() {
         return driver;
     }
@@ -123,14 +133,14 @@ final class Browser implements AutoCloseable {
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(PASSWORD);
         driver.findElement(By.id("kc-login")).click();
-        new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().startsWith(base));
+        waiting().until(d -> d.getCurrentUrl().startsWith(base));
         return this;
     }
 
     /** Signs out through the header's form (and Keycloak's logout). */
     Browser signOut() {
         driver.findElement(By.cssSelector("form.logout button")).click();
-        new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().startsWith(base));
+        waiting().until(d -> d.getCurrentUrl().startsWith(base));
         return this;
     }
 
@@ -144,7 +154,7 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement waitFor(By by) {
-        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     boolean has(By by) {
@@ -169,7 +179,7 @@ final class Browser implements AutoCloseable {
      * page goes through {@link #submit}: waiting on elements while the page is being replaced can fail.
      */
     Browser click(By by) {
-        WebElement element = new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by));
+        WebElement element = waiting().until(ExpectedConditions.elementToBeClickable(by));
         element.click();
         return this;
     }
@@ -178,7 +188,7 @@ final class Browser implements AutoCloseable {
     Browser submit(By button) {
         WebElement before = find(By.tagName("html"));
         click(button);
-        new WebDriverWait(driver, WAIT).until(page -> replaced(before));
+        waiting().until(page -> replaced(before));
         find(By.tagName("main"));
         return this;
     }
@@ -205,13 +215,13 @@ final class Browser implements AutoCloseable {
 
     /** Waits until an element is in the page (shown or not), e.g. a button the last action added. */
     Browser waitUntilPresent(By by) {
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(by));
+        waiting().until(ExpectedConditions.presenceOfElementLocated(by));
         return this;
     }
 
     /** Waits until an element is gone or hidden, e.g. the button of an action that is done. */
     Browser waitUntilGone(By by) {
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.invisibilityOfElementLocated(by));
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(by));
         return this;
     }
 
@@ -227,9 +237,7 @@ final class Browser implements AutoCloseable {
 
     /** Accepts the browser's confirm() dialog a button raised (e.g. before withdrawing). */
     Browser acceptDialog() {
-        new WebDriverWait(driver, WAIT)
-                .until(ExpectedConditions.alertIsPresent())
-                .accept();
+        waiting().until(ExpectedConditions.alertIsPresent()).accept();
         return this;
     }
 
