@@ -12,4 +12,4 @@ cd "$(dirname "$0")"
 . .ci/build-if-needed.sh
 
 # exec: Ctrl-C reaches the launcher, whose shutdown hook stops every process it started.
-exec "$JAVA_HOME/bin/java" -Xmx512m -XX:+UseSerialGC -jar "$launcher" "$@"
+exec "$JAVA_HOME/bin/java" -Xms32m -Xmx512m -XX:+UseSerialGC -jar "$launcher" "$@"

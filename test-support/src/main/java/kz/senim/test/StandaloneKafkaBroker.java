@@ -128,6 +128,8 @@ public final class StandaloneKafkaBroker implements AutoCloseable {
     private Child run(String mainClass, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(
+                "-Xms64m"); // grows as needed: a whole 384 MB heap from the start was mostly untouched (decision 142)
         command.add("-Xmx384m");
         command.add("-XX:+UseSerialGC");
         command.add("-cp");
