@@ -34,6 +34,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule timeFromTheClockBean = SenimArchitecture.TIME_FROM_THE_CLOCK_BEAN;
 
+    @ArchTest
+    static final ArchRule listenersNamedAfterTheirSource = SenimArchitecture.LISTENERS_NAMED_AFTER_THEIR_SOURCE;
+
     /** {@code Mediation} is one boundary: only the case and its command groups replace its parts (decision 125). */
     @ArchTest
     static final ArchRule onlyTheCaseAndItsCommandGroupsChangeItsParts = noClasses()

@@ -1,8 +1,11 @@
 package kz.senim.test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceRule;
 import java.time.Clock;
@@ -20,6 +23,7 @@ public final class SenimArchitecture {
 
     private static final String REST_CONTROLLER = "org.springframework.web.bind.annotation.RestController";
     private static final String REPOSITORY = "org.springframework.stereotype.Repository";
+    private static final String KAFKA_LISTENER = "org.springframework.kafka.annotation.KafkaListener";
     private static final String SPRING_BOOT_APPLICATION =
             "org.springframework.boot.autoconfigure.SpringBootApplication";
 
@@ -122,6 +126,33 @@ public final class SenimArchitecture {
                 .callMethod(Clock.class, "systemDefaultZone")
                 .as("time comes from the injected Clock")
                 .allowEmptyShould(true);
+    }
+
+    /**
+     * A listener that keeps a copy of another service's data is named after its source ({@code MembershipEvents}),
+     * so that one idea has one name: a class with a {@code @KafkaListener} is named {@code …Events}.
+     */
+    public static final ArchRule LISTENERS_NAMED_AFTER_THEIR_SOURCE = listenersNamedAfterTheirSourceExcept();
+
+    /** {@link #LISTENERS_NAMED_AFTER_THEIR_SOURCE} but for the listeners named, each said why where it is used. */
+    public static ArchRule listenersNamedAfterTheirSourceExcept(String... listenersOfAnotherKind) {
+        var listeners = classes().that().containAnyMethodsThat(annotatedWithKafkaListener());
+        if (listenersOfAnotherKind.length > 0) {
+            listeners = listeners.and().doNotHaveFullyQualifiedName(listenersOfAnotherKind[0]);
+            for (int i = 1; i < listenersOfAnotherKind.length; i++) {
+                listeners = listeners.and().doNotHaveFullyQualifiedName(listenersOfAnotherKind[i]);
+            }
+        }
+        return listeners
+                .should()
+                .haveSimpleNameEndingWith("Events")
+                .as("a listener is named after its source: <Source>Events")
+                .allowEmptyShould(true);
+    }
+
+    private static DescribedPredicate<JavaMethod> annotatedWithKafkaListener() {
+        return DescribedPredicate.describe(
+                "are annotated with @KafkaListener", method -> method.isAnnotatedWith(KAFKA_LISTENER));
     }
 
     private SenimArchitecture() {}

@@ -26,4 +26,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule timeFromTheClockBean = SenimArchitecture.TIME_FROM_THE_CLOCK_BEAN;
+
+    @ArchTest
+    static final ArchRule listenersNamedAfterTheirSource = SenimArchitecture.LISTENERS_NAMED_AFTER_THEIR_SOURCE;
 }
