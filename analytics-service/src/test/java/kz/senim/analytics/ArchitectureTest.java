@@ -30,4 +30,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule listenersNamedAfterTheirSource = SenimArchitecture.LISTENERS_NAMED_AFTER_THEIR_SOURCE;
+
+    @ArchTest
+    static final ArchRule settingsAreTyped = SenimArchitecture.SETTINGS_ARE_TYPED;
 }

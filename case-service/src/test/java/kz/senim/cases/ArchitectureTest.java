@@ -37,6 +37,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule listenersNamedAfterTheirSource = SenimArchitecture.LISTENERS_NAMED_AFTER_THEIR_SOURCE;
 
+    @ArchTest
+    static final ArchRule settingsAreTyped = SenimArchitecture.SETTINGS_ARE_TYPED;
+
     /** {@code Mediation} is one boundary: only the case and its command groups replace its parts (decision 125). */
     @ArchTest
     static final ArchRule onlyTheCaseAndItsCommandGroupsChangeItsParts = noClasses()

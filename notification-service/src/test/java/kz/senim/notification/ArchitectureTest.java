@@ -32,4 +32,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule listenersNamedAfterTheirSource =
             SenimArchitecture.listenersNamedAfterTheirSourceExcept("kz.senim.notification.mapping.EventNotifications");
+
+    @ArchTest
+    static final ArchRule settingsAreTyped = SenimArchitecture.SETTINGS_ARE_TYPED;
 }

@@ -5,8 +5,15 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaParameter;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SliceRule;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +21,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
  * Architecture rules every service checks with ArchUnit (docs/conventions.md says why), e.g.
@@ -154,6 +162,41 @@ public final class SenimArchitecture {
         return DescribedPredicate.describe(
                 "are annotated with @KafkaListener", method -> method.isAnnotatedWith(KAFKA_LISTENER));
     }
+
+    /**
+     * Senim's settings are typed {@code @ConfigurationProperties} records with their defaults: nothing reads a
+     * {@code senim.*} property through {@code @Value} (Spring's own {@code spring.*} properties may be read so).
+     */
+    public static final ArchRule SETTINGS_ARE_TYPED = classes()
+            .should(new ArchCondition<JavaClass>("read no senim.* setting through @Value") {
+                @Override
+                public void check(JavaClass javaClass, ConditionEvents events) {
+                    for (JavaField field : javaClass.getFields()) {
+                        field.tryGetAnnotationOfType(Value.class)
+                                .ifPresent(value -> refuse(javaClass, field.getFullName(), value, events));
+                    }
+                    for (JavaCodeUnit unit : javaClass.getCodeUnits()) {
+                        unit.tryGetAnnotationOfType(Value.class)
+                                .ifPresent(value -> refuse(javaClass, unit.getFullName(), value, events));
+                        for (JavaParameter parameter : unit.getParameters()) {
+                            parameter
+                                    .tryGetAnnotationOfType(Value.class)
+                                    .ifPresent(value -> refuse(javaClass, unit.getFullName(), value, events));
+                        }
+                    }
+                }
+
+                private void refuse(JavaClass javaClass, String where, Value value, ConditionEvents events) {
+                    if (value.value().contains("${senim.")) {
+                        events.add(SimpleConditionEvent.violated(
+                                javaClass,
+                                where + " reads " + value.value()
+                                        + " through @Value: give it a @ConfigurationProperties record"));
+                    }
+                }
+            })
+            .as("settings are typed @ConfigurationProperties records, not @Value")
+            .allowEmptyShould(true);
 
     private SenimArchitecture() {}
 }
