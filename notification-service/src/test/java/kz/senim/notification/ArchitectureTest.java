@@ -26,4 +26,13 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule timeFromTheClockBean = SenimArchitecture.TIME_FROM_THE_CLOCK_BEAN;
+
+    // EventNotifications listens to three sources to tell people what concerns them (decision 111): it is named
+    // for what it does, not after one source.
+    @ArchTest
+    static final ArchRule listenersNamedAfterTheirSource =
+            SenimArchitecture.listenersNamedAfterTheirSourceExcept("kz.senim.notification.mapping.EventNotifications");
+
+    @ArchTest
+    static final ArchRule settingsAreTyped = SenimArchitecture.SETTINGS_ARE_TYPED;
 }

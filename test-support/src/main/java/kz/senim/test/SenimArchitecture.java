@@ -1,9 +1,19 @@
 package kz.senim.test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaParameter;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SliceRule;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,6 +21,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
  * Architecture rules every service checks with ArchUnit (docs/conventions.md says why), e.g.
@@ -20,6 +31,7 @@ public final class SenimArchitecture {
 
     private static final String REST_CONTROLLER = "org.springframework.web.bind.annotation.RestController";
     private static final String REPOSITORY = "org.springframework.stereotype.Repository";
+    private static final String KAFKA_LISTENER = "org.springframework.kafka.annotation.KafkaListener";
     private static final String SPRING_BOOT_APPLICATION =
             "org.springframework.boot.autoconfigure.SpringBootApplication";
 
@@ -123,6 +135,68 @@ public final class SenimArchitecture {
                 .as("time comes from the injected Clock")
                 .allowEmptyShould(true);
     }
+
+    /**
+     * A listener that keeps a copy of another service's data is named after its source ({@code MembershipEvents}),
+     * so that one idea has one name: a class with a {@code @KafkaListener} is named {@code …Events}.
+     */
+    public static final ArchRule LISTENERS_NAMED_AFTER_THEIR_SOURCE = listenersNamedAfterTheirSourceExcept();
+
+    /** {@link #LISTENERS_NAMED_AFTER_THEIR_SOURCE} but for the listeners named, each said why where it is used. */
+    public static ArchRule listenersNamedAfterTheirSourceExcept(String... listenersOfAnotherKind) {
+        var listeners = classes().that().containAnyMethodsThat(annotatedWithKafkaListener());
+        if (listenersOfAnotherKind.length > 0) {
+            listeners = listeners.and().doNotHaveFullyQualifiedName(listenersOfAnotherKind[0]);
+            for (int i = 1; i < listenersOfAnotherKind.length; i++) {
+                listeners = listeners.and().doNotHaveFullyQualifiedName(listenersOfAnotherKind[i]);
+            }
+        }
+        return listeners
+                .should()
+                .haveSimpleNameEndingWith("Events")
+                .as("a listener is named after its source: <Source>Events")
+                .allowEmptyShould(true);
+    }
+
+    private static DescribedPredicate<JavaMethod> annotatedWithKafkaListener() {
+        return DescribedPredicate.describe(
+                "are annotated with @KafkaListener", method -> method.isAnnotatedWith(KAFKA_LISTENER));
+    }
+
+    /**
+     * Senim's settings are typed {@code @ConfigurationProperties} records with their defaults: nothing reads a
+     * {@code senim.*} property through {@code @Value} (Spring's own {@code spring.*} properties may be read so).
+     */
+    public static final ArchRule SETTINGS_ARE_TYPED = classes()
+            .should(new ArchCondition<JavaClass>("read no senim.* setting through @Value") {
+                @Override
+                public void check(JavaClass javaClass, ConditionEvents events) {
+                    for (JavaField field : javaClass.getFields()) {
+                        field.tryGetAnnotationOfType(Value.class)
+                                .ifPresent(value -> refuse(javaClass, field.getFullName(), value, events));
+                    }
+                    for (JavaCodeUnit unit : javaClass.getCodeUnits()) {
+                        unit.tryGetAnnotationOfType(Value.class)
+                                .ifPresent(value -> refuse(javaClass, unit.getFullName(), value, events));
+                        for (JavaParameter parameter : unit.getParameters()) {
+                            parameter
+                                    .tryGetAnnotationOfType(Value.class)
+                                    .ifPresent(value -> refuse(javaClass, unit.getFullName(), value, events));
+                        }
+                    }
+                }
+
+                private void refuse(JavaClass javaClass, String where, Value value, ConditionEvents events) {
+                    if (value.value().contains("${senim.")) {
+                        events.add(SimpleConditionEvent.violated(
+                                javaClass,
+                                where + " reads " + value.value()
+                                        + " through @Value: give it a @ConfigurationProperties record"));
+                    }
+                }
+            })
+            .as("settings are typed @ConfigurationProperties records, not @Value")
+            .allowEmptyShould(true);
 
     private SenimArchitecture() {}
 }

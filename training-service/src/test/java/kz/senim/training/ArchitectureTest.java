@@ -26,4 +26,10 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule timeFromTheClockBean = SenimArchitecture.TIME_FROM_THE_CLOCK_BEAN;
+
+    @ArchTest
+    static final ArchRule listenersNamedAfterTheirSource = SenimArchitecture.LISTENERS_NAMED_AFTER_THEIR_SOURCE;
+
+    @ArchTest
+    static final ArchRule settingsAreTyped = SenimArchitecture.SETTINGS_ARE_TYPED;
 }

@@ -69,7 +69,7 @@ public class GenerationConsumers implements SmartLifecycle {
             KafkaAdmin kafkaAdmin,
             TaskScheduler scheduler,
             AnalyticsProperties properties,
-            @Value("${senim.consumes.topics}") List<String> topics,
+            ConsumedTopics consumed,
             @Value("${spring.kafka.consumer.group-id}") String group) {
         this.generations = generations;
         this.facts = facts;
@@ -77,7 +77,7 @@ public class GenerationConsumers implements SmartLifecycle {
         this.kafkaAdmin = kafkaAdmin;
         this.scheduler = scheduler;
         this.properties = properties;
-        this.topics = List.copyOf(topics);
+        this.topics = consumed.topics();
         this.group = group;
     }
 

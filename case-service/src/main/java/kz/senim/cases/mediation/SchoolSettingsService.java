@@ -11,7 +11,6 @@ import kz.senim.platform.problem.ResourceNotFound;
 import kz.senim.platform.security.CurrentUser;
 import kz.senim.platform.security.Role;
 import kz.senim.platform.web.Versions;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -23,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@code senim.cases.mediation.*}, {@code senim.cases.retention.days}).
  */
 @Service
-@EnableConfigurationProperties(MediationDefaults.class)
+@EnableConfigurationProperties({MediationDefaults.class, RetentionDefaults.class})
 public class SchoolSettingsService {
 
     static final String SUBJECT = "SCHOOL_SETTINGS";
@@ -36,11 +35,11 @@ public class SchoolSettingsService {
     SchoolSettingsService(
             SchoolSettingsRepository settings,
             MediationDefaults defaults,
-            @Value("${senim.cases.retention.days:365}") int retentionDays,
+            RetentionDefaults retention,
             AuditTrail audit,
             Clock clock) {
         this.settings = settings;
-        this.defaults = SchoolSettings.of(defaults.settings(), retentionDays);
+        this.defaults = SchoolSettings.of(defaults.settings(), retention.days());
         this.audit = audit;
         this.clock = clock;
     }

@@ -20,7 +20,7 @@ import kz.senim.platform.security.CurrentUser;
 import kz.senim.platform.security.Role;
 import kz.senim.platform.web.Page;
 import kz.senim.platform.web.PageQuery;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -34,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is throttled without knowing anything about who guesses.
  */
 @Service
+@EnableConfigurationProperties(TrustBoxSettings.class)
 public class TrustBox {
 
     static final String SUBJECT = "TRUST_BOX_THREAD";
@@ -56,7 +57,7 @@ public class TrustBox {
             Mediations mediations,
             SchoolPeople schools,
             Clock clock,
-            @Value("${senim.cases.trust-box.failed-lookups-per-minute:20}") int failedLookupsPerMinute) {
+            TrustBoxSettings settings) {
         this.threads = threads;
         this.audit = audit;
         this.events = events;
@@ -64,7 +65,7 @@ public class TrustBox {
         this.mediations = mediations;
         this.schools = schools;
         this.clock = clock;
-        this.failedLookupsPerMinute = failedLookupsPerMinute;
+        this.failedLookupsPerMinute = settings.failedLookupsPerMinute();
     }
 
     /** A new conversation; the receipt is returned here and never again. */

@@ -21,7 +21,7 @@ import kz.senim.notification.template.ComposedMessage;
 import kz.senim.notification.template.MessageTemplates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -41,6 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * finds it back. They are then sent as any due e-mail, batch by batch over one connection.
  */
 @Component
+@EnableConfigurationProperties(DeliverySettings.class)
 class MailDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
@@ -68,12 +69,7 @@ class MailDispatcher {
             JavaMailSender mail,
             TransactionTemplate transactions,
             DeliveryMetrics metrics,
-            @Value("${senim.notifications.retry.first}") Duration firstRetry,
-            @Value("${senim.notifications.retry.longest}") Duration longestRetry,
-            @Value("${senim.notifications.retry.give-up-after}") Duration giveUpAfter,
-            @Value("${senim.notifications.from}") String from,
-            @Value("${senim.notifications.batch-size}") int batchSize,
-            @Value("${senim.notifications.smtp-probe-interval}") Duration smtpProbeInterval,
+            DeliverySettings settings,
             Clock clock) {
         this.clock = clock;
         this.notifications = notifications;
@@ -83,10 +79,13 @@ class MailDispatcher {
         this.mail = mail;
         this.transactions = transactions;
         this.metrics = metrics;
-        this.retries = new RetrySchedule(firstRetry, longestRetry, giveUpAfter);
-        this.from = from;
-        this.batchSize = batchSize;
-        this.smtpProbeInterval = smtpProbeInterval;
+        this.retries = new RetrySchedule(
+                settings.retry().first(),
+                settings.retry().longest(),
+                settings.retry().giveUpAfter());
+        this.from = settings.from();
+        this.batchSize = settings.batchSize();
+        this.smtpProbeInterval = settings.smtpProbeInterval();
     }
 
     @Scheduled(

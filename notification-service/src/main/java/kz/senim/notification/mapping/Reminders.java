@@ -1,26 +1,25 @@
 package kz.senim.notification.mapping;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import kz.senim.notification.reminder.ReminderRepository;
 import kz.senim.notification.reminder.domain.ReminderPlan;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /** The reminders of sessions and activities, planned from the events that schedule them. */
 @Component
+@EnableConfigurationProperties(ReminderSettings.class)
 class Reminders {
 
     private final ReminderRepository reminders;
     private final ReminderPlan plan;
     private final Clock clock;
 
-    Reminders(ReminderRepository reminders, @Value("${senim.reminders.leads}") List<Duration> leads, Clock clock) {
+    Reminders(ReminderRepository reminders, ReminderSettings settings, Clock clock) {
         this.reminders = reminders;
-        this.plan = new ReminderPlan(leads);
+        this.plan = new ReminderPlan(settings.leads());
         this.clock = clock;
     }
 

@@ -9,7 +9,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import kz.senim.notification.delivery.UnsubscribeLinks;
 import kz.senim.notification.delivery.domain.Category;
-import org.springframework.beans.factory.annotation.Value;
+import kz.senim.notification.template.PortalSettings;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * HMAC-SHA256, so the link works without signing in and cannot be forged for someone else.
  */
 @Component
+@EnableConfigurationProperties({UnsubscribeSettings.class, PortalSettings.class})
 public class UnsubscribeTokens implements UnsubscribeLinks {
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
@@ -25,11 +27,9 @@ public class UnsubscribeTokens implements UnsubscribeLinks {
     private final byte[] secret;
     private final String portalUrl;
 
-    UnsubscribeTokens(
-            @Value("${senim.notifications.unsubscribe-secret}") String secret,
-            @Value("${senim.portal-url}") String portalUrl) {
-        this.secret = secret.getBytes(StandardCharsets.UTF_8);
-        this.portalUrl = portalUrl.endsWith("/") ? portalUrl.substring(0, portalUrl.length() - 1) : portalUrl;
+    UnsubscribeTokens(UnsubscribeSettings settings, PortalSettings portal) {
+        this.secret = settings.unsubscribeSecret().getBytes(StandardCharsets.UTF_8);
+        this.portalUrl = portal.base();
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -17,6 +17,7 @@ import org.springframework.web.util.UriUtils;
  * the text, so nothing confidential can.
  */
 @Component
+@EnableConfigurationProperties(PortalSettings.class)
 public class MessageTemplates {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
@@ -24,8 +25,8 @@ public class MessageTemplates {
     private final ResourceBundleMessageSource bundles = new ResourceBundleMessageSource();
     private final String portalUrl;
 
-    MessageTemplates(@Value("${senim.portal-url}") String portalUrl) {
-        this.portalUrl = portalUrl.endsWith("/") ? portalUrl.substring(0, portalUrl.length() - 1) : portalUrl;
+    MessageTemplates(PortalSettings portal) {
+        this.portalUrl = portal.base();
         bundles.setBasename("templates/notifications");
         bundles.setDefaultEncoding("UTF-8");
         bundles.setFallbackToSystemLocale(false);

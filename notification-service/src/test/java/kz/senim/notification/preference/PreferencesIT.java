@@ -13,6 +13,7 @@ import kz.senim.notification.delivery.Notifier;
 import kz.senim.notification.delivery.StoredNotification;
 import kz.senim.notification.delivery.domain.Category;
 import kz.senim.notification.delivery.domain.Channel;
+import kz.senim.notification.template.PortalSettings;
 import kz.senim.test.SenimIntegrationTest;
 import kz.senim.test.ServiceApi;
 import kz.senim.test.TestJwts;
@@ -171,7 +172,9 @@ class PreferencesIT {
 
     @Test
     void an_unsubscribe_token_for_an_essential_category_does_nothing() {
-        UnsubscribeTokens tokens = new UnsubscribeTokens("senim-unsubscribe-dev-secret", "https://portal.senim.test");
+        UnsubscribeTokens tokens = new UnsubscribeTokens(
+                new UnsubscribeSettings("senim-unsubscribe-dev-secret"),
+                new PortalSettings("https://portal.senim.test"));
 
         api.post("/api/notifications/unsubscribe?token=" + tokens.token(user, Category.CASE_WORK))
                 .send()

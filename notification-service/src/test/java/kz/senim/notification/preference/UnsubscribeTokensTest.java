@@ -3,11 +3,13 @@ package kz.senim.notification.preference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import kz.senim.notification.delivery.domain.Category;
+import kz.senim.notification.template.PortalSettings;
 import org.junit.jupiter.api.Test;
 
 class UnsubscribeTokensTest {
 
-    private final UnsubscribeTokens tokens = new UnsubscribeTokens("secret-one", "https://portal.example");
+    private final UnsubscribeTokens tokens =
+            new UnsubscribeTokens(new UnsubscribeSettings("secret-one"), new PortalSettings("https://portal.example"));
 
     @Test
     void a_token_names_its_user_and_category() {
@@ -18,8 +20,9 @@ class UnsubscribeTokensTest {
     @Test
     void a_token_cannot_be_changed_or_forged_with_another_secret() {
         String token = tokens.token("user-1", Category.ACTIVITIES);
-        String forged =
-                new UnsubscribeTokens("secret-two", "https://portal.example").token("user-2", Category.ACTIVITIES);
+        String forged = new UnsubscribeTokens(
+                        new UnsubscribeSettings("secret-two"), new PortalSettings("https://portal.example"))
+                .token("user-2", Category.ACTIVITIES);
         String otherUser = tokens.token("user-2", Category.ACTIVITIES);
         String swapped = otherUser.substring(0, otherUser.indexOf('.')) + token.substring(token.indexOf('.'));
 

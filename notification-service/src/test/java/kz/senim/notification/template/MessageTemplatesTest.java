@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class MessageTemplatesTest {
 
-    private final MessageTemplates templates = new MessageTemplates("https://portal.example/");
+    private final MessageTemplates templates = new MessageTemplates(new PortalSettings("https://portal.example/"));
 
     @Test
     void every_text_exists_in_kazakh_russian_and_english() throws IOException {

@@ -1,7 +1,6 @@
 package kz.senim.portal.cases;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,7 +47,6 @@ class CasePages {
             "FOLLOW_UP",
             "CLOSED",
             "WITHDRAWN");
-    private static final Set<String> CLOSED = Set.of("CLOSED", "WITHDRAWN");
     private static final Pattern ID =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final int PAGE_SIZE = 20;
@@ -103,40 +101,33 @@ class CasePages {
         requireId(id);
         Viewer viewer = viewers.get();
         ApiAnswer answer = api.get("/api/cases/{id}", id);
-        Map<String, Object> c = Lenient.of(answer.map());
-        List<Map<String, Object>> parties = list(c.get("parties"));
-        List<Map<String, Object>> mediators = list(c.get("mediators"));
-        boolean coordinator = viewer.isCoordinator() && c.get("legalHold") != null;
-        boolean mediator = mediators.stream().anyMatch(m -> viewer.userId().equals(m.get("userId")));
-        Map<String, Object> myParty = parties.stream()
-                .filter(p -> Boolean.TRUE.equals(p.get("you")))
-                .findFirst()
-                .orElse(null);
-        String status = String.valueOf(c.get("status"));
+        CaseView c = answer.as(CaseView.class);
+        List<CaseView.Party> parties = c.partiesSeen();
+        List<CaseView.Mediator> mediators = c.mediatorsSeen();
+        boolean coordinator = viewer.isCoordinator() && c.legalHold() != null;
+        boolean mediator = c.isMediatedBy(viewer.userId());
+        String status = c.status();
 
         Set<String> userIds = new LinkedHashSet<>();
-        parties.forEach(p -> userIds.add((String) p.get("userId")));
-        mediators.forEach(m -> userIds.add((String) m.get("userId")));
-        List<Map<String, Object>> candidates = List.of();
+        parties.forEach(p -> userIds.add(p.userId()));
+        mediators.forEach(m -> userIds.add(m.userId()));
+        List<CaseView.Candidate> candidates = List.of();
         if (coordinator && "TRIAGED".equals(status)) {
-            candidates = Lenient.of(
-                    list(api.get("/api/cases/{id}/mediator-candidates", id).body()));
-            candidates.forEach(m -> userIds.add((String) m.get("userId")));
+            candidates = api.get("/api/cases/{id}/mediator-candidates", id).listOf(CaseView.Candidate.class);
+            candidates.forEach(m -> userIds.add(m.userId()));
         }
         Map<String, String> names = people.of(viewer, userIds);
 
         // How each party is called on this page: by name where the viewer may know it, else by number.
-        Map<Object, String> partyLabels = new LinkedHashMap<>();
+        Map<String, String> partyLabels = new LinkedHashMap<>();
         Locale locale = LocaleContextHolder.getLocale();
         int n = 1;
-        for (Map<String, Object> p : parties) {
-            String label = Boolean.TRUE.equals(p.get("you"))
+        for (CaseView.Party p : parties) {
+            String label = p.you()
                     ? messages.getMessage("cases.party.you", null, locale)
-                    : p.get("name") instanceof String name && !name.isBlank()
-                            ? name
-                            : names.get((String) p.get("userId"));
+                    : p.name() != null && !p.name().isBlank() ? p.name() : names.get(p.userId());
             partyLabels.put(
-                    p.get("id"),
+                    p.id(),
                     label != null ? label : messages.getMessage("cases.party.numbered", new Object[] {n}, locale));
             n++;
         }
@@ -148,31 +139,29 @@ class CasePages {
         model.addAttribute("mediators", mediators);
         model.addAttribute("names", names);
         model.addAttribute("candidates", candidates);
-        model.addAttribute("sessions", list(c.get("sessions")));
-        model.addAttribute("consents", list(c.get("consents")));
+        model.addAttribute("sessions", c.sessionsSeen());
         // A guardian asked for consent sees their child's party id and their own answer only.
-        model.addAttribute("guardianConsents", list(c.get("guardianConsents")));
-        model.addAttribute("agreement", c.get("agreement") instanceof Map<?, ?> a ? a : null);
-        model.addAttribute("commitments", commitments(c));
-        model.addAttribute("signedBy", signedBy(c));
+        model.addAttribute("guardianConsents", c.guardianConsentsSeen());
+        model.addAttribute("agreement", c.agreement());
+        model.addAttribute("commitments", c.commitmentsByParty());
+        model.addAttribute("signedBy", c.signedBy());
         model.addAttribute("isCoordinator", coordinator);
         model.addAttribute("isMediator", mediator);
         model.addAttribute("isTeam", coordinator || mediator);
-        model.addAttribute("myParty", myParty);
-        model.addAttribute("open", !CLOSED.contains(status));
+        model.addAttribute("myParty", c.viewersParty().orElse(null));
+        model.addAttribute("open", c.isOpen());
         model.addAttribute("status", status);
-        model.addAttribute("unidentified", parties.stream().anyMatch(p -> p.get("userId") == null));
-        List<Map<String, Object>> directory =
-                coordinator && !CLOSED.contains(status) && parties.stream().anyMatch(p -> p.get("userId") == null)
-                        ? Lenient.of(people.directory(viewer))
-                        : List.of();
+        model.addAttribute("unidentified", c.hasUnidentifiedParty());
+        List<Map<String, Object>> directory = coordinator && c.isOpen() && c.hasUnidentifiedParty()
+                ? Lenient.of(people.directory(viewer))
+                : List.of();
         model.addAttribute("directory", directory);
         // per party named in the request: the likely people first, and nobody chosen by default
-        Map<Object, LikelyPeople.Ranked> ranked = new LinkedHashMap<>();
+        Map<String, LikelyPeople.Ranked> ranked = new LinkedHashMap<>();
         if (!directory.isEmpty()) {
             parties.stream()
-                    .filter(p -> p.get("userId") == null)
-                    .forEach(p -> ranked.put(p.get("id"), LikelyPeople.rank(p, directory)));
+                    .filter(p -> p.userId() == null)
+                    .forEach(p -> ranked.put(p.id(), LikelyPeople.rank(p, directory)));
         }
         model.addAttribute("likelyPeople", ranked);
         return "cases/case";
@@ -226,23 +215,6 @@ class CasePages {
             CasePages.showNextToTheForm(refused, action, form, flash);
         }
         return "redirect:/cases/" + id + "#" + action;
-    }
-
-    private static Map<Object, String> commitments(Map<String, Object> c) {
-        Map<Object, String> byParty = new HashMap<>();
-        if (c.get("agreement") instanceof Map<?, ?> agreement) {
-            for (Map<String, Object> commitment : list(agreement.get("commitments"))) {
-                byParty.put(commitment.get("partyId"), String.valueOf(commitment.get("text")));
-            }
-        }
-        return byParty;
-    }
-
-    private static List<Object> signedBy(Map<String, Object> c) {
-        if (c.get("agreement") instanceof Map<?, ?> agreement && agreement.get("signedBy") instanceof List<?> signed) {
-            return new ArrayList<>(signed);
-        }
-        return List.of();
     }
 
     /**

@@ -22,7 +22,7 @@ final class LikelyPeople {
 
     private LikelyPeople() {}
 
-    static Ranked rank(Map<String, Object> party, List<Map<String, Object>> directory) {
+    static Ranked rank(CaseView.Party party, List<Map<String, Object>> directory) {
         record Scored(Map<String, Object> person, int score, int order) {}
         List<Scored> scored = new ArrayList<>();
         for (int i = 0; i < directory.size(); i++) {
@@ -38,13 +38,13 @@ final class LikelyPeople {
         return new Ranked(likely, others);
     }
 
-    static int score(Map<String, Object> party, Map<String, Object> person) {
+    static int score(CaseView.Party party, Map<String, Object> person) {
         int name = nameScore(
-                Objects.toString(party.get("name"), ""),
+                Objects.toString(party.name(), ""),
                 Objects.toString(person.get("givenName"), "") + " " + Objects.toString(person.get("familyName"), ""));
-        Integer partyGrade = number(party.get("grade"));
+        Integer partyGrade = party.grade();
         Integer personGrade = number(person.get("grade"));
-        boolean adultParty = Boolean.TRUE.equals(party.get("adult"));
+        boolean adultParty = party.adult();
         int kind = 0;
         if (partyGrade != null && partyGrade.equals(personGrade)) {
             kind = 2;

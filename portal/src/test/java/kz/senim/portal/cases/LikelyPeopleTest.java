@@ -21,7 +21,7 @@ class LikelyPeopleTest {
     @Test
     void aClassmateNamedByFirstNameAndGradeIsFirstAndTheTeacherIsNotLikely() {
         LikelyPeople.Ranked ranked =
-                LikelyPeople.rank(Map.of("id", "p2", "name", "Daniyar", "grade", 9, "adult", false), directory);
+                LikelyPeople.rank(new CaseView.Party("p2", null, false, 9, "Daniyar", false), directory);
 
         assertThat(ranked.likely()).containsExactly(daniyar, classmate);
         assertThat(ranked.others()).containsExactly(teacher, older);
@@ -38,11 +38,11 @@ class LikelyPeopleTest {
     @Test
     void anAdultNamedByFamilyNameIsMatchedToAnAdultAndNobodyIsLikelyForAnUnknownName() {
         LikelyPeople.Ranked teacherNamed =
-                LikelyPeople.rank(Map.of("id", "p3", "name", "Ms Abaeva", "adult", true), directory);
+                LikelyPeople.rank(new CaseView.Party("p3", null, true, null, "Ms Abaeva", false), directory);
         assertThat(teacherNamed.likely()).containsExactly(teacher);
 
         LikelyPeople.Ranked unknown =
-                LikelyPeople.rank(Map.of("id", "p4", "name", "somebody", "adult", false), directory);
+                LikelyPeople.rank(new CaseView.Party("p4", null, false, null, "somebody", false), directory);
         assertThat(unknown.likely()).isEmpty();
         assertThat(unknown.others()).containsExactlyElementsOf(directory);
     }

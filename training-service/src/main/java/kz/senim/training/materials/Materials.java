@@ -16,7 +16,7 @@ import kz.senim.platform.web.Versions;
 import kz.senim.training.directory.Directory;
 import kz.senim.training.materials.domain.Material;
 import kz.senim.training.materials.domain.UploadedFile;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -27,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * ones meant for them.
  */
 @Service
+@EnableConfigurationProperties(MaterialSettings.class)
 public class Materials {
 
     private final MaterialRepository repository;
@@ -42,13 +43,13 @@ public class Materials {
             IdempotentRequests idempotent,
             ApplicationEventPublisher events,
             Clock clock,
-            @Value("${senim.materials.max-file-bytes:10485760}") int maxFileBytes) {
+            MaterialSettings settings) {
         this.repository = repository;
         this.directory = directory;
         this.idempotent = idempotent;
         this.events = events;
         this.clock = clock;
-        this.maxFileBytes = maxFileBytes;
+        this.maxFileBytes = settings.maxFileBytes();
     }
 
     public int maxFileBytes() {

@@ -2,6 +2,7 @@ package kz.senim.cases.mediation.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -30,6 +31,13 @@ import kz.senim.cases.mediation.domain.MediationEvent.UnassignmentReason;
  * it happened, so that a command says only what is particular to it.
  */
 record CaseEvents(String schoolId, UUID caseId, Instant at) {
+
+    /** The first event, then the others. */
+    static List<MediationEvent> and(MediationEvent first, List<MediationEvent> then) {
+        List<MediationEvent> events = new ArrayList<>(List.of(first));
+        events.addAll(then);
+        return events;
+    }
 
     RequestSubmitted submitted(Request request, PartyKinds kinds) {
         return new RequestSubmitted(

@@ -1,22 +1,15 @@
 package kz.senim.cases.mediation.domain;
 
-import static kz.senim.cases.mediation.domain.MediationStatus.AGREEMENT_REACHED;
-import static kz.senim.cases.mediation.domain.MediationStatus.AWAITING_CONSENT;
 import static kz.senim.cases.mediation.domain.MediationStatus.CLOSED;
 import static kz.senim.cases.mediation.domain.MediationStatus.FOLLOW_UP;
-import static kz.senim.cases.mediation.domain.MediationStatus.IN_MEDIATION;
-import static kz.senim.cases.mediation.domain.MediationStatus.MEDIATORS_ASSIGNED;
 import static kz.senim.cases.mediation.domain.MediationStatus.NO_AGREEMENT;
 import static kz.senim.cases.mediation.domain.MediationStatus.SUBMITTED;
 import static kz.senim.cases.mediation.domain.MediationStatus.TRIAGED;
-import static kz.senim.cases.mediation.domain.MediationStatus.WITHDRAWN;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,7 +17,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import kz.senim.cases.mediation.domain.MediationEvent.RequestSubmitted;
-import kz.senim.cases.mediation.domain.MediationEvent.UnassignmentReason;
 import kz.senim.cases.school.domain.Actor;
 import kz.senim.cases.school.domain.SchoolDirectory;
 
@@ -36,26 +28,36 @@ import kz.senim.cases.school.domain.SchoolDirectory;
  * sees what ({@link Confidentiality}). The case decides the order of things (its status) and turns what its
  * parts decide into events. Every command checks the rules and returns the events it caused; a command a rule
  * forbids throws {@link MediationRefused} and changes nothing.
+ *
+ * <p>The case is the only entry point. Its commands are grouped by what they change: submission, triage, closure
+ * and retention are here; the team's, the consents', the sessions' and the agreement's are in {@link
+ * TeamCommands}, {@link ConsentCommands}, {@link SessionCommands} and {@link AgreementCommands}, package-private
+ * classes that work on this same case (one boundary, one version) and are reached only through its methods.
  */
 public final class Mediation {
-
-    private static final Set<MediationStatus> WITH_A_TEAM =
-            EnumSet.of(TRIAGED, MEDIATORS_ASSIGNED, AWAITING_CONSENT, IN_MEDIATION);
 
     /** What purged text reads as: the facts of the case stay, its words do not. */
     public static final String PURGED = "—";
 
-    private Request request;
-    private MediationSettings settings;
-    private MediationStatus status;
-    private Triage triage;
-    private Team team;
-    private Consents consents;
-    private Sessions sessions;
-    private Agreement agreement;
-    private FollowUp followUp;
-    private Closure closure;
-    private Retention retention;
+    // The parts as they are now. Only this class and its command groups (the classes named *Commands of this
+    // package) replace them; ArchitectureTest checks it.
+    Request request;
+    MediationSettings settings;
+    MediationStatus status;
+    Triage triage;
+    Team team;
+    Consents consents;
+    Sessions sessions;
+    Agreement agreement;
+    FollowUp followUp;
+    Closure closure;
+    Retention retention;
+
+    // The commands of the case, grouped by what they change; callers reach them through the methods below.
+    final TeamCommands teamCommands = new TeamCommands(this);
+    final ConsentCommands consentCommands = new ConsentCommands(this);
+    final SessionCommands sessionCommands = new SessionCommands(this);
+    final AgreementCommands agreementCommands = new AgreementCommands(this);
 
     /**
      * Everything a case holds, part by part, for restoring it from storage.
@@ -157,7 +159,8 @@ public final class Mediation {
         status.require("case-already-triaged", SUBMITTED);
         triage = Triage.decide(decision, reason, safeguardingConcern, request);
         if (!triage.toMediation()) {
-            return and(raised(now).triaged(decision, null, CLOSED), close(triage.outcomeWithoutMediation(), now));
+            return CaseEvents.and(
+                    raised(now).triaged(decision, null, CLOSED), close(triage.outcomeWithoutMediation(), now));
         }
         status = TRIAGED;
         team = team.mediatedBy(triage.whoMediates());
@@ -183,73 +186,26 @@ public final class Mediation {
         }
         triage = triage.escalated(reason);
         team = team.mediatedBy(MediatedBy.COORDINATORS);
-        return and(raised(now).escalated(), peersLeave(now));
+        return CaseEvents.and(raised(now).escalated(), teamCommands.peersLeave(now));
     }
 
-    // ---- the team (neutrality) --------------------------------------------------------------
+    // ---- the team (neutrality): see TeamCommands ----------------------------------------------
 
     /** A coordinator assigns a mediator; neutrality refuses anyone who could take a side. */
     public List<MediationEvent> assign(
             Actor coordinator, MediatorCandidate candidate, SchoolDirectory directory, Instant now) {
-        ActorRefused.unlessCoordinator(coordinator);
-        if (status == SUBMITTED) {
-            throw new MediationRefused("case-not-triaged", "A case is triaged before mediators are assigned");
-        }
-        status.require("mediator-team-complete", TRIAGED);
-        refuseIf(whyNotEligible(candidate, directory));
-        Mediator mediator = new Mediator(candidate.userId(), candidate.kind());
-        team = team.with(mediator);
-        if (team.isComplete(settings)) {
-            status = MEDIATORS_ASSIGNED;
-        }
-        return List.of(raised(now).assigned(mediator, status));
+        return teamCommands.assign(coordinator, candidate, directory, now);
     }
 
     /** Why the candidate may not mediate this case, or empty when they may: see {@link Neutrality}. */
     public Optional<MediationRefused> whyNotEligible(MediatorCandidate candidate, SchoolDirectory directory) {
-        return new Neutrality(request.parties(), directory).whyNotEligible(team, candidate);
+        return teamCommands.whyNotEligible(candidate, directory);
     }
 
-    /**
-     * A coordinator links a party named in the request to the person of the directory they are (user id, adult,
-     * grade), so that they consent, sign and withdraw themselves; the team stays neutral toward them, and equality
-     * is re-applied.
-     */
+    /** A coordinator links a named party to the person of the directory they are; equality is re-applied. */
     public List<MediationEvent> identifyParty(
             Actor coordinator, UUID partyId, Party person, SchoolDirectory directory, Instant now) {
-        ActorRefused.unlessCoordinator(coordinator);
-        status.requireOpen();
-        if (request.party(partyId).userId() != null) {
-            throw new MediationRefused("party-already-identified", "The party is already a person of the directory");
-        }
-        refuseIf(new Neutrality(request.parties(), directory).whyNotAParty(team, person.userId()));
-        request = request.identified(partyId, person);
-        return keepPeerMediationBetweenStudents(now);
-    }
-
-    /**
-     * Equality, re-applied when a party turns out to be an adult: a case for young mediators moves to the
-     * coordinators as an escalation would, its young mediators leave at once; never refused, never in between.
-     */
-    private List<MediationEvent> keepPeerMediationBetweenStudents(Instant now) {
-        if (team.mediatedBy() != MediatedBy.PEER_MEDIATORS || !request.hasAdultParty()) {
-            return List.of();
-        }
-        team = team.mediatedBy(MediatedBy.COORDINATORS);
-        List<MediationEvent> events = peersLeave(now);
-        if (status == TRIAGED && !team.isEmpty() && team.isComplete(settings)) {
-            // A coordinator already on the team now suffices: one coordinator mediates alone.
-            status = MEDIATORS_ASSIGNED;
-        }
-        return events;
-    }
-
-    private List<MediationEvent> peersLeave(Instant now) {
-        List<MediationEvent> events = new ArrayList<>();
-        for (Mediator peer : team.peers()) {
-            events.addAll(unassign(peer.userId(), UnassignmentReason.BY_COORDINATOR, now));
-        }
-        return events;
+        return teamCommands.identifyParty(coordinator, partyId, person, directory, now);
     }
 
     /** Co-mediation by two young mediators is the default; a coordinator mediates alone. */
@@ -259,89 +215,35 @@ public final class Mediation {
 
     /** A mediator (assigned or proposed) declares a conflict of interest: they never mediate this case. */
     public List<MediationEvent> declareConflictOfInterest(Actor mediator, Instant now) {
-        status.requireOpen();
-        team = team.conflictDeclaredBy(mediator.userId());
-        if (isAssignedMediator(mediator.userId())) {
-            return unassign(mediator.userId(), UnassignmentReason.CONFLICT_OF_INTEREST, now);
-        }
-        return List.of();
+        return teamCommands.declareConflictOfInterest(mediator, now);
     }
 
     /** A party objects to a mediator, which takes the mediator off the case for good. */
     public List<MediationEvent> object(Actor party, String mediatorId, Instant now) {
-        status.requireOpen();
-        partyOf(party).orElseThrow(() -> new ActorRefused("only-a-party-objects", "Only a party objects"));
-        team.requireAssigned(mediatorId);
-        team = team.objectedTo(mediatorId);
-        return unassign(mediatorId, UnassignmentReason.OBJECTION, now);
+        return teamCommands.object(party, mediatorId, now);
     }
 
     /** A mediator who left the school leaves its open cases at once, as if a coordinator unassigned them. */
     public List<MediationEvent> mediatorLeftTheSchool(String mediatorId, Instant now) {
-        if (!status.isOpen() || !isAssignedMediator(mediatorId)) {
-            return List.of();
-        }
-        return unassign(mediatorId, UnassignmentReason.LEFT_SCHOOL, now);
+        return teamCommands.mediatorLeftTheSchool(mediatorId, now);
     }
 
-    /** A coordinator changes the team. */
+    /** A coordinator changes the team; a team left incomplete sends the case back to triage. */
     public List<MediationEvent> unassign(Actor coordinator, String mediatorId, Instant now) {
-        ActorRefused.unlessCoordinator(coordinator);
-        status.requireOpen();
-        team.requireAssigned(mediatorId);
-        return unassign(mediatorId, UnassignmentReason.BY_COORDINATOR, now);
+        return teamCommands.unassign(coordinator, mediatorId, now);
     }
 
-    /**
-     * Takes a mediator off the case. A team left incomplete sends the case back to triage: the parties consented
-     * to mediation by that team, so a new team asks them again, and the sessions planned with it are cancelled.
-     */
-    private List<MediationEvent> unassign(String mediatorId, UnassignmentReason reason, Instant now) {
-        team = team.without(mediatorId);
-        boolean teamBroken = WITH_A_TEAM.contains(status) && !team.isComplete(settings);
-        if (teamBroken) {
-            status = TRIAGED;
-            consents = Consents.NONE;
-        }
-        return and(
-                raised(now).unassigned(mediatorId, reason, status), teamBroken ? cancelSessionsToCome(now) : List.of());
-    }
-
-    // ---- consent (voluntariness) -------------------------------------------------------------
+    // ---- consent (voluntariness): see ConsentCommands -----------------------------------------
 
     /** The team asks the parties whether they take part. */
     public List<MediationEvent> askForConsent(Actor actor, Instant now) {
-        team.requireCaseWorker(actor);
-        if (status == TRIAGED) {
-            throw new MediationRefused("mediator-team-incomplete", "Every mediator is assigned before consent");
-        }
-        status.require("not-ready-for-consent", MEDIATORS_ASSIGNED);
-        status = AWAITING_CONSENT;
-        return List.of(consentRequested(now));
-    }
-
-    /** Who is asked: the parties with an account, and which of them need a guardian's consent too. */
-    private MediationEvent consentRequested(Instant now) {
-        List<Party> parties = request.parties();
-        List<Party> withGuardians =
-                parties.stream().filter(p -> p.needsGuardianConsent(settings)).toList();
-        return raised(now).consentRequested(userIdsOf(parties), userIdsOf(withGuardians), parties.size());
+        return consentCommands.askForConsent(actor, now);
     }
 
     /** A party or guardian answers (see {@link Consents}): mediation starts when all said yes; one no ends it. */
     public List<MediationEvent> answerConsent(
             Actor actor, ConsentAnswer answer, SchoolDirectory directory, Instant now) {
-        status.require("not-awaiting-consent", AWAITING_CONSENT);
-        Party party = request.party(answer.partyId());
-        consents = consents.record(party, answer, actor, directory, settings, now);
-        Consent recorded = consents.latest();
-        if (!recorded.given()) {
-            return and(raised(now).consentRefused(recorded), close(Outcome.CONSENT_REFUSED, now));
-        }
-        if (everyConsentGiven()) {
-            status = IN_MEDIATION;
-        }
-        return List.of(raised(now).consentGiven(recorded, status));
+        return consentCommands.answerConsent(actor, answer, directory, now);
     }
 
     public boolean everyConsentGiven() {
@@ -350,98 +252,40 @@ public final class Mediation {
 
     /** Any party may leave at any moment before closure; the events do not say who left. */
     public List<MediationEvent> withdraw(Actor actor, UUID onBehalfOf, String note, Instant now) {
-        status.requireOpen();
-        boolean self = partyOf(actor).isPresent();
-        boolean forParty = actor.coordinator()
-                && onBehalfOf != null
-                && request.parties().stream().anyMatch(p -> p.id().equals(onBehalfOf))
-                && note != null
-                && !note.isBlank();
-        if (!self && !forParty) {
-            throw MediationRefused.ofActor(
-                    actor, "only-a-party-withdraws", "A party withdraws, or a coordinator notes it on their behalf");
-        }
-        MediationStatus from = status;
-        status = WITHDRAWN;
-        closure = Closure.as(Outcome.WITHDRAWN, now);
-        List<MediationEvent> events = and(raised(now).withdrew(from), cancelSessionsToCome(now));
-        events.add(raised(now).closed(WITHDRAWN, Outcome.WITHDRAWN, submitterToTell()));
-        return events;
+        return consentCommands.withdraw(actor, onBehalfOf, note, now);
     }
 
-    // ---- sessions --------------------------------------------------------------------------
+    // ---- sessions: see SessionCommands --------------------------------------------------------
 
     public List<MediationEvent> scheduleSession(
             Actor actor, SessionKind kind, Instant startsAt, String place, Set<UUID> participants, Instant now) {
-        team.requireCaseWorker(actor);
-        status.require("mediation-not-in-progress", IN_MEDIATION);
-        Session session = Sessions.planned(kind, startsAt, place, participants);
-        sessions = sessions.schedule(session, request.parties());
-        return List.of(raised(now).scheduled(session, request.parties(), team));
+        return sessionCommands.schedule(actor, kind, startsAt, place, participants, now);
     }
 
     public List<MediationEvent> cancelSession(Actor actor, UUID sessionId, Instant now) {
-        team.requireCaseWorker(actor);
-        status.requireOpen();
-        Session session = sessions.session(sessionId);
-        sessions = sessions.cancel(sessionId);
-        return List.of(sessionCancelled(session, now));
-    }
-
-    /**
-     * Sessions are held only while the case is in mediation: when it ends or loses the team the parties consented
-     * to, each session still to come is cancelled with its event, so that nobody comes to one that will not be.
-     */
-    private List<MediationEvent> cancelSessionsToCome(Instant now) {
-        List<MediationEvent> events = new ArrayList<>();
-        for (Session session : sessions.toCome(now)) {
-            events.add(sessionCancelled(session, now));
-        }
-        sessions = sessions.withoutThoseToCome(now);
-        return events;
-    }
-
-    private MediationEvent sessionCancelled(Session session, Instant now) {
-        return raised(now).cancelled(session, request.parties(), team);
+        return sessionCommands.cancel(actor, sessionId, now);
     }
 
     /** Session notes are confidential: no event carries them. */
     public List<MediationEvent> recordSessionNotes(Actor actor, UUID sessionId, String notes) {
-        team.requireCaseWorker(actor);
-        status.requireOpen();
-        sessions = sessions.withNotes(sessionId, notes);
-        return List.of();
+        return sessionCommands.recordNotes(actor, sessionId, notes);
     }
 
-    // ---- agreement (cooperation, ownership) and its follow-up (future) ---------------------
+    /** Every session still to come is cancelled, with its event: the case ends or lost its team. */
+    List<MediationEvent> cancelSessionsToCome(Instant now) {
+        return sessionCommands.cancelThoseToCome(now);
+    }
 
-    /**
-     * The team writes down the parties' mutual commitments (see {@link Agreement#write}). Changing the terms
-     * voids every signature given so far.
-     */
+    // ---- agreement (cooperation, ownership) and its follow-up (future): see AgreementCommands --
+
+    /** The team writes down the parties' mutual commitments; changing the terms voids every signature. */
     public List<MediationEvent> writeAgreement(Actor actor, List<Commitment> commitments, Instant now) {
-        team.requireCaseWorker(actor);
-        status.require("mediation-not-in-progress", IN_MEDIATION);
-        agreement = Agreement.write(commitments, request.parties());
-        return List.of(raised(now).agreementProposed(userIdsOf(request.parties()), commitments.size()));
+        return agreementCommands.write(actor, commitments, now);
     }
 
     /** A party signs the agreement for themselves; when the last one signs, it takes effect. */
     public List<MediationEvent> sign(Actor actor, Instant now) {
-        status.require("mediation-not-in-progress", IN_MEDIATION);
-        Party party = partyOf(actor)
-                .orElseThrow(() ->
-                        new ActorRefused("nobody-signs-for-another", "Only a party signs, and only for themselves"));
-        if (agreement == null) {
-            throw new MediationRefused("no-agreement-to-sign", "There is no agreement to sign yet");
-        }
-        agreement = agreement.signedBy(party.id(), now);
-        if (!isAgreementInForce()) {
-            return List.of();
-        }
-        status = AGREEMENT_REACHED;
-        followUp = FollowUp.after(now, settings);
-        return List.of(raised(now).signedByAll(agreement.commitments().size(), followUp.date()));
+        return agreementCommands.sign(actor, now);
     }
 
     /** An agreement is in force only when every party has signed it. */
@@ -451,50 +295,22 @@ public final class Mediation {
 
     /** The parties did not agree: a legitimate outcome, not a failure; the sessions to come are cancelled. */
     public List<MediationEvent> recordNoAgreement(Actor actor, Instant now) {
-        team.requireCaseWorker(actor);
-        status.require("mediation-not-in-progress", IN_MEDIATION);
-        status = NO_AGREEMENT;
-        return and(raised(now).noAgreement(), cancelSessionsToCome(now));
+        return agreementCommands.recordNoAgreement(actor, now);
     }
 
     /** On the follow-up date the team checks how the agreement is kept. */
     public List<MediationEvent> followUpDue(Instant now) {
-        status.require("no-agreement-in-force", AGREEMENT_REACHED);
-        if (!followUp.isDue(now, settings)) {
-            throw new MediationRefused("follow-up-not-due", "The follow-up date has not come yet");
-        }
-        status = FOLLOW_UP;
-        return List.of(raised(now).followUpDue(followUp.date()));
+        return agreementCommands.followUpDue(now);
     }
 
-    /**
-     * The team records how the agreement was kept. On or after the follow-up date the team need not wait for
-     * the reminder: the follow-up falls due first (before its date it is refused as not due).
-     */
+    /** The team records how the agreement was kept; on or after its date the follow-up falls due first. */
     public List<MediationEvent> recordFollowUp(Actor actor, FollowUpResult result, Instant now) {
-        team.requireCaseWorker(actor);
-        List<MediationEvent> events = new ArrayList<>();
-        if (status == AGREEMENT_REACHED) {
-            events.addAll(followUpDue(now));
-        }
-        status.require("follow-up-not-due", FOLLOW_UP);
-        followUp = followUp.recorded(result);
-        events.add(raised(now).followUpRecorded(result));
-        return events;
+        return agreementCommands.recordFollowUp(actor, result, now);
     }
 
     /** An agreement that was not kept can bring the parties back to mediation, if they consent again. */
     public List<MediationEvent> reopen(Actor actor, Instant now) {
-        team.requireCaseWorker(actor);
-        if (status != FOLLOW_UP || !followUp.foundNotKept()) {
-            throw new MediationRefused("reopen-needs-agreement-not-kept", "Only an agreement not kept reopens");
-        }
-        agreement = null;
-        followUp = FollowUp.NONE;
-        consents = Consents.NONE;
-        status = team.isComplete(settings) ? AWAITING_CONSENT : TRIAGED;
-        MediationEvent reopened = raised(now).reopened();
-        return status == AWAITING_CONSENT ? List.of(reopened, consentRequested(now)) : List.of(reopened);
+        return agreementCommands.reopen(actor, now);
     }
 
     // ---- closure ----------------------------------------------------------------------------
@@ -519,7 +335,7 @@ public final class Mediation {
     }
 
     /** Ends the case with its outcome; the sessions still to come are cancelled first. */
-    private List<MediationEvent> close(Outcome result, Instant now) {
+    List<MediationEvent> close(Outcome result, Instant now) {
         status = CLOSED;
         closure = Closure.as(result, now);
         List<MediationEvent> events = new ArrayList<>(cancelSessionsToCome(now));
@@ -528,7 +344,7 @@ public final class Mediation {
     }
 
     /** Whoever submitted online is told; in person the submitter is the coordinator; the trust box is anonymous. */
-    private String submitterToTell() {
+    String submitterToTell() {
         return request.channel() == Channel.ONLINE_FORM ? request.submittedBy() : null;
     }
 
@@ -594,25 +410,9 @@ public final class Mediation {
         return request.parties().stream().filter(p -> p.isUser(actor.userId())).findFirst();
     }
 
-    private static void refuseIf(Optional<MediationRefused> refusal) {
-        if (refusal.isPresent()) {
-            throw refusal.get();
-        }
-    }
-
-    /** The first event, then the others. */
-    private static List<MediationEvent> and(MediationEvent first, List<MediationEvent> then) {
-        List<MediationEvent> events = new ArrayList<>(List.of(first));
-        events.addAll(then);
-        return events;
-    }
-
-    private CaseEvents raised(Instant now) {
+    /** The events this case raises at {@code now}. */
+    CaseEvents raised(Instant now) {
         return new CaseEvents(schoolId(), id(), now);
-    }
-
-    private static List<String> userIdsOf(Collection<Party> some) {
-        return some.stream().map(Party::userId).filter(Objects::nonNull).toList();
     }
 
     // ---- reading: the parts, and what most readers ask ------------------------------------

@@ -1,5 +1,7 @@
 package kz.senim.cases.mediation.domain;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,5 +49,10 @@ public record Party(UUID id, String userId, boolean adult, Integer grade, String
         return !adult
                 && settings.guardianConsentBelowGrade() != null
                 && (grade == null || grade < settings.guardianConsentBelowGrade());
+    }
+
+    /** The user ids of those of {@code some} who have an account. */
+    static List<String> userIdsOf(Collection<Party> some) {
+        return some.stream().map(Party::userId).filter(Objects::nonNull).toList();
     }
 }

@@ -11,9 +11,12 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
-/** Keeps the school read model from membership-service's events; other event types are not its concern. */
-@Component
-class MembershipSchoolEvents {
+/**
+ * Keeps the school read model from membership-service's events; other event types are not its concern. Named
+ * after its source as every such listener is; the bean name tells it from {@code people.MembershipEvents}.
+ */
+@Component("schoolMembershipEvents")
+class MembershipEvents {
 
     static final String CONSUMER = "notification-service.schools";
     static final String SCHOOL_REGISTERED = "kz.senim.membership.school-registered.v1";
@@ -22,7 +25,7 @@ class MembershipSchoolEvents {
     private final IncomingEvents incoming;
     private final SchoolSettingsRepository schools;
 
-    MembershipSchoolEvents(IncomingEvents incoming, SchoolSettingsRepository schools) {
+    MembershipEvents(IncomingEvents incoming, SchoolSettingsRepository schools) {
         this.incoming = incoming;
         this.schools = schools;
     }

@@ -11,9 +11,12 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
-/** Keeps the people read model ("the coordinators of X", "the guardians of Y") from membership's events. */
-@Component
-class MembershipPeopleEvents {
+/**
+ * Keeps the people read model ("the coordinators of X", "the guardians of Y") from membership's events. Named
+ * after its source as every such listener is; the bean name tells it from {@code school.MembershipEvents}.
+ */
+@Component("peopleMembershipEvents")
+class MembershipEvents {
 
     static final String CONSUMER = "notification-service.people";
     static final String REGISTERED = "kz.senim.membership.person-registered.v1";
@@ -26,7 +29,7 @@ class MembershipPeopleEvents {
     private final IncomingEvents incoming;
     private final PersonRepository people;
 
-    MembershipPeopleEvents(IncomingEvents incoming, PersonRepository people) {
+    MembershipEvents(IncomingEvents incoming, PersonRepository people) {
         this.incoming = incoming;
         this.people = people;
     }

@@ -4,7 +4,6 @@ import java.time.ZoneId;
 import kz.senim.platform.messaging.IncomingEvent;
 import kz.senim.platform.messaging.IncomingEvents;
 import kz.senim.platform.messaging.MalformedEvent;
-import kz.senim.training.curriculum.MemberEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -12,18 +11,20 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Reads {@code senim.membership.v1} once per event into training-service's read models: schools'
- * time zones, people (role and grade, for audiences) and club members (trainees).
+ * time zones, people (role and grade, for audiences) and, through the curriculum's own
+ * {@link kz.senim.training.curriculum.MembershipEvents}, club members (trainees).
  */
-@Component
-class MembershipListener {
+@Component("directoryMembershipEvents")
+class MembershipEvents {
 
     static final String CONSUMER = "training-membership";
 
     private final IncomingEvents incoming;
     private final Directory directory;
-    private final MemberEvents members;
+    private final kz.senim.training.curriculum.MembershipEvents members;
 
-    MembershipListener(IncomingEvents incoming, Directory directory, MemberEvents members) {
+    MembershipEvents(
+            IncomingEvents incoming, Directory directory, kz.senim.training.curriculum.MembershipEvents members) {
         this.incoming = incoming;
         this.directory = directory;
         this.members = members;

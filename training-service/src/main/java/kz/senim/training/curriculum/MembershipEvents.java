@@ -5,16 +5,19 @@ import kz.senim.platform.messaging.IncomingEvent;
 import kz.senim.platform.messaging.MalformedEvent;
 import org.springframework.stereotype.Component;
 
-/** Keeps the club's members by school year from membership's member-* events; trainees come from here. */
-@Component
-public class MemberEvents {
+/**
+ * Keeps the club's members by school year from membership's member-* events; trainees come from here. The
+ * topic's one listener, {@code directory.MembershipEvents}, hands it those events in its transaction.
+ */
+@Component("curriculumMembershipEvents")
+public class MembershipEvents {
 
     private static final String PREFIX = "kz.senim.membership.member-";
 
     private final CurriculumRepository repository;
     private final Qualifications qualifications;
 
-    MemberEvents(CurriculumRepository repository, Qualifications qualifications) {
+    MembershipEvents(CurriculumRepository repository, Qualifications qualifications) {
         this.repository = repository;
         this.qualifications = qualifications;
     }
