@@ -57,7 +57,7 @@ class ConflictJourney {
     }
 
     @Test
-    void aConflictBetweenClassmatesIsMediatedToAnAgreementFollowedUpAndClosed() {
+    void a_conflict_between_classmates_is_mediated_to_an_agreement_followed_up_and_closed() {
         Map<String, Object> settingsBefore = oneMediatorPerCaseAndAFollowUpNextDay();
         try {
             String id = student1AsksForMediation();
@@ -84,7 +84,7 @@ class ConflictJourney {
     }
 
     @Test
-    void aPartyWithdrawsAndNobodyIsBlamedInWhatThePartiesSee() {
+    void a_party_withdraws_and_nobody_is_blamed_in_what_the_parties_see() {
         Map<String, Object> settingsBefore = settingsNow();
         caseSettings(Map.of("mediatorsPerCase", 1));
         try {

@@ -11,7 +11,7 @@ class EdgeJourney {
     private final SenimApi api = EndToEnd.api();
 
     @Test
-    void aStudentWithARealKeycloakTokenReachesTheServicesThroughTheGateway() {
+    void a_student_with_a_real_keycloak_token_reaches_the_services_through_the_gateway() {
         var student = api.as("student1.gym1");
 
         assertThat(student.claims().get("school_id").asString()).isEqualTo("demo-gymnasium-1");
@@ -21,7 +21,7 @@ class EdgeJourney {
     }
 
     @Test
-    void withoutATokenTheEdgeAnswers401AsProblemDetails() {
+    void without_a_token_the_edge_answers_401_as_problem_details() {
         var answer = api.anonymous().get("/api/cases").expect(401);
 
         assertThat(answer.header("Content-Type")).startsWith("application/problem+json");

@@ -45,7 +45,7 @@ class MembershipJourney {
     }
 
     @Test
-    void aStudentIsAdmittedTrainedCertifiedAndAssignedToACase() {
+    void a_student_is_admitted_trained_certified_and_assigned_to_a_case() {
         assertThat(roles(student)).doesNotContain("mediator");
 
         String application = studentApplies();

@@ -56,7 +56,7 @@ class OnboardingJourney {
     private final String school = "onb-" + run;
 
     @Test
-    void aDistrictRollsOutASchoolFromItsOwnList() throws Exception {
+    void a_district_rolls_out_a_school_from_its_own_list() throws Exception {
         district.post(
                         "/api/schools",
                         Map.of(

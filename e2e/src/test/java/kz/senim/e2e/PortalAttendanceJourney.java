@@ -36,7 +36,7 @@ class PortalAttendanceJourney {
     private final Caller student = api.as("student2.gym1");
 
     @Test
-    void aCoordinatorRecordsAttendanceAndAStudentRegisters() {
+    void a_coordinator_records_attendance_and_a_student_registers() {
         Browser.assumeInstalled();
         Schools.gymnasium1(api);
         String material;

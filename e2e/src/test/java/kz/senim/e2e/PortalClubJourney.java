@@ -30,7 +30,7 @@ class PortalClubJourney {
     private final String plantedReason = "ZEBRA-REASON-" + UUID.randomUUID();
 
     @Test
-    void aStudentAppliesIsInterviewedAndAcceptedAndNobodyElseReadsWhatTheyWrote() {
+    void a_student_applies_is_interviewed_and_accepted_and_nobody_else_reads_what_they_wrote() {
         Browser.assumeInstalled();
         Schools.school2(api);
         Schools.gymnasium1(api);

@@ -12,7 +12,7 @@ import org.openqa.selenium.By;
 class PortalFrontDoorJourney {
 
     @Test
-    void aVisitorSeesTheWelcomePageInEachLanguageAndAStudentSignsInAndOut() {
+    void a_visitor_sees_the_welcome_page_in_each_language_and_a_student_signs_in_and_out() {
         Browser.assumeInstalled();
         Schools.gymnasium1(EndToEnd.api());
         for (String language : new String[] {"kk", "ru", "en"}) {

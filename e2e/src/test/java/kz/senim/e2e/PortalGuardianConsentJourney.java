@@ -33,7 +33,7 @@ class PortalGuardianConsentJourney {
     private final String planted = "OKAPI-GUARDIAN-" + UUID.randomUUID();
 
     @Test
-    void aParentOpensTheConsentMailAndAgreesAsGuardianSeeingNothingSaidInTheCase() {
+    void a_parent_opens_the_consent_mail_and_agrees_as_guardian_seeing_nothing_said_in_the_case() {
         Browser.assumeInstalled();
         Schools.gymnasium1(api);
         Schools.school2(api);

@@ -24,7 +24,7 @@ class PortalGuidanceJourney {
     private static final String RECEIPT = "[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}";
 
     @Test
-    void aChildSwitchesLanguageOnTheReceiptPageAndStillHasTheReceipt() {
+    void a_child_switches_language_on_the_receipt_page_and_still_has_the_receipt() {
         Browser.assumeInstalled();
         Schools.gymnasium1(EndToEnd.api());
         try (Browser child = Browser.open("guidance", "kk")) {
@@ -98,7 +98,7 @@ class PortalGuidanceJourney {
     }
 
     @Test
-    void aChildSendsAnIncompleteRequestAndTheSummaryIsFocusedAndNamesTheField() {
+    void a_child_sends_an_incomplete_request_and_the_summary_is_focused_and_names_the_field() {
         Browser.assumeInstalled();
         Schools.gymnasium1(EndToEnd.api());
         try (Browser child = Browser.open("guidance", "ru")) {
@@ -127,7 +127,7 @@ class PortalGuidanceJourney {
     }
 
     @Test
-    void aCoordinatorLandsOnTheCountsAndLinksANamedClassmateFromChooseWithTheLikelyOnesFirst() {
+    void a_coordinator_lands_on_the_counts_and_links_a_named_classmate_from_choose_with_the_likely_ones_first() {
         Browser.assumeInstalled();
         Schools.gymnasium1(EndToEnd.api());
         Caller student = EndToEnd.api().as("student1.gym1");
@@ -183,7 +183,7 @@ class PortalGuidanceJourney {
     }
 
     @Test
-    void aChildNamesOnePersonAtATimeAndAQuestionAsksForNobody() {
+    void a_child_names_one_person_at_a_time_and_a_question_asks_for_nobody() {
         Browser.assumeInstalled();
         Schools.gymnasium1(EndToEnd.api());
         try (Browser child = Browser.open("guidance-form", "kk")) {
@@ -218,7 +218,7 @@ class PortalGuidanceJourney {
     }
 
     @Test
-    void aCoordinatorTellsRequestsApartInTheTriageInbox() {
+    void a_coordinator_tells_requests_apart_in_the_triage_inbox() {
         Browser.assumeInstalled();
         Schools.gymnasium1(EndToEnd.api());
         Caller parent = EndToEnd.api().as("parent.gym1");
@@ -263,7 +263,7 @@ class PortalGuidanceJourney {
     }
 
     @Test
-    void theSignInPageIsSenimsOwnAndSaysWhoToAskAboutAForgottenPassword() {
+    void the_sign_in_page_is_senims_own_and_says_who_to_ask_about_a_forgotten_password() {
         Browser.assumeInstalled();
         Schools.gymnasium1(EndToEnd.api());
         try (Browser visitor = Browser.open("guidance-sign-in", "kk")) {
@@ -284,7 +284,7 @@ class PortalGuidanceJourney {
     }
 
     @Test
-    void aMistypedSchoolCodeIsExplainedAndKept() {
+    void a_mistyped_school_code_is_explained_and_kept() {
         Browser.assumeInstalled();
         Schools.gymnasium1(EndToEnd.api());
         try (Browser visitor = Browser.open("guidance", "kk")) {
@@ -301,7 +301,7 @@ class PortalGuidanceJourney {
     }
 
     @Test
-    void everyRolesHomeAtAPhoneAndADesktopWidth() {
+    void every_roles_home_at_a_phone_and_a_desktop_width() {
         Browser.assumeInstalled();
         Schools.gymnasium1(EndToEnd.api());
         for (String user : new String[] {

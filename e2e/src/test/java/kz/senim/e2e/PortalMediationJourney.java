@@ -33,7 +33,7 @@ class PortalMediationJourney {
     private final String commitment = planted + "-COMMITMENT";
 
     @Test
-    void aStudentAsksForMediationAndEachPartyConsentsAndSignsThroughTheirOwnLogin() {
+    void a_student_asks_for_mediation_and_each_party_consents_and_signs_through_their_own_login() {
         Browser.assumeInstalled();
         Schools.gymnasium1(api);
         Schools.school2(api);

@@ -36,7 +36,7 @@ class PortalReportsJourney {
     private final Caller student = api.as("student1.gym1");
 
     @Test
-    void theReportFollowsTheClubsWorkAndDownloads() throws Exception {
+    void the_report_follows_the_clubs_work_and_downloads() throws Exception {
         Browser.assumeInstalled();
         Schools.gymnasium1(api);
         OffsetDateTime now = OffsetDateTime.now(ALMATY);

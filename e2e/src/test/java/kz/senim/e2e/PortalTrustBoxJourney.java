@@ -27,7 +27,7 @@ class PortalTrustBoxJourney {
     private final String planted = "TUMAR-" + UUID.randomUUID();
 
     @Test
-    void anAnonymousSenderTalksWithTheCoordinatorAndNothingLeaks() {
+    void an_anonymous_sender_talks_with_the_coordinator_and_nothing_leaks() {
         Browser.assumeInstalled();
         Schools.gymnasium1(api);
         Schools.school2(api);

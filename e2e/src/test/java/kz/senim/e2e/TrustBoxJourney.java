@@ -46,7 +46,7 @@ class TrustBoxJourney {
     }
 
     @Test
-    void aSenderTalksWithTheCoordinatorAndAgreesToAnAnonymousCase() {
+    void a_sender_talks_with_the_coordinator_and_agrees_to_an_anonymous_case() {
         String receipt = senderWritesWithoutSigningIn();
         String thread = coordinatorFindsTheThread();
         onlyTheSchoolsCoordinatorsReachTheThread(thread);
@@ -64,7 +64,7 @@ class TrustBoxJourney {
     }
 
     @Test
-    void aWrongReceiptReadsNothing() {
+    void a_wrong_receipt_reads_nothing() {
         senderWritesWithoutSigningIn();
         String wrong = "7KQM-3XRD-0000-0000-0000";
         sender.post(BOX + "/conversation", Map.of("receipt", wrong)).expect(404);

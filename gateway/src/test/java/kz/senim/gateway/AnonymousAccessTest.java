@@ -18,7 +18,7 @@ class AnonymousAccessTest extends GatewayTest {
     private static final String SENDER_BROWSER = "Mozilla/5.0 (Linux; Android 14; Pixel 8) SenderBrowser/1.0";
 
     @Test
-    void trustBoxMessageReachesTheCaseServiceWithoutAnythingThatIdentifiesTheSender(CapturedOutput output) {
+    void trust_box_message_reaches_the_case_service_without_anything_that_identifies_the_sender(CapturedOutput output) {
         String path = "/api/trust-box/messages/" + UUID.randomUUID();
 
         client.post()
@@ -46,7 +46,7 @@ class AnonymousAccessTest extends GatewayTest {
     }
 
     @Test
-    void otherRoutesForwardTheUserAgent() {
+    void other_routes_forward_the_user_agent() {
         String path = "/api/cases/" + UUID.randomUUID();
         client.get()
                 .uri(path)
@@ -60,14 +60,14 @@ class AnonymousAccessTest extends GatewayTest {
     }
 
     @Test
-    void clubPageCanBeReadWithoutSigningIn() {
+    void club_page_can_be_read_without_signing_in() {
         String path = "/api/schools/" + UUID.randomUUID() + "/club";
         client.get().uri(path).exchange().expectStatus().isOk();
         assertThat(MEMBERSHIP.received(path)).isPresent();
     }
 
     @Test
-    void clubPageCannotBeChangedWithoutSigningIn() {
+    void club_page_cannot_be_changed_without_signing_in() {
         String path = "/api/schools/" + UUID.randomUUID() + "/club";
         client.post()
                 .uri(path)
@@ -80,7 +80,7 @@ class AnonymousAccessTest extends GatewayTest {
     }
 
     @Test
-    void aCalendarFeedIsReadWithItsTokenAloneButNothingElseOfTheActivitiesIs() {
+    void a_calendar_feed_is_read_with_its_token_alone_but_nothing_else_of_the_activities_is() {
         String feed = "/api/activities/feeds/" + UUID.randomUUID() + ".ics";
         client.get().uri(feed).exchange().expectStatus().isOk();
         assertThat(TRAINING.received(feed)).isPresent();
@@ -91,7 +91,7 @@ class AnonymousAccessTest extends GatewayTest {
     }
 
     @Test
-    void anUnsubscribeLinkFromAnEmailWorksWithoutSigningInButTheInboxDoesNot() {
+    void an_unsubscribe_link_from_an_email_works_without_signing_in_but_the_inbox_does_not() {
         client.post()
                 .uri("/api/notifications/unsubscribe?token=abc")
                 .exchange()
@@ -101,7 +101,7 @@ class AnonymousAccessTest extends GatewayTest {
     }
 
     @Test
-    void consultationsGoToTheCaseServiceForSignedInUsersOnly() {
+    void consultations_go_to_the_case_service_for_signed_in_users_only() {
         String path = "/api/consultations/" + UUID.randomUUID();
         client.get().uri(path).exchange().expectStatus().isUnauthorized();
         assertThat(CASES.received(path)).isEmpty();
@@ -116,7 +116,7 @@ class AnonymousAccessTest extends GatewayTest {
     }
 
     @Test
-    void readinessAndLivenessAreOpenToProbes() {
+    void readiness_and_liveness_are_open_to_probes() {
         client.get()
                 .uri("/actuator/health/readiness")
                 .exchange()
@@ -129,7 +129,7 @@ class AnonymousAccessTest extends GatewayTest {
     }
 
     @Test
-    void prometheusCanScrapeWithoutToken() {
+    void prometheus_can_scrape_without_token() {
         client.get()
                 .uri("/actuator/prometheus")
                 .exchange()
@@ -140,7 +140,7 @@ class AnonymousAccessTest extends GatewayTest {
     }
 
     @Test
-    void serviceApiDocumentIsServedAtTheGateway() {
+    void service_api_document_is_served_at_the_gateway() {
         TRAINING.answer("/v3/api-docs", "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"training\"}}");
         client.get()
                 .uri("/v3/api-docs/training")
@@ -153,7 +153,7 @@ class AnonymousAccessTest extends GatewayTest {
     }
 
     @Test
-    void swaggerUiListsTheServices() {
+    void swagger_ui_lists_the_services() {
         client.get()
                 .uri("/v3/api-docs/swagger-config")
                 .exchange()

@@ -47,7 +47,7 @@ class CircuitBreakerTest extends GatewayTest {
     }
 
     @Test
-    void aServiceThatIsDownOpensItsBreakerWhichAnswersAtOnceAndClosesAfterTheWait() {
+    void a_service_that_is_down_opens_its_breaker_which_answers_at_once_and_closes_after_the_wait() {
         FLAKY.stop();
         for (int call = 0; call < OUTAGES_TO_OPEN; call++) {
             expectServiceUnavailable(call("/api/flaky/" + UUID.randomUUID()));
@@ -70,7 +70,7 @@ class CircuitBreakerTest extends GatewayTest {
     }
 
     @Test
-    void errorsAnsweredByTheServiceItselfPassUnchangedAndDoNotOpenTheBreaker() {
+    void errors_answered_by_the_service_itself_pass_unchanged_and_do_not_open_the_breaker() {
         String failing = "/api/flaky/" + UUID.randomUUID();
         FLAKY.answerStatus(failing, 500);
         FLAKY.answer(failing, "{\"type\":\"https://senim.kz/problems/internal-error\",\"status\":500}");
@@ -87,7 +87,7 @@ class CircuitBreakerTest extends GatewayTest {
     }
 
     @Test
-    void callsTooSlowToAnswerStill504AndCountAsOutages() {
+    void calls_too_slow_to_answer_still_504_and_count_as_outages() {
         for (int call = 0; call < OUTAGES_TO_OPEN; call++) {
             call("/api/flaky/slow")
                     .expectStatus()
@@ -101,7 +101,7 @@ class CircuitBreakerTest extends GatewayTest {
     }
 
     @Test
-    void everyServiceRouteHasTheBreakerOfItsService() {
+    void every_service_route_has_the_breaker_of_its_service() {
         for (String path : new String[] {
             "/api/cases/" + UUID.randomUUID(),
             "/api/trust-box/schools/" + UUID.randomUUID(),
@@ -123,13 +123,13 @@ class CircuitBreakerTest extends GatewayTest {
     }
 
     @Test
-    void noBulkheadCapsHowManyCallsAServiceMayHaveAtOnce() {
+    void no_bulkhead_caps_how_many_calls_a_service_may_have_at_once() {
         assertThat(context.getBeanNamesForType(ReactiveResilience4jBulkheadProvider.class))
                 .isEmpty();
     }
 
     @Test
-    void aServiceThatCannotBeReachedIsAskedToBeRetriedLater() {
+    void a_service_that_cannot_be_reached_is_asked_to_be_retried_later() {
         expectServiceUnavailable(call("/api/notifications/" + UUID.randomUUID()));
     }
 

@@ -9,7 +9,7 @@ import org.springframework.http.HttpHeaders;
 class CorsTest extends GatewayTest {
 
     @Test
-    void thePortalsPreflightIsAnsweredAtTheGatewayWithoutAToken() {
+    void the_portals_preflight_is_answered_at_the_gateway_without_a_token() {
         String path = "/api/cases/" + UUID.randomUUID();
         client.options()
                 .uri(path)
@@ -38,7 +38,7 @@ class CorsTest extends GatewayTest {
     }
 
     @Test
-    void aPreflightFromAnotherOriginIsRefused() {
+    void a_preflight_from_another_origin_is_refused() {
         client.options()
                 .uri("/api/cases")
                 .header(HttpHeaders.ORIGIN, "https://elsewhere.example")
@@ -51,7 +51,7 @@ class CorsTest extends GatewayTest {
     }
 
     @Test
-    void aPreflightAskingForAHeaderNotAllowedIsRefused() {
+    void a_preflight_asking_for_a_header_not_allowed_is_refused() {
         client.options()
                 .uri("/api/cases")
                 .header(HttpHeaders.ORIGIN, PORTAL)
@@ -63,7 +63,7 @@ class CorsTest extends GatewayTest {
     }
 
     @Test
-    void thePortalMayReadTheAnswerAndItsExposedHeaders() {
+    void the_portal_may_read_the_answer_and_its_exposed_headers() {
         client.get()
                 .uri("/api/cases/" + UUID.randomUUID())
                 .header(HttpHeaders.ORIGIN, PORTAL)
@@ -81,7 +81,7 @@ class CorsTest extends GatewayTest {
     }
 
     @Test
-    void aCallFromAnotherOriginIsServedButNotMadeReadableToItsPage() {
+    void a_call_from_another_origin_is_served_but_not_made_readable_to_its_page() {
         client.get()
                 .uri("/api/cases/" + UUID.randomUUID())
                 .header(HttpHeaders.ORIGIN, "https://elsewhere.example")

@@ -11,7 +11,7 @@ import org.springframework.http.MediaType;
 class EdgeAuthenticationTest extends GatewayTest {
 
     @Test
-    void callWithoutTokenIsAskedToSignIn() {
+    void call_without_token_is_asked_to_sign_in() {
         client.get()
                 .uri("/api/cases/" + UUID.randomUUID())
                 .exchange()
@@ -37,32 +37,32 @@ class EdgeAuthenticationTest extends GatewayTest {
     }
 
     @Test
-    void garbageTokenIsRejected() {
+    void garbage_token_is_rejected() {
         expectTokenRejected("not-a-jwt");
     }
 
     @Test
-    void tokenFromAnotherIssuerIsRejected() {
+    void token_from_another_issuer_is_rejected() {
         expectTokenRejected(TestTokens.fromOtherIssuer());
     }
 
     @Test
-    void tokenNotSignedByTheRealmIsRejected() {
+    void token_not_signed_by_the_realm_is_rejected() {
         expectTokenRejected(TestTokens.signedByOtherKey());
     }
 
     @Test
-    void tokenWithoutSenimRoleIsForbidden() {
+    void token_without_senim_role_is_forbidden() {
         expectForbidden(TestTokens.withoutSenimRole());
     }
 
     @Test
-    void studentWithoutSchoolIsForbidden() {
+    void student_without_school_is_forbidden() {
         expectForbidden(TestTokens.studentWithoutSchool());
     }
 
     @Test
-    void districtAdminNeedsNoSchool() {
+    void district_admin_needs_no_school() {
         String path = "/api/schools/" + UUID.randomUUID();
         client.get()
                 .uri(path)
@@ -74,7 +74,7 @@ class EdgeAuthenticationTest extends GatewayTest {
     }
 
     @Test
-    void studentReachesTheServiceWithTheSameAuthorizationHeader() {
+    void student_reaches_the_service_with_the_same_authorization_header() {
         String authorization = bearer(TestTokens.student());
         String path = "/api/cases/" + UUID.randomUUID();
 
@@ -98,13 +98,13 @@ class EdgeAuthenticationTest extends GatewayTest {
     }
 
     @Test
-    void aMalformedBearerHeaderIsAnInvalidToken() {
+    void a_malformed_bearer_header_is_an_invalid_token() {
         expectTokenRejected("two words");
         expectTokenRejected("=starts-with-padding");
     }
 
     @Test
-    void pathsOutsideTheApiAreNotOpen() {
+    void paths_outside_the_api_are_not_open() {
         client.get().uri("/actuator/env").exchange().expectStatus().isUnauthorized();
         client.get()
                 .uri("/actuator/env")

@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 class GatewayProblemTest extends GatewayTest {
 
     @Test
-    void unknownApiPathIsNotFound() {
+    void unknown_api_path_is_not_found() {
         client.get()
                 .uri("/api/no-such-thing")
                 .header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.student()))
@@ -51,7 +51,7 @@ class GatewayProblemTest extends GatewayTest {
     }
 
     @Test
-    void serviceThatIsDownAnswersServiceUnavailable(CapturedOutput output) {
+    void service_that_is_down_answers_service_unavailable(CapturedOutput output) {
         client.get()
                 .uri("/api/notifications/inbox")
                 .header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.student()))
@@ -74,7 +74,7 @@ class GatewayProblemTest extends GatewayTest {
     }
 
     @Test
-    void problemIsWrittenInRussianWhenAsked() {
+    void problem_is_written_in_russian_when_asked() {
         client.get()
                 .uri("/api/cases")
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "ru-RU,ru;q=0.9,en;q=0.5")
@@ -91,7 +91,7 @@ class GatewayProblemTest extends GatewayTest {
     }
 
     @Test
-    void problemIsWrittenInKazakhWhenAsked() {
+    void problem_is_written_in_kazakh_when_asked() {
         client.get()
                 .uri("/api/cases")
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "kk")
@@ -104,7 +104,7 @@ class GatewayProblemTest extends GatewayTest {
     }
 
     @Test
-    void unsupportedLanguageFallsBackToEnglish() {
+    void unsupported_language_falls_back_to_english() {
         client.get()
                 .uri("/api/cases")
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "de-DE,fr;q=0.8")
@@ -143,7 +143,7 @@ class GatewayProblemTest extends GatewayTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/schools/x%2Fclub", "/api/schools/x%5Cclub", "/api/schools/x%00club"})
-    void anOddPathIsRejectedAsAProblemWithTheSecurityHeaders(String path) {
+    void an_odd_path_is_rejected_as_a_problem_with_the_security_headers(String path) {
         WebTestClient.ResponseSpec answer = client.get()
                 .uri(URI.create("http://localhost:" + port + path))
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "ru")
@@ -154,12 +154,12 @@ class GatewayProblemTest extends GatewayTest {
     }
 
     @Test
-    void noTokenIs401() {
+    void no_token_is_401() {
         problem(client.get().uri("/api/cases").exchange(), 401, "unauthorized", "/api/cases");
     }
 
     @Test
-    void aRefusedTokenIs401InvalidToken() {
+    void a_refused_token_is_401_invalid_token() {
         problem(
                 client.get()
                         .uri("/api/cases")
@@ -172,7 +172,7 @@ class GatewayProblemTest extends GatewayTest {
     }
 
     @Test
-    void aTokenOfNoSenimUserIs403() {
+    void a_token_of_no_senim_user_is_403() {
         problem(
                 client.get()
                         .uri("/api/cases")
@@ -184,7 +184,7 @@ class GatewayProblemTest extends GatewayTest {
     }
 
     @Test
-    void anUnknownApiPathIs404() {
+    void an_unknown_api_path_is_404() {
         problem(
                 client.get()
                         .uri("/api/no-such-thing")
@@ -196,7 +196,7 @@ class GatewayProblemTest extends GatewayTest {
     }
 
     @Test
-    void aBodyTooLargeIs413() {
+    void a_body_too_large_is_413() {
         String path = "/api/cases/" + UUID.randomUUID() + "/notes";
         problem(
                 client.post()
@@ -211,7 +211,7 @@ class GatewayProblemTest extends GatewayTest {
     }
 
     @Test
-    void tooManyRequestsIs429WithRetryAfter() {
+    void too_many_requests_is_429_with_retry_after() {
         String address = "198.51.100.92";
         String path = "/api/trust-box/schools/" + UUID.randomUUID() + "/conversations";
         for (int i = 0; i < TRUST_BOX_WRITES_BURST; i++) {
@@ -236,7 +236,7 @@ class GatewayProblemTest extends GatewayTest {
     }
 
     @Test
-    void aServiceThatIsDownIs503WithRetryAfter() {
+    void a_service_that_is_down_is_503_with_retry_after() {
         WebTestClient.ResponseSpec answer = client.get()
                 .uri("/api/notifications/inbox")
                 .header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.student()))
@@ -247,7 +247,7 @@ class GatewayProblemTest extends GatewayTest {
     }
 
     @Test
-    void aServiceTooSlowIs504WithRetryAfter() {
+    void a_service_too_slow_is_504_with_retry_after() {
         WebTestClient.ResponseSpec answer = client.get()
                 .uri(StubService.SLOW_PATH)
                 .header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.student()))

@@ -18,7 +18,7 @@ class PortalRelayTest extends GatewayTest {
     private static final String RELAY = "X-Senim-Portal-Relay";
 
     @Test
-    void thePortalLearnsAnOpaqueKeyOfTheBrowserInsteadOfItsAddress() {
+    void the_portal_learns_an_opaque_key_of_the_browser_instead_of_its_address() {
         String page = "/club/" + UUID.randomUUID();
         client.get()
                 .uri(page)
@@ -43,7 +43,7 @@ class PortalRelayTest extends GatewayTest {
     }
 
     @Test
-    void browsersRelayedByThePortalHaveBucketsOfTheirOwn() {
+    void browsers_relayed_by_the_portal_have_buckets_of_their_own() {
         String portal = "198.51.100.60";
         String first = keyOf("203.0.113.71");
         String second = keyOf("203.0.113.72");
@@ -57,7 +57,7 @@ class PortalRelayTest extends GatewayTest {
     }
 
     @Test
-    void aRelayWithoutTheSecretIsCountedByTheCallersAddress() {
+    void a_relay_without_the_secret_is_counted_by_the_callers_address() {
         String caller = "198.51.100.65";
         int passed = writesUntilLimited(caller, keyOf("203.0.113.81"), "not-the-secret");
         assertThat(passed).isBetween(TRUST_BOX_WRITES_BURST, TRUST_BOX_WRITES_BURST + 1);
@@ -66,7 +66,7 @@ class PortalRelayTest extends GatewayTest {
     }
 
     @Test
-    void neitherRelayHeaderReachesAService() {
+    void neither_relay_header_reaches_a_service() {
         String club = "/api/schools/" + UUID.randomUUID() + "/club";
         client.get()
                 .uri(club)

@@ -20,7 +20,7 @@ class PortalTest extends GatewayTest {
     ReactiveResilience4JCircuitBreakerFactory breakers;
 
     @Test
-    void everyPathOutsideTheGatewaysOwnIsThePortalsWithItsCookiesAndWithoutSignIn() {
+    void every_path_outside_the_gateways_own_is_the_portals_with_its_cookies_and_without_sign_in() {
         String page = "/club/" + UUID.randomUUID();
         client.get()
                 .uri(page + "?lang=kk")
@@ -47,7 +47,7 @@ class PortalTest extends GatewayTest {
     }
 
     @Test
-    void swaggerUiAndActuatorStayTheGateways() {
+    void swagger_ui_and_actuator_stay_the_gateways() {
         client.get()
                 .uri("/webjars/swagger-ui/index.html")
                 .exchange()
@@ -61,7 +61,7 @@ class PortalTest extends GatewayTest {
     }
 
     @Test
-    void aPortalPageKeepsItsOwnPolicyAndCaching() {
+    void a_portal_page_keeps_its_own_policy_and_caching() {
         String page = "/trust-box/" + UUID.randomUUID();
         String policy = "default-src 'self'; script-src 'self' 'nonce-r4nd0m'; form-action 'self'";
         PORTAL_PAGES.answerHeader(page, HttpHeaders.CONTENT_TYPE, "text/html;charset=UTF-8");
@@ -79,7 +79,7 @@ class PortalTest extends GatewayTest {
     }
 
     @Test
-    void aPortalPageWithoutAPolicyGetsTheConfiguredOneAndIsNotStored() {
+    void a_portal_page_without_a_policy_gets_the_configured_one_and_is_not_stored() {
         HttpHeaders headers = client.get()
                 .uri("/" + UUID.randomUUID())
                 .exchange()
@@ -95,7 +95,7 @@ class PortalTest extends GatewayTest {
     }
 
     @Test
-    void aPeopleImportThroughThePortalMayBeUpToTwoMegabytes() {
+    void a_people_import_through_the_portal_may_be_up_to_two_megabytes() {
         int mb = 1024 * 1024;
         String tooLarge = "/club/people/import?attempt=" + UUID.randomUUID();
         client.post()
@@ -115,7 +115,7 @@ class PortalTest extends GatewayTest {
     }
 
     @Test
-    void aBrowserThatCannotReachThePortalGetsAPlainPageAndAnApiClientAProblem() {
+    void a_browser_that_cannot_reach_the_portal_gets_a_plain_page_and_an_api_client_a_problem() {
         PORTAL_PAGES.stop();
         try {
             client.get()

@@ -35,7 +35,8 @@ class RateLimitTest extends GatewayTest {
     }
 
     @Test
-    void anAnonymousClientIsLimitedAcrossClubPagesUnauthenticatedAndRejectedTokenCalls(CapturedOutput output) {
+    void an_anonymous_client_is_limited_across_club_pages_unauthenticated_and_rejected_token_calls(
+            CapturedOutput output) {
         String address = "198.51.100.10";
         String club = "/api/schools/" + UUID.randomUUID() + "/club";
         IntFunction<WebTestClient.RequestHeadersSpec<?>> clubPage = call ->
@@ -82,7 +83,7 @@ class RateLimitTest extends GatewayTest {
     }
 
     @Test
-    void anonymousWritesToTheTrustBoxHaveAStricterLimitThatLeavesReadingAlone(CapturedOutput output) {
+    void anonymous_writes_to_the_trust_box_have_a_stricter_limit_that_leaves_reading_alone(CapturedOutput output) {
         String address = "198.51.100.20";
         String conversation = "/api/trust-box/schools/" + UUID.randomUUID() + "/conversations/K7QM-2XR4-9PLD-E3VA-HN6T";
         Limited limited = callsUntilLimited(
@@ -106,7 +107,7 @@ class RateLimitTest extends GatewayTest {
     }
 
     @Test
-    void aSignedInUserIsLimitedPerUserNotPerAddress() {
+    void a_signed_in_user_is_limited_per_user_not_per_address() {
         String school = "198.51.100.30";
         String pupil = bearer(TestTokens.student());
         Limited limited = callsUntilLimited(

@@ -9,7 +9,7 @@ import org.springframework.http.HttpHeaders;
 class RequestIdTest extends GatewayTest {
 
     @Test
-    void wellFormedIdFromTheClientIsKeptEchoedAndForwarded() {
+    void well_formed_id_from_the_client_is_kept_echoed_and_forwarded() {
         String path = "/api/plans/" + UUID.randomUUID();
         client.get()
                 .uri(path)
@@ -24,7 +24,7 @@ class RequestIdTest extends GatewayTest {
     }
 
     @Test
-    void malformedIdIsReplaced() {
+    void malformed_id_is_replaced() {
         String path = "/api/plans/" + UUID.randomUUID();
         String injected = "abc\" onload=\"x";
         String tooLong = "a".repeat(65);
@@ -44,7 +44,7 @@ class RequestIdTest extends GatewayTest {
     }
 
     @Test
-    void errorAnswersCarryTheId() {
+    void error_answers_carry_the_id() {
         client.get()
                 .uri("/api/cases")
                 .header("X-Request-Id", "call-401")
@@ -59,7 +59,7 @@ class RequestIdTest extends GatewayTest {
     }
 
     @Test
-    void traceContextOfTheCallerIsContinuedTowardsTheService() {
+    void trace_context_of_the_caller_is_continued_towards_the_service() {
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         String path = "/api/materials/" + UUID.randomUUID();
         client.get()

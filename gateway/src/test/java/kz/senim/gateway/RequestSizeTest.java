@@ -18,7 +18,7 @@ class RequestSizeTest extends GatewayTest {
     private static final int CHUNK = 64 * 1024;
 
     @Test
-    void aBodyOverOneMegabyteIsRefusedBeforeTheServiceSeesIt() {
+    void a_body_over_one_megabyte_is_refused_before_the_service_sees_it() {
         String path = "/api/cases/" + UUID.randomUUID() + "/notes";
         post(path, MB + 1)
                 .expectStatus()
@@ -36,20 +36,20 @@ class RequestSizeTest extends GatewayTest {
     }
 
     @Test
-    void aBodyOfExactlyOneMegabytePasses() {
+    void a_body_of_exactly_one_megabyte_passes() {
         String path = "/api/cases/" + UUID.randomUUID() + "/notes";
         post(path, MB).expectStatus().isOk();
         assertThat(CASES.received(path)).isPresent();
     }
 
     @Test
-    void aPeopleImportMayBeUpToTwoMegabytes() {
+    void a_people_import_may_be_up_to_two_megabytes() {
         post("/api/people/imports", 2 * MB).expectStatus().isOk();
         post("/api/people/imports", 2 * MB + 1).expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
     }
 
     @Test
-    void aMaterialsFileOfTenMegabytesPassesAndOneOverElevenDoesNot() {
+    void a_materials_file_of_ten_megabytes_passes_and_one_over_eleven_does_not() {
         String file = "/api/materials/" + UUID.randomUUID() + "/file";
         put(file, 10 * MB).expectStatus().isOk();
         assertThat(TRAINING.received(file)).isPresent();
@@ -60,7 +60,7 @@ class RequestSizeTest extends GatewayTest {
     }
 
     @Test
-    void aChunkedBodyIsStoppedOnceItGrowsPastTheLimit() {
+    void a_chunked_body_is_stopped_once_it_grows_past_the_limit() {
         String path = "/api/cases/" + UUID.randomUUID() + "/notes";
         postChunked(path, 2 * MB)
                 .expectStatus()
@@ -72,7 +72,7 @@ class RequestSizeTest extends GatewayTest {
     }
 
     @Test
-    void aChunkedBodyWithinTheLimitPasses() {
+    void a_chunked_body_within_the_limit_passes() {
         String path = "/api/cases/" + UUID.randomUUID() + "/notes";
         postChunked(path, MB / 2).expectStatus().isOk();
         assertThat(CASES.received(path)).isPresent();

@@ -11,7 +11,7 @@ import org.springframework.http.MediaType;
 class RouteTimeoutTest extends GatewayTest {
 
     @Test
-    void aSlowUploadOfAMaterialsFileIsGivenItsRoutesLongerTimeout() {
+    void a_slow_upload_of_a_materials_file_is_given_its_routes_longer_timeout() {
         client.put()
                 .uri(StubService.SLOW_UPLOAD_PATH)
                 .header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.student()))
@@ -24,7 +24,7 @@ class RouteTimeoutTest extends GatewayTest {
     }
 
     @Test
-    void aSlowImportOfASchoolsPeopleIsGivenItsRoutesLongerTimeout() {
+    void a_slow_import_of_a_schools_people_is_given_its_routes_longer_timeout() {
         client.post()
                 .uri(StubService.SLOW_IMPORT_PATH)
                 .header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.student()))
@@ -37,7 +37,7 @@ class RouteTimeoutTest extends GatewayTest {
     }
 
     @Test
-    void otherTrainingCallsKeepTheGlobalTimeout() {
+    void other_training_calls_keep_the_global_timeout() {
         client.get()
                 .uri("/api/materials/slow")
                 .header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.student()))

@@ -12,7 +12,7 @@ class SecurityHeadersTest extends GatewayTest {
     private static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
     @Test
-    void anAnswerOfAServiceCarriesTheEdgesHeadersOnce() {
+    void an_answer_of_a_service_carries_the_edges_headers_once() {
         HttpHeaders headers = client.get()
                 .uri("/api/cases/" + UUID.randomUUID())
                 .header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.student()))
@@ -25,7 +25,7 @@ class SecurityHeadersTest extends GatewayTest {
     }
 
     @Test
-    void theGatewaysOwnErrorsCarryThemToo() {
+    void the_gateways_own_errors_carry_them_too() {
         HttpHeaders headers = client.get()
                 .uri("/api/cases")
                 .exchange()
@@ -37,12 +37,12 @@ class SecurityHeadersTest extends GatewayTest {
     }
 
     @Test
-    void strictTransportSecurityIsLeftToTheHttpsProxy() {
+    void strict_transport_security_is_left_to_the_https_proxy() {
         client.get().uri("/api/cases").exchange().expectHeader().doesNotExist("Strict-Transport-Security");
     }
 
     @Test
-    void aServicesOwnCachingIsKept() {
+    void a_services_own_caching_is_kept() {
         String feed = "/api/activities/feeds/" + UUID.randomUUID() + ".ics";
         TRAINING.answerHeader(feed, HttpHeaders.CACHE_CONTROL, "private, max-age=300");
         client.get()
@@ -55,7 +55,7 @@ class SecurityHeadersTest extends GatewayTest {
     }
 
     @Test
-    void aPageOutsideTheApiKeepsThePolicyItBrings() {
+    void a_page_outside_the_api_keeps_the_policy_it_brings() {
         String portalPolicy = "default-src 'self'; script-src 'self' 'sha256-abc'";
         MEMBERSHIP.answerHeader("/v3/api-docs", "Content-Security-Policy", portalPolicy);
         client.get()
@@ -68,7 +68,7 @@ class SecurityHeadersTest extends GatewayTest {
     }
 
     @Test
-    void swaggerUiStillWorksUnderItsOwnPolicy() {
+    void swagger_ui_still_works_under_its_own_policy() {
         String location = client.get()
                 .uri("/swagger-ui.html")
                 .exchange()

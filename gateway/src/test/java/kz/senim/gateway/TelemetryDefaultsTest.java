@@ -16,7 +16,7 @@ class TelemetryDefaultsTest extends GatewayTest {
     ApplicationContext context;
 
     @Test
-    void nothingIsExportedOverOtlpByDefault() {
+    void nothing_is_exported_over_otlp_by_default() {
         assertThat(context.getBeanNamesForType(OtlpHttpSpanExporter.class)).isEmpty();
         assertThat(context.getBeanNamesForType(OtlpGrpcSpanExporter.class)).isEmpty();
         assertThat(context.getBeanNamesForType(OtlpMeterRegistry.class)).isEmpty();

@@ -57,7 +57,7 @@ class PortalMessagesTest {
     }
 
     @Test
-    void everyKeyATemplateNamesIsDefined() throws IOException {
+    void every_key_a_template_names_is_defined() throws IOException {
         Set<String> defined = new TreeSet<>();
         try (Stream<Path> files = Files.list(I18N)) {
             for (Path file :

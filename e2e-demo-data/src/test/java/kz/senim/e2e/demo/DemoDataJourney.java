@@ -72,7 +72,7 @@ class DemoDataJourney {
     }
 
     @Test
-    void theDemoDataIsCreatedWithCasesInSeveralStatesForEachSchool() {
+    void the_demo_data_is_created_with_cases_in_several_states_for_each_school() {
         assertThat(summary).startsWith("2 schools");
         SenimApi api = platform.api();
 
@@ -81,7 +81,7 @@ class DemoDataJourney {
     }
 
     @Test
-    void eachClubHasMembersInBothStatusesAndAPublicPage() {
+    void each_club_has_members_in_both_statuses_and_a_public_page() {
         SenimApi api = platform.api();
         for (String school : new String[] {"gym1", "sch2"}) {
             JsonNode counts = api.as("coordinator." + school)
@@ -97,7 +97,7 @@ class DemoDataJourney {
     }
 
     @Test
-    void theSchoolYearHasActivitiesBeforeAndAfterToday() {
+    void the_school_year_has_activities_before_and_after_today() {
         JsonNode calendar = platform.api()
                 .as("coordinator.gym1")
                 .get("/api/activities?from=" + LocalDate.now().minusMonths(6) + "&to="

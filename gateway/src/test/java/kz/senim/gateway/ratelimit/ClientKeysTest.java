@@ -10,7 +10,7 @@ import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 class ClientKeysTest {
 
     @Test
-    void byDefaultTheClientIsTheConnectionsPeerAndXForwardedForIsIgnored() {
+    void by_default_the_client_is_the_connections_peer_and_x_forwarded_for_is_ignored() {
         ClientKeys keys = new ClientKeys(false);
         ClientKeys.ClientKey first = keys.of(request("198.51.100.7", "203.0.113.1"));
         assertThat(keys.of(request("198.51.100.7", "203.0.113.2"))).isEqualTo(first);
@@ -18,7 +18,7 @@ class ClientKeysTest {
     }
 
     @Test
-    void behindAProxyTheClientIsTheAddressTheProxyAddedLast() {
+    void behind_a_proxy_the_client_is_the_address_the_proxy_added_last() {
         ClientKeys keys = new ClientKeys(true);
         ClientKeys.ClientKey client = keys.of(request("10.0.0.2", "203.0.113.9"));
         assertThat(keys.of(request("10.0.0.3", "192.0.2.66, 203.0.113.9"))).isEqualTo(client);
@@ -26,7 +26,7 @@ class ClientKeysTest {
     }
 
     @Test
-    void anIpv6ClientIsCountedByItsSlash64() {
+    void an_ipv6_client_is_counted_by_its_slash_64() {
         ClientKeys keys = new ClientKeys(false);
         ClientKeys.ClientKey client = keys.of(request("2001:db8:1:2::17", null));
         assertThat(keys.of(request("2001:db8:1:2:ffff::1", null))).isEqualTo(client);
@@ -34,13 +34,13 @@ class ClientKeysTest {
     }
 
     @Test
-    void keysCannotBeLinkedAcrossRestarts() {
+    void keys_cannot_be_linked_across_restarts() {
         ServerHttpRequest sameClient = request("198.51.100.7", null);
         assertThat(new ClientKeys(false).of(sameClient)).isNotEqualTo(new ClientKeys(false).of(sameClient));
     }
 
     @Test
-    void aKeysTextStandsForThatKeyAndNoTextOfAnotherShapeStandsForAny() {
+    void a_keys_text_stands_for_that_key_and_no_text_of_another_shape_stands_for_any() {
         ClientKeys.ClientKey key = new ClientKeys(false).of(request("198.51.100.7", null));
         assertThat(key.text()).matches("[A-Za-z0-9_-]{22}");
         assertThat(ClientKeys.ClientKey.ofText(key.text())).contains(key);

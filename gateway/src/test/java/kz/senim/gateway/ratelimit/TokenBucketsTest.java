@@ -10,7 +10,7 @@ class TokenBucketsTest {
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
     @Test
-    void aCallerMaySpendItsBurstAtOnceAndThenWaitsForTheRate() {
+    void a_caller_may_spend_its_burst_at_once_and_then_waits_for_the_rate() {
         TokenBuckets buckets = TokenBuckets.perSecond(2, 5);
         long now = 1_000 * SECOND;
         for (int call = 0; call < 5; call++) {
@@ -22,7 +22,7 @@ class TokenBucketsTest {
     }
 
     @Test
-    void callersAreCountedApart() {
+    void callers_are_counted_apart() {
         TokenBuckets buckets = TokenBuckets.perMinute(30, 1);
         assertThat(buckets.take("one", 0)).isZero();
         assertThat(buckets.take("one", 0)).isEqualTo(2 * SECOND);
@@ -30,7 +30,7 @@ class TokenBucketsTest {
     }
 
     @Test
-    void aRateOfZeroLimitsNothing() {
+    void a_rate_of_zero_limits_nothing() {
         TokenBuckets buckets = TokenBuckets.perSecond(0, 1);
         for (int call = 0; call < 1_000; call++) {
             assertThat(buckets.take("benchmark", 0)).isZero();
@@ -39,7 +39,7 @@ class TokenBucketsTest {
     }
 
     @Test
-    void callersWhoseBucketIsFullAgainAreForgotten() {
+    void callers_whose_bucket_is_full_again_are_forgotten() {
         TokenBuckets buckets = TokenBuckets.perSecond(1, 10);
         buckets.take("quiet", 0);
         for (int call = 0; call < 10; call++) {

@@ -56,7 +56,7 @@ class AccountPagesTest {
     GatewayApi api;
 
     @Test
-    void theSchoolAdminSeesEachAccountsStatusAndOnlyTheActionsThatFitIt() throws Exception {
+    void the_school_admin_sees_each_accounts_status_and_only_the_actions_that_fit_it() throws Exception {
         when(api.get(eq(LIST), eq("school-a"), eq(0)))
                 .thenReturn(page(
                         account("u1", "aigerim.nurtasova", "student", "never-signed-in", false, null),
@@ -84,7 +84,7 @@ class AccountPagesTest {
     }
 
     @Test
-    void anImportIsPreviewedWithTheDeclaredCharsetAndMadeFromTheSameBytes() throws Exception {
+    void an_import_is_previewed_with_the_declared_charset_and_made_from_the_same_bytes() throws Exception {
         byte[] file = "externalId,role,language,givenName,familyName\nt1,teacher,ru,Ерлан,Б\n"
                 .getBytes(Charset.forName("windows-1251"));
         Map<String, Object> preview = report(List.of(step(2, "t1", "teacher")), List.of());
@@ -161,7 +161,7 @@ class AccountPagesTest {
     }
 
     @Test
-    void aPreviewWithRefusedRowsExplainsThemAndOffersNoImport() throws Exception {
+    void a_preview_with_refused_rows_explains_them_and_offers_no_import() throws Exception {
         Map<String, Object> refused = new LinkedHashMap<>();
         refused.put("field", "rows[6].role");
         refused.put("code", "accounts.role.notGrantable");
@@ -185,7 +185,7 @@ class AccountPagesTest {
     }
 
     @Test
-    void aNewCodeIsShownOnceAndTheClassSheetIsADownloadTheBrowserDoesNotKeep() throws Exception {
+    void a_new_code_is_shown_once_and_the_class_sheet_is_a_download_the_browser_does_not_keep() throws Exception {
         when(api.post(eq("/api/schools/{id}/accounts/{user}/first-login-code"), isNull(), eq("school-a"), eq("u1")))
                 .thenReturn(
                         new ApiAnswer(200, Map.of("username", "aigerim.nurtasova", "code", "K7QM4-XPDTR"), null, null));
@@ -215,7 +215,7 @@ class AccountPagesTest {
     }
 
     @Test
-    void aRefusedActionIsExplainedOnTheList() throws Exception {
+    void a_refused_action_is_explained_on_the_list() throws Exception {
         when(api.post(eq("/api/schools/{id}/accounts/{user}/invitation"), isNull(), eq("school-a"), eq("u3")))
                 .thenThrow(new ApiProblem(409, "first-sign-in-done", "Conflict", "Already signed in", Map.of()));
         mvc.perform(post("/admin/schools/school-a/accounts/u3/invitation")
@@ -227,7 +227,7 @@ class AccountPagesTest {
     }
 
     @Test
-    void theDistrictAdminSeesEverySchoolsProgressAndCreatesItsAdmin() throws Exception {
+    void the_district_admin_sees_every_schools_progress_and_creates_its_admin() throws Exception {
         Map<String, Object> school = new LinkedHashMap<>();
         school.put("id", "school-a");
         school.put("names", Map.of("kk", "Мектеп", "ru", "Школа", "en", "School A"));
@@ -277,7 +277,7 @@ class AccountPagesTest {
     }
 
     @Test
-    void aRefusedAdminFormKeepsWhatWasTypedAndNamesTheField() throws Exception {
+    void a_refused_admin_form_keeps_what_was_typed_and_names_the_field() throws Exception {
         when(api.post(eq("/api/schools/{id}/accounts"), any(), eq("school-a")))
                 .thenThrow(new ApiProblem(
                         400, null, "Bad", "Invalid", Map.of("externalId", "must be the school's own id")));
@@ -298,7 +298,7 @@ class AccountPagesTest {
     }
 
     @Test
-    void onlyAdminsSeeAccountsAndOnlyTheDistrictAdminTheRollout() throws Exception {
+    void only_admins_see_accounts_and_only_the_district_admin_the_rollout() throws Exception {
         mvc.perform(get("/admin/schools/school-a/accounts").with(as("s1", "school-a", "student")))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/admin/onboarding").with(as("admin-a", "school-a"))).andExpect(status().isForbidden());

@@ -50,7 +50,7 @@ class AskingStepByStepTest {
     }
 
     @Test
-    void theFirstStepAsksWhatIsNeededAndShowsNoFieldsYet() throws Exception {
+    void the_first_step_asks_what_is_needed_and_shows_no_fields_yet() throws Exception {
         String page = page(get("/requests/new?lang=en"));
 
         assertThat(page)
@@ -60,7 +60,7 @@ class AskingStepByStepTest {
     }
 
     @Test
-    void adviceAndAQuestionHaveNoFieldsForTheConflictsPeople() throws Exception {
+    void advice_and_a_question_have_no_fields_for_the_conflicts_people() throws Exception {
         for (String kind : new String[] {"CONSULTATION", "QUESTION"}) {
             String page = page(get("/requests/new?kind=" + kind + "&lang=en"));
 
@@ -70,7 +70,8 @@ class AskingStepByStepTest {
     }
 
     @Test
-    void aConflictStartsWithOnePersonAndAddingAnotherKeepsWhatWasTypedAndSendsNothing() throws Exception {
+    void a_conflict_starts_with_one_person_and_adding_another_keeps_what_was_typed_and_sends_nothing()
+            throws Exception {
         String first = page(get("/requests/new?kind=MEDIATION&lang=en"));
         assertThat(first).contains("id=\"name0\"", "id=\"add-person\"").doesNotContain("id=\"name1\"");
 
@@ -94,7 +95,7 @@ class AskingStepByStepTest {
     }
 
     @Test
-    void atFourPeopleTheFormOffersNoMoreRows() throws Exception {
+    void at_four_people_the_form_offers_no_more_rows() throws Exception {
         String page = page(post("/requests/new?kind=MEDIATION")
                 .param("description", "a fight in the corridor")
                 .param("names", "A", "B", "C")

@@ -23,7 +23,7 @@ class CaseActionsTest {
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
-    void triageSendsTheDecisionTheReasonAndWhetherThereIsAConcern() {
+    void triage_sends_the_decision_the_reason_and_whether_there_is_a_concern() {
         CaseAction triage = read("triage", "decision", "ACCEPT_FOR_PEER_MEDIATION", "reason", "two classmates");
 
         assertThat(triage).isInstanceOf(Triaging.Triage.class);
@@ -40,7 +40,7 @@ class CaseActionsTest {
     }
 
     @Test
-    void theFamiliesAreToldByTheActionsName() {
+    void the_families_are_told_by_the_actions_name() {
         assertThat(read("assignment", "userId", "u-1")).isInstanceOf(Staffing.class);
         assertThat(read("conflict-of-interest")).isInstanceOf(Staffing.DeclareConflictOfInterest.class);
         assertThat(read("consent-request")).isInstanceOf(Involving.class);
@@ -52,7 +52,7 @@ class CaseActionsTest {
     }
 
     @Test
-    void identificationSendsThePersonChosenAndKeepsThePartyForThePath() {
+    void identification_sends_the_person_chosen_and_keeps_the_party_for_the_path() {
         CaseAction identify = read("identification", "partyId", "p-2", "userId", "s-2");
 
         assertThat(body(identify)).isEqualTo(Map.of("userId", "s-2"));
@@ -62,7 +62,7 @@ class CaseActionsTest {
     }
 
     @Test
-    void consentAndWithdrawalSendOnlyWhatTheFormHad() {
+    void consent_and_withdrawal_send_only_what_the_form_had() {
         assertThat(body(read("consent", "partyId", "p-1", "given", "true", "note", " ")))
                 .isEqualTo(Map.of("partyId", "p-1", "given", true, "guardian", false));
         assertThat(body(read("consent", "partyId", "p-1", "given", "false", "guardian", "on", "note", "by phone")))
@@ -74,7 +74,7 @@ class CaseActionsTest {
     }
 
     @Test
-    void notesAndTheAgreementKeepTheirEtagAndSessionOutOfTheBody() {
+    void notes_and_the_agreement_keep_their_etag_and_session_out_of_the_body() {
         Meeting.WriteNotes notes = (Meeting.WriteNotes) read("notes", "sessionId", "s-1", "etag", "\"3\"");
         assertThat(body(notes)).isEqualTo(Map.of("notes", ""));
         assertThat(notes.etag()).isEqualTo("\"3\"");
@@ -91,7 +91,7 @@ class CaseActionsTest {
     }
 
     @Test
-    void aSessionSendsItsParticipantsAndNoPlaceWhenNoneWasTyped() {
+    void a_session_sends_its_participants_and_no_place_when_none_was_typed() {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("kind", "JOINT");
         form.add("participants", "p-1");

@@ -82,7 +82,7 @@ class CasePagesTest {
     }
 
     @Test
-    void theChoiceStartsAtChooseWithTheLikelyClassmateFirst() throws Exception {
+    void the_choice_starts_at_choose_with_the_likely_classmate_first() throws Exception {
         String page = mvc.perform(get("/cases/" + caseId + "?lang=en").with(coordinator()))
                 .andExpect(status().isOk())
                 .andReturn()
@@ -102,7 +102,7 @@ class CasePagesTest {
     }
 
     @Test
-    void linkingWithoutChoosingSendsNothingAndSaysWhy() throws Exception {
+    void linking_without_choosing_sends_nothing_and_says_why() throws Exception {
         mvc.perform(post("/cases/" + caseId + "/identification")
                         .param("partyId", "p-2")
                         .param("userId", "")

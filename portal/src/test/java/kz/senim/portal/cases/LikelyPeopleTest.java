@@ -19,7 +19,7 @@ class LikelyPeopleTest {
     private final List<Map<String, Object>> directory = List.of(teacher, daniyar, classmate, older);
 
     @Test
-    void aClassmateNamedByFirstNameAndGradeIsFirstAndTheTeacherIsNotLikely() {
+    void a_classmate_named_by_first_name_and_grade_is_first_and_the_teacher_is_not_likely() {
         LikelyPeople.Ranked ranked =
                 LikelyPeople.rank(new CaseView.Party("p2", null, false, 9, "Daniyar", false), directory);
 
@@ -28,7 +28,7 @@ class LikelyPeopleTest {
     }
 
     @Test
-    void aNameTypedWithATypoOrInAnotherOrderStillMatches() {
+    void a_name_typed_with_a_typo_or_in_another_order_still_matches() {
         assertThat(LikelyPeople.nameScore("serikov daniar", "Daniyar Serikov")).isEqualTo(3);
         assertThat(LikelyPeople.nameScore("Danyar", "Daniyar Serikov")).isEqualTo(1);
         assertThat(LikelyPeople.nameScore("Seri", "Daniyar Serikov")).isEqualTo(2);
@@ -36,7 +36,7 @@ class LikelyPeopleTest {
     }
 
     @Test
-    void anAdultNamedByFamilyNameIsMatchedToAnAdultAndNobodyIsLikelyForAnUnknownName() {
+    void an_adult_named_by_family_name_is_matched_to_an_adult_and_nobody_is_likely_for_an_unknown_name() {
         LikelyPeople.Ranked teacherNamed =
                 LikelyPeople.rank(new CaseView.Party("p3", null, true, null, "Ms Abaeva", false), directory);
         assertThat(teacherNamed.likely()).containsExactly(teacher);

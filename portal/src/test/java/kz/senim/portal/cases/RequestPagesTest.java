@@ -47,7 +47,7 @@ class RequestPagesTest {
     }
 
     @Test
-    void aRequestWithNobodyElseNamedIsRefusedWithASummaryInPlainWords() throws Exception {
+    void a_request_with_nobody_else_named_is_refused_with_a_summary_in_plain_words() throws Exception {
         when(api.create(eq("/api/cases"), any(), anyString()))
                 .thenThrow(new ApiProblem(
                         400,

@@ -51,7 +51,7 @@ class TellingRequestsApartTest {
     }
 
     @Test
-    void theTriageInboxPutsTheUrgentRequestFirstAndSaysWhoAskedAndBetweenHowMany() throws Exception {
+    void the_triage_inbox_puts_the_urgent_request_first_and_says_who_asked_and_between_how_many() throws Exception {
         when(api.get(startsWith("/api/cases?")))
                 .thenReturn(page(
                         line(CALM, "NORMAL", "STUDENT", 2),
@@ -82,7 +82,7 @@ class TellingRequestsApartTest {
     }
 
     @Test
-    void myRequestsSayWhichOnesIAskedAndLeaveOutWhatTheApiDoesNotTellAParty() throws Exception {
+    void my_requests_say_which_ones_i_asked_and_leave_out_what_the_api_does_not_tell_a_party() throws Exception {
         Map<String, Object> namedIn = line(CALM, "NORMAL", null, null);
         when(api.get("/api/cases?size=50&sort=submittedAt,desc"))
                 .thenReturn(page(namedIn, line(URGENT, "HIGH", "STUDENT", 2)));

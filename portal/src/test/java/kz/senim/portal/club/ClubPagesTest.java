@@ -53,7 +53,7 @@ class ClubPagesTest {
     }
 
     @Test
-    void fieldErrorsStandNextToTheirFieldsAndWhatWasTypedIsKept() throws Exception {
+    void field_errors_stand_next_to_their_fields_and_what_was_typed_is_kept() throws Exception {
         when(api.create(eq("/api/membership/applications"), any(), anyString()))
                 .thenThrow(new ApiProblem(
                         400, null, "Invalid", null, Map.of("availability", "Укажите, когда вы свободны")));
@@ -73,7 +73,7 @@ class ClubPagesTest {
     }
 
     @Test
-    void aRefusedApplicationIsExplainedInWords() throws Exception {
+    void a_refused_application_is_explained_in_words() throws Exception {
         when(api.create(eq("/api/membership/applications"), any(), anyString()))
                 .thenThrow(new ApiProblem(409, "grade-not-admitted", "Refused", "grade 5", Map.of()));
         String page = mvc.perform(post("/club/apply?lang=ru")
@@ -92,7 +92,7 @@ class ClubPagesTest {
     }
 
     @Test
-    void everyRowsProblemOfAnImportIsListedByItsPlace() throws Exception {
+    void every_rows_problem_of_an_import_is_listed_by_its_place() throws Exception {
         when(api.send(eq(HttpMethod.POST), eq("/api/people/imports"), any(byte[].class), any()))
                 .thenThrow(new ApiProblem(
                         400,
@@ -113,7 +113,7 @@ class ClubPagesTest {
     }
 
     @Test
-    void aStaleProfileEditIsExplainedAndTheTextTypedIsKept() throws Exception {
+    void a_stale_profile_edit_is_explained_and_the_text_typed_is_kept() throws Exception {
         Map<String, Object> profile = Map.of(
                 "name", Map.of("kk", "Сенім", "ru", "Сеним", "en", "Senim"),
                 "goals", Map.of("kk", "a", "ru", "b", "en", "c"),

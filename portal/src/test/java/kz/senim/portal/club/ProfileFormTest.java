@@ -35,7 +35,7 @@ class ProfileFormTest {
             "capacity", 20);
 
     @Test
-    void aProfileReadAndSavedUntouchedIsTheSameProfile() {
+    void a_profile_read_and_saved_untouched_is_the_same_profile() {
         Map<String, String> form = new HashMap<>();
         ProfileController.flatten(PROFILE, "\"3\"").forEach((k, v) -> form.put(k, v == null ? "" : String.valueOf(v)));
         form.put("leaders[1].userId", "");
@@ -61,7 +61,7 @@ class ProfileFormTest {
     }
 
     @Test
-    void theRosterOffersTheYearsAroundTheOneShown() {
+    void the_roster_offers_the_years_around_the_one_shown() {
         assertThat(RosterController.yearsAround("2025-2026"))
                 .containsExactly("2023-2024", "2024-2025", "2025-2026", "2026-2027");
         assertThat(RosterController.yearsAround("next year")).isEmpty();

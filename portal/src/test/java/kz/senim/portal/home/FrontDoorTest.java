@@ -31,7 +31,7 @@ class FrontDoorTest {
     GatewayApi api;
 
     @Test
-    void aKnownCodeOpensTheClubPage() throws Exception {
+    void a_known_code_opens_the_club_page() throws Exception {
         when(api.get(eq("/api/schools/{school}/club?lang={lang}"), eq("demo-gymnasium-1"), any()))
                 .thenReturn(new ApiAnswer(200, Map.of("name", "Senim"), null, null));
         mvc.perform(get("/").param("school", " Demo-Gymnasium-1 ").param("lang", "ru"))
@@ -40,7 +40,7 @@ class FrontDoorTest {
     }
 
     @Test
-    void aMistypedCodeSaysWhatWentWrongAndKeepsWhatWasTyped() throws Exception {
+    void a_mistyped_code_says_what_went_wrong_and_keeps_what_was_typed() throws Exception {
         when(api.get(eq("/api/schools/{school}/club?lang={lang}"), any(), any()))
                 .thenThrow(new ApiProblem(404, null, "Not found", "", Map.of()));
         for (String typed : new String[] {"demo-gymnasium-I", "gymnasium №1"}) {

@@ -63,7 +63,7 @@ class WhatComesNextTest {
     }
 
     @Test
-    void aStudentSeesTheDayTimeAndRoomOfTheirCasesNextMeeting() throws Exception {
+    void a_student_sees_the_day_time_and_room_of_their_cases_next_meeting() throws Exception {
         String page = home("s-1", "student");
 
         String next = page.substring(page.indexOf("id=\"my-case-next-" + CASE + "\""));
@@ -73,7 +73,7 @@ class WhatComesNextTest {
     }
 
     @Test
-    void aMediatorSeesTheirNextSessionsAndHowFarAlongTheCurriculumTheyAre() throws Exception {
+    void a_mediator_sees_their_next_sessions_and_how_far_along_the_curriculum_they_are() throws Exception {
         when(api.get(eq("/api/membership/members/{id}"), eq("m-1")))
                 .thenReturn(new ApiAnswer(200, Map.of("status", "TRAINEE"), null, null));
         when(api.get(eq("/api/activities/curriculum/trainees/{id}"), eq("m-1")))
@@ -98,7 +98,7 @@ class WhatComesNextTest {
     }
 
     @Test
-    void aCertifiedMediatorIsCertifiedOnTheirHomeAsOnEveryOtherPage() throws Exception {
+    void a_certified_mediator_is_certified_on_their_home_as_on_every_other_page() throws Exception {
         when(api.get(eq("/api/membership/members/{id}"), eq("m-2")))
                 .thenReturn(new ApiAnswer(200, Map.of("status", "CERTIFIED"), null, null));
         when(api.get(eq("/api/activities/curriculum/trainees/{id}"), eq("m-2")))

@@ -48,7 +48,7 @@ class NotificationPagesTest {
     }
 
     @Test
-    void theInboxLeadsOnlyToPortalPathsAndOpeningMarksRead() throws Exception {
+    void the_inbox_leads_only_to_portal_paths_and_opening_marks_read() throws Exception {
         UUID id = UUID.randomUUID();
         when(api.get(eq("/api/notifications?page={page}&size={size}"), any(), any()))
                 .thenReturn(page(List.of(
@@ -95,7 +95,7 @@ class NotificationPagesTest {
     }
 
     @Test
-    void essentialCategoriesAreShownButNotSwitchableAndTheVersionIsSentBack() throws Exception {
+    void essential_categories_are_shown_but_not_switchable_and_the_version_is_sent_back() throws Exception {
         when(api.get("/api/notifications/preferences"))
                 .thenReturn(new ApiAnswer(
                         200,
@@ -127,7 +127,7 @@ class NotificationPagesTest {
     }
 
     @Test
-    void theDistrictAdminSeesEverySchoolAndRegistersOne() throws Exception {
+    void the_district_admin_sees_every_school_and_registers_one() throws Exception {
         when(api.get(eq("/api/schools?page={page}&size=50&sort=id"), any()))
                 .thenReturn(page(List.of(Map.of(
                         "id", "demo-gymnasium-1",
@@ -179,7 +179,7 @@ class NotificationPagesTest {
     }
 
     @Test
-    void theClubPageIsPublicAndLeadsToTheTrustBox() throws Exception {
+    void the_club_page_is_public_and_leads_to_the_trust_box() throws Exception {
         when(api.get(eq("/api/schools/{school}/club?lang={lang}"), any(), any()))
                 .thenReturn(new ApiAnswer(
                         200,

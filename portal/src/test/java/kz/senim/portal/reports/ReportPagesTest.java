@@ -40,7 +40,7 @@ class ReportPagesTest {
     GatewayApi api;
 
     @Test
-    void aCoordinatorSeesTheirSchoolsReportWithChartsTablesAndMonths() throws Exception {
+    void a_coordinator_sees_their_schools_report_with_charts_tables_and_months() throws Exception {
         when(api.get(eq("/api/reports/schools/{id}/years/{year}"), eq("school-a"), eq("2026-2027")))
                 .thenReturn(new ApiAnswer(200, report(), null, null));
 
@@ -69,7 +69,7 @@ class ReportPagesTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void whereThePeopleReachedAreNotKnownThePageSaysWhy() throws Exception {
+    void where_the_people_reached_are_not_known_the_page_says_why() throws Exception {
         Map<String, Object> report = report();
         Map<String, Object> indicators = new LinkedHashMap<>((Map<String, Object>) report.get("indicators"));
         Map<String, Object> reach = new LinkedHashMap<>();
@@ -93,7 +93,7 @@ class ReportPagesTest {
     }
 
     @Test
-    void theDistrictAdminPicksASchoolAndSeesTheDistrictTable() throws Exception {
+    void the_district_admin_picks_a_school_and_sees_the_district_table() throws Exception {
         Map<String, Object> district = new LinkedHashMap<>();
         district.put("schools", List.of("school-a", "school-b"));
         district.put("suppressionThreshold", 5);
@@ -136,7 +136,7 @@ class ReportPagesTest {
     }
 
     @Test
-    void theDownloadsComeThroughTheGatewayAsTheViewer() throws Exception {
+    void the_downloads_come_through_the_gateway_as_the_viewer() throws Exception {
         when(api.file(any(String.class), eq("school-a"), eq("2026-2027"), eq("ru")))
                 .thenReturn(new GatewayApi.ApiFile("%PDF-1.7".getBytes(), MediaType.APPLICATION_PDF));
 
@@ -157,14 +157,14 @@ class ReportPagesTest {
     }
 
     @Test
-    void studentsAreNotOfferedTheReport() throws Exception {
+    void students_are_not_offered_the_report() throws Exception {
         mvc.perform(get("/reports").with(as("student", "school-a", "student"))).andExpect(status().isForbidden());
         mvc.perform(get("/reports/district").with(as("coordinator", "school-a", "coordinator")))
                 .andExpect(status().isForbidden());
     }
 
     @Test
-    void theCurrentSchoolYearStartsInSeptember() {
+    void the_current_school_year_starts_in_september() {
         assertThat(ReportPages.current(LocalDate.of(2026, 8, 31))).isEqualTo("2025-2026");
         assertThat(ReportPages.current(LocalDate.of(2026, 9, 1))).isEqualTo("2026-2027");
     }

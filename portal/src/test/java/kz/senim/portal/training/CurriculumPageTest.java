@@ -34,7 +34,7 @@ class CurriculumPageTest {
     kz.senim.portal.api.GatewayApi api;
 
     @Test
-    void aCertifiedMediatorIsCertifiedHereToo() throws Exception {
+    void a_certified_mediator_is_certified_here_too() throws Exception {
         when(api.get(eq("/api/schools/{id}"), any()))
                 .thenReturn(new ApiAnswer(200, Map.of("timeZone", "Asia/Almaty"), null, null));
         when(api.get("/api/activities/curriculum"))

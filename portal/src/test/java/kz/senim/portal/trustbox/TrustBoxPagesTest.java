@@ -57,7 +57,7 @@ class TrustBoxPagesTest {
     }
 
     @Test
-    void theReceiptIsShownOnceAndTheSamePostAgainSendsNothing() throws Exception {
+    void the_receipt_is_shown_once_and_the_same_post_again_sends_nothing() throws Exception {
         when(api.post(eq("/api/trust-box/schools/{school}/messages"), any(), eq("demo-gymnasium-1")))
                 .thenReturn(new ApiAnswer(201, Map.of("receipt", RECEIPT), null, null));
         MvcResult form = mvc.perform(get("/schools/demo-gymnasium-1/trust-box?lang=kk"))
@@ -92,7 +92,7 @@ class TrustBoxPagesTest {
     }
 
     @Test
-    void switchingTheLanguageKeepsTheReceiptInAPostBodyAndSendsNothing() throws Exception {
+    void switching_the_language_keeps_the_receipt_in_a_post_body_and_sends_nothing() throws Exception {
         when(api.post(eq("/api/trust-box/schools/{school}/messages"), any(), eq("demo-gymnasium-1")))
                 .thenReturn(new ApiAnswer(201, Map.of("receipt", RECEIPT), null, null));
         MvcResult form =
@@ -139,7 +139,7 @@ class TrustBoxPagesTest {
     }
 
     @Test
-    void theConversationSurvivesTheLanguageSwitchWithTheReplyBeingTyped() throws Exception {
+    void the_conversation_survives_the_language_switch_with_the_reply_being_typed() throws Exception {
         when(api.post(eq("/api/trust-box/schools/{school}/conversation"), any(), anyString()))
                 .thenReturn(new ApiAnswer(
                         200,
@@ -172,7 +172,7 @@ class TrustBoxPagesTest {
     }
 
     @Test
-    void theLanguageLinksKeepThePagesQueryButNeverAPostedField() throws Exception {
+    void the_language_links_keep_the_pages_query_but_never_a_posted_field() throws Exception {
         when(api.get(eq("/api/trust-box/threads?page={page}&size={size}"), any(), any()))
                 .thenReturn(new ApiAnswer(
                         200, Map.of("content", List.of(), "totalElements", 0, "totalPages", 3, "page", 2), null, null));
@@ -189,7 +189,7 @@ class TrustBoxPagesTest {
     }
 
     @Test
-    void aWrongReceiptIsAnsweredCalmlyAndTooManyAskToWait() throws Exception {
+    void a_wrong_receipt_is_answered_calmly_and_too_many_ask_to_wait() throws Exception {
         when(api.post(eq("/api/trust-box/schools/{school}/conversation"), any(), anyString()))
                 .thenThrow(new ApiProblem(404, null, "Not found", "", Map.of()))
                 .thenThrow(new ApiProblem(429, "too-many-requests", "Too many", "", Map.of()));
@@ -212,7 +212,8 @@ class TrustBoxPagesTest {
     }
 
     @Test
-    void theSenderReadsTheConversationAndAnswersAProposalWithTheReceiptInHiddenFieldsOnly() throws Exception {
+    void the_sender_reads_the_conversation_and_answers_a_proposal_with_the_receipt_in_hidden_fields_only()
+            throws Exception {
         Map<String, Object> conversation = Map.of(
                 "messages",
                 List.of(
@@ -235,7 +236,7 @@ class TrustBoxPagesTest {
     }
 
     @Test
-    void aCoordinatorSeesTheThreadAndTheWayToTheOpenedCase() throws Exception {
+    void a_coordinator_sees_the_thread_and_the_way_to_the_opened_case() throws Exception {
         UUID thread = UUID.randomUUID();
         UUID caseId = UUID.randomUUID();
         when(api.get("/api/trust-box/threads/{id}", thread))
@@ -276,7 +277,7 @@ class TrustBoxPagesTest {
     }
 
     @Test
-    void aStudentIsRefusedTheInboxOnAPageInTheirLanguageWithTheirMenu() throws Exception {
+    void a_student_is_refused_the_inbox_on_a_page_in_their_language_with_their_menu() throws Exception {
         when(api.get(eq("/api/trust-box/threads?page={page}&size={size}"), any(), any()))
                 .thenThrow(new ApiProblem(403, null, "Forbidden", "", Map.of()));
         String page = mvc.perform(get("/trust-box/threads?lang=kk")
@@ -292,7 +293,7 @@ class TrustBoxPagesTest {
     }
 
     @Test
-    void aCoordinatorsReplyGoesToTheApiAndBackToTheThread() throws Exception {
+    void a_coordinators_reply_goes_to_the_api_and_back_to_the_thread() throws Exception {
         UUID thread = UUID.randomUUID();
         when(api.post(eq("/api/trust-box/threads/{id}/replies"), any(), eq(thread)))
                 .thenReturn(new ApiAnswer(200, Map.of(), null, null));

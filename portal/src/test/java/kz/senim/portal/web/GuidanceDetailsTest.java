@@ -41,7 +41,7 @@ class GuidanceDetailsTest {
     }
 
     @Test
-    void aStudentOnAnAdminPageIsToldItIsNotAllowedInTheirFrame() throws Exception {
+    void a_student_on_an_admin_page_is_told_it_is_not_allowed_in_their_frame() throws Exception {
         String page = mvc.perform(get("/admin/schools/new?lang=en")
                         .with(signedIn(
                                 registrations.findByRegistrationId("keycloak"), "s-1", "demo-gymnasium-1", "student")))
@@ -55,7 +55,7 @@ class GuidanceDetailsTest {
     }
 
     @Test
-    void aCoordinatorLandsOnWhatWaitsWithTheApisCountsUrgentFirst() throws Exception {
+    void a_coordinator_lands_on_what_waits_with_the_apis_counts_urgent_first() throws Exception {
         when(api.get(eq("/api/cases?status={status}&page=0&size={size}&sort=submittedAt,asc"), any(), any()))
                 .thenAnswer(call -> switch ((String) call.getArgument(1)) {
                     case "SUBMITTED" ->
@@ -104,7 +104,7 @@ class GuidanceDetailsTest {
     }
 
     @Test
-    void aStudentsHomeSaysWhereTheirCasesStand() throws Exception {
+    void a_students_home_says_where_their_cases_stand() throws Exception {
         when(api.get("/api/cases?page=0&size=5&sort=submittedAt,desc"))
                 .thenReturn(page(
                         1,
@@ -133,7 +133,7 @@ class GuidanceDetailsTest {
     }
 
     @Test
-    void theBadgeIsReadOnceByAScreenReader() throws Exception {
+    void the_badge_is_read_once_by_a_screen_reader() throws Exception {
         when(api.get("/api/notifications/unread-count"))
                 .thenReturn(new ApiAnswer(200, Map.of("unread", 35), null, null));
         String badge = mvc.perform(get("/notifications/badge?lang=en")
@@ -147,7 +147,7 @@ class GuidanceDetailsTest {
     }
 
     @Test
-    void signingInFromTheFrontPageLeavesTheLanguageToTheAccountUnlessOneWasChosen() throws Exception {
+    void signing_in_from_the_front_page_leaves_the_language_to_the_account_unless_one_was_chosen() throws Exception {
         String plain = mvc.perform(get("/").header("Accept-Language", "ru"))
                 .andReturn()
                 .getResponse()

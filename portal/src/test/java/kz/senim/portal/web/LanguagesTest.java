@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class LanguagesTest {
 
     @Test
-    void acceptLanguageChoosesTheBestSupportedLanguageByWeight() {
+    void accept_language_chooses_the_best_supported_language_by_weight() {
         assertThat(Languages.fromAcceptLanguage("de-DE,de;q=0.9,ru;q=0.8,en;q=0.7"))
                 .contains(Languages.RUSSIAN);
         assertThat(Languages.fromAcceptLanguage("en-US;q=0.5,en;q=0.4,kk;q=0.95"))
@@ -18,7 +18,7 @@ class LanguagesTest {
     }
 
     @Test
-    void aTagNamesASupportedLanguageWhateverItsRegionOrCase() {
+    void a_tag_names_a_supported_language_whatever_its_region_or_case() {
         assertThat(Languages.of("ru-RU")).contains(Languages.RUSSIAN);
         assertThat(Languages.of("KK")).contains(Languages.KAZAKH);
         assertThat(Languages.of("en_GB")).contains(Languages.ENGLISH);

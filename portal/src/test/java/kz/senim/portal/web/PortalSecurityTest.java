@@ -53,7 +53,7 @@ class PortalSecurityTest {
     MockMvc mvc;
 
     @Test
-    void theFrontDoorKeepsNoSessionAndForbidsCachingFramingAndForeignScripts() throws Exception {
+    void the_front_door_keeps_no_session_and_forbids_caching_framing_and_foreign_scripts() throws Exception {
         MvcResult answer = mvc.perform(get("/").header("Accept-Language", "ru"))
                 .andExpect(status().isOk())
                 .andExpect(header().doesNotExist("Set-Cookie"))
@@ -68,7 +68,8 @@ class PortalSecurityTest {
     }
 
     @Test
-    void aSignedInPageSendsTheBrowserToKeycloakWithPkceInThePagesLanguageAndBackToThePublicAddress() throws Exception {
+    void a_signed_in_page_sends_the_browser_to_keycloak_with_pkce_in_the_pages_language_and_back_to_the_public_address()
+            throws Exception {
         MockHttpSession session = new MockHttpSession();
         mvc.perform(get("/requests").session(session))
                 .andExpect(status().isFound())
@@ -112,7 +113,7 @@ class PortalSecurityTest {
     }
 
     @Test
-    void aPostWithoutItsCsrfTokenIsRefused() throws Exception {
+    void a_post_without_its_csrf_token_is_refused() throws Exception {
         mvc.perform(post("/logout")).andExpect(status().isForbidden());
     }
 }

@@ -39,7 +39,7 @@ class SigningInWhileKeycloakIsDownTest {
     MockMvc mvc;
 
     @Test
-    void signingInAnswersAKindPageInsteadOfAFailingRedirect() throws Exception {
+    void signing_in_answers_a_kind_page_instead_of_a_failing_redirect() throws Exception {
         mvc.perform(get("/oauth2/authorization/keycloak").param("lang", "kk"))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", SignInUnavailable.RETRY_AFTER))
@@ -48,7 +48,7 @@ class SigningInWhileKeycloakIsDownTest {
     }
 
     @Test
-    void thePageSaysSoInThePersonsLanguage() throws Exception {
+    void the_page_says_so_in_the_persons_language() throws Exception {
         for (var language : new String[][] {
             {"kk", "Қазір кіру мүмкін емес"},
             {"ru", "Сейчас войти нельзя"},
@@ -67,7 +67,7 @@ class SigningInWhileKeycloakIsDownTest {
     }
 
     @Test
-    void aSignedInPageStillLeadsToSigningInAndSoToTheKindPage() throws Exception {
+    void a_signed_in_page_still_leads_to_signing_in_and_so_to_the_kind_page() throws Exception {
         mvc.perform(get("/requests"))
                 .andExpect(status().isFound())
                 .andExpect(header().string("Location", "/oauth2/authorization/keycloak"));

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class KeycloakDatabaseTemplateIT {
 
     @Test
-    void theKeycloakOfThisJvmStartedFromTheTemplateAndStillServesTheRealm() throws Exception {
+    void the_keycloak_of_this_jvm_started_from_the_template_and_still_serves_the_realm() throws Exception {
         // A Keycloak container imports the realm itself; the template is for the Keycloak run from the distribution.
         assumeTrue(InfraSide.current() != InfraSide.CONTAINERS, "Keycloak runs in a container here");
         SenimKeycloak keycloak = SenimKeycloak.get();

@@ -24,7 +24,7 @@ class KeycloakInfrastructureIT {
     String issuerUri;
 
     @Test
-    void decodesARealTokenAndChecksItsIssuer() {
+    void decodes_a_real_token_and_checks_its_issuer() {
         SenimKeycloak keycloak = SenimKeycloak.get();
         Jwt jwt = jwtDecoder.decode(keycloak.passwordToken("teacher.gym1", SenimKeycloak.DEMO_PASSWORD));
 
@@ -35,7 +35,7 @@ class KeycloakInfrastructureIT {
     }
 
     @Test
-    void refusesATamperedToken() {
+    void refuses_a_tampered_token() {
         String token = SenimKeycloak.get().passwordToken("parent.sch2", SenimKeycloak.DEMO_PASSWORD);
         String[] parts = token.split("\\.");
         String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();

@@ -43,7 +43,7 @@ class SenimRealmIT {
     }
 
     @Test
-    void aStudentOfSchoolOneHasStudentButNotMediator() throws Exception {
+    void a_student_of_school_one_has_student_but_not_mediator() throws Exception {
         JWTClaimsSet claims = userClaims("student1.gym1");
 
         assertThat(realmRoles(claims)).contains("student").doesNotContain("mediator", "coordinator", "admin");
@@ -52,7 +52,7 @@ class SenimRealmIT {
     }
 
     @Test
-    void aMediatorIsAlsoAStudent() throws Exception {
+    void a_mediator_is_also_a_student() throws Exception {
         JWTClaimsSet claims = userClaims("mediator1.gym1");
 
         assertThat(realmRoles(claims)).contains("student", "mediator");
@@ -61,7 +61,7 @@ class SenimRealmIT {
     }
 
     @Test
-    void theCoordinatorOfSchoolTwo() throws Exception {
+    void the_coordinator_of_school_two() throws Exception {
         JWTClaimsSet claims = userClaims("coordinator.sch2");
 
         assertThat(realmRoles(claims)).contains("coordinator").doesNotContain("student", "admin");
@@ -70,7 +70,7 @@ class SenimRealmIT {
     }
 
     @Test
-    void theDistrictAdminHasNoSchool() throws Exception {
+    void the_district_admin_has_no_school() throws Exception {
         JWTClaimsSet claims = userClaims("district-admin");
 
         assertThat(realmRoles(claims)).contains("admin");
@@ -79,7 +79,7 @@ class SenimRealmIT {
     }
 
     @Test
-    void theIdTokenCarriesSchoolAndLocaleToo() throws Exception {
+    void the_id_token_carries_school_and_locale_too() throws Exception {
         HttpResponse<String> response = keycloak.postToTokenEndpoint(Map.of(
                 "grant_type", "password",
                 "client_id", SenimKeycloak.CLI_CLIENT,
@@ -95,7 +95,7 @@ class SenimRealmIT {
     }
 
     @Test
-    void aWrongPasswordIsRefused() {
+    void a_wrong_password_is_refused() {
         HttpResponse<String> response = keycloak.postToTokenEndpoint(Map.of(
                 "grant_type", "password",
                 "client_id", SenimKeycloak.CLI_CLIENT,
@@ -110,7 +110,7 @@ class SenimRealmIT {
     }
 
     @Test
-    void thePortalClientRefusesThePasswordGrant() {
+    void the_portal_client_refuses_the_password_grant() {
         HttpResponse<String> response = keycloak.postToTokenEndpoint(Map.of(
                 "grant_type", "password",
                 "client_id", "senim-portal",
@@ -127,7 +127,7 @@ class SenimRealmIT {
      * itself, so cross-origin from the gateway's address.
      */
     @Test
-    void swaggerUiSignsInWithThePortalClient() throws Exception {
+    void swagger_ui_signs_in_with_the_portal_client() throws Exception {
         String gateway = "http://localhost:8080";
         String redirect = gateway + "/swagger-ui/oauth2-redirect.html";
         String verifier = "swagger-ui-verifier-" + UUID.randomUUID() + UUID.randomUUID();
@@ -185,7 +185,7 @@ class SenimRealmIT {
     }
 
     @Test
-    void theServicesClientReadsUsersAndManagesTheMediatorRole() throws Exception {
+    void the_services_client_reads_users_and_manages_the_mediator_role() throws Exception {
         String token = keycloak.serviceAccountToken();
         assertThat(SignedJWT.parse(token).getJWTClaimsSet().getStringClaim("azp"))
                 .isEqualTo(SenimKeycloak.SERVICES_CLIENT);
