@@ -117,10 +117,13 @@ class OnboardingJourney {
         // Teachers (kk) and parents (ru) are invited in their language and complete the invitation.
         for (int i = 1; i <= 5; i++) {
             Mailbox.Mail teacher = awaitMail("teacher" + i + "-" + run + "@example.org");
-            assertThat(teacher.subject()).isEqualTo("Сіздің есептік жазбаңызды жаңарту");
+            // Senim's e-mail theme: its own words in the person's language, no literal "\n" (Keycloak's kk text).
+            assertThat(teacher.subject()).isEqualTo("Senim: есептік жазбаңызды іске қосыңыз");
+            assertThat(teacher.text()).contains("Мектебіңіз сізге Senim жүйесінде").doesNotContain("\\n");
             completeInvitation(linkIn(teacher), "Teacher-" + UUID.randomUUID());
             Mailbox.Mail parent = awaitMail("parent" + i + "-" + run + "@example.org");
-            assertThat(parent.subject()).isEqualTo("Обновление Вашей учетной записи");
+            assertThat(parent.subject()).isEqualTo("Senim: активируйте свою учётную запись");
+            assertThat(parent.text()).contains("Ваша школа открыла вам учётную запись в Senim");
             completeInvitation(linkIn(parent), "Parent-" + UUID.randomUUID());
         }
         Eventually.untilAsserted("every invitation done", () -> {

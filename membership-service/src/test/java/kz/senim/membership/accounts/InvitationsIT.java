@@ -56,7 +56,7 @@ class InvitationsIT extends AccountsAgainstKeycloak {
         assertThat(created.json().get("status").asString()).isEqualTo("never-signed-in");
 
         MimeMessage invitation = awaitMailTo(address, 1);
-        assertThat(invitation.getSubject()).isEqualTo("Обновление Вашей учетной записи");
+        assertThat(invitation.getSubject()).isEqualTo("Senim: активируйте свою учётную запись");
         String link = linkIn(invitation);
         JsonNode listed = awaitListed(userId, "invited");
         assertThat(listed.get("invitationExpiresAt").asString()).isNotBlank();
@@ -106,7 +106,11 @@ class InvitationsIT extends AccountsAgainstKeycloak {
                 .get("userId")
                 .asString();
         MimeMessage first = awaitMailTo(address, 1);
-        assertThat(first.getSubject()).isEqualTo("Сіздің есептік жазбаңызды жаңарту");
+        assertThat(first.getSubject()).isEqualTo("Senim: есептік жазбаңызды іске қосыңыз");
+        assertThat(textOf(first.getContent()))
+                .as("Senim's e-mail theme: its own Kazakh text, without the base theme's literal \\n")
+                .contains("Мектебіңіз сізге Senim жүйесінде есептік жазба ашты", "3 күн")
+                .doesNotContain("\\n");
 
         // Another school's admin does not see the account; a teacher may not send anything.
         assertThat(api.post("/api/schools/" + GYM + "/accounts/" + userId + "/invitation")
@@ -236,7 +240,7 @@ class InvitationsIT extends AccountsAgainstKeycloak {
                 .get("userId")
                 .asString();
         MimeMessage invitation = awaitMailTo(address, 1);
-        assertThat(invitation.getSubject()).isEqualTo("Update Your Account");
+        assertThat(invitation.getSubject()).isEqualTo("Senim: activate your account");
         completeInvitation(linkIn(invitation), "Own-password-" + latin(10));
         assertThat(parent).isNotBlank();
 
