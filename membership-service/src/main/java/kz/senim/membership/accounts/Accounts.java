@@ -135,6 +135,18 @@ public class Accounts {
                 repository.status(account.userId(), "ACTIVE");
                 account = repository.find(schoolId, command.externalId()).orElseThrow();
             }
+            if (command.email() != null
+                    && !account.hasEmail()
+                    && account.status().equals("ACTIVE")) {
+                // An address added later (an import, or the same person created again): Keycloak gets it (to be
+                // confirmed) and the person their invitation.
+                if (!keycloak.addEmail(account.userId(), command.email())) {
+                    throw new StateConflict("email-taken", "Another account has this e-mail address");
+                }
+                repository.hasEmail(account.userId());
+                invitations.request(account.userId());
+                account = repository.find(schoolId, command.externalId()).orElseThrow();
+            }
             link(account, command, children);
             return new Created(account, false);
         }
@@ -340,7 +352,8 @@ public class Accounts {
                             guardianOf,
                             entry == null ? "" : entry.language(),
                             entry == null ? "" : entry.givenName(),
-                            entry == null ? "" : entry.familyName()));
+                            entry == null ? "" : entry.familyName(),
+                            account.hasEmail()));
         }
         return known;
     }

@@ -337,6 +337,61 @@ class InvitationsIT extends AccountsAgainstKeycloak {
         return attribute.replace("&amp;", "&");
     }
 
+    @Test
+    void an_email_address_added_by_a_later_import_brings_the_invitation() throws Exception {
+        String external = "LATE-" + System.nanoTime();
+        String family = "Кейінірек" + cyrillic(4);
+        String header = "externalId,role,grade,classLetter,language,givenName,familyName,email\n";
+        JsonNode first = importDone(header + external + ",student,9,А,kk,Оқушы," + family + ",\n");
+        assertThat(first.get("result").get("created").size()).isEqualTo(1);
+        String userId = jdbc.sql("select user_id from account where external_id = :e")
+                .param("e", external)
+                .query(String.class)
+                .single();
+        assertThat(awaitListed(userId, "never-signed-in").get("email").asBoolean())
+                .isFalse();
+
+        String address = latin(10) + "@example.org";
+        JsonNode second = importDone(header + external + ",student,9,А,kk,Оқушы," + family + "," + address + "\n");
+        assertThat(second.get("result").get("changed").size())
+                .as("an address for someone who had none is a change")
+                .isEqualTo(1);
+
+        MimeMessage invitation = awaitMailTo(address, 1);
+        assertThat(invitation.getSubject())
+                .as("in the pupil's language")
+                .isEqualTo("Senim: есептік жазбаңызды іске қосыңыз");
+        JsonNode listed = awaitListed(userId, "invited");
+        assertThat(listed.get("email").asBoolean()).isTrue();
+        assertThat(users.byId(userId).orElseThrow().schoolId())
+                .as("the rest of the user stays")
+                .isEqualTo(GYM);
+        completeInvitation(linkIn(invitation), "Own-password-" + latin(10));
+        awaitListed(userId, "active");
+
+        JsonNode third = importDone(header + external + ",student,9,А,kk,Оқушы," + family + "," + address + "\n");
+        assertThat(third.get("unchanged").asInt())
+                .as("the same address again changes nothing")
+                .isEqualTo(1);
+    }
+
+    private JsonNode importDone(String csv) {
+        ServiceApi.Answer accepted = api.post("/api/schools/" + GYM + "/accounts/imports")
+                .auth(bearer("admin.gym1"))
+                .body(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8"), csv)
+                .send();
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        String location = accepted.headers().getLocation().toString();
+        return await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(250))
+                .until(
+                        () -> api.get(location)
+                                .auth(bearer("admin.gym1"))
+                                .send()
+                                .json(),
+                        view -> view.get("status").asString().matches("done|failed"));
+    }
+
     private JsonNode awaitListed(String userId, String status) {
         JsonNode[] found = new JsonNode[1];
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
