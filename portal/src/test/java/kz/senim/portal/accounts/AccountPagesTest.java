@@ -201,7 +201,8 @@ class AccountPagesTest {
                         "12 of 40 rows done",
                         "<progress id=\"import-progress\" max=\"40\" value=\"12\">",
                         "role=\"status\"",
-                        "id=\"import-refresh-stop\"")
+                        "id=\"import-refresh-stop\"",
+                        "What the import does")
                 .doesNotContain("id=\"result-created\"");
 
         String stopped = page("/admin/schools/school-a/accounts/imports/imp-1?lang=en&refresh=off");
@@ -223,7 +224,12 @@ class AccountPagesTest {
         String finished = page("/admin/schools/school-a/accounts/imports/imp-1?lang=en");
         assertThat(finished)
                 .doesNotContain("http-equiv=\"refresh\"", "<progress")
-                .contains("The import is done", "id=\"result-created\"", "rows[3]", "No free username");
+                .contains(
+                        "The import is done",
+                        "What the import did",
+                        "id=\"result-created\"",
+                        "rows[3]",
+                        "No free username");
     }
 
     private String page(String url) throws Exception {
