@@ -79,7 +79,6 @@ abstract class GatewayTest {
         registry.add("SENIM_BACKEND_RESPONSE_TIMEOUT", () -> BACKEND_TIMEOUT_SECONDS + "s");
         registry.add("SENIM_TRACING_SAMPLING_PROBABILITY", () -> "1.0");
         registry.add("SENIM_MATERIAL_FILE_RESPONSE_TIMEOUT_MS", () -> "30000");
-        registry.add("SENIM_ACCOUNT_IMPORT_RESPONSE_TIMEOUT_MS", () -> "30000");
         registry.add("SENIM_RATE_LIMIT_CLIENT_ADDRESS_FROM_FORWARDED_FOR", () -> "true");
         registry.add("SENIM_RATE_LIMIT_ANONYMOUS_PER_MINUTE", () -> "6");
         registry.add("SENIM_RATE_LIMIT_ANONYMOUS_BURST", () -> ANONYMOUS_BURST);

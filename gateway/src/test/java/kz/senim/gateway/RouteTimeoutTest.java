@@ -7,7 +7,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
-/** The tests' global response timeout is 3 s; the material file and account import routes have their own, 30 s. */
+/** The tests' global response timeout is 3 s; the material file route has its own, 30 s. */
 class RouteTimeoutTest extends GatewayTest {
 
     @Test
@@ -21,19 +21,6 @@ class RouteTimeoutTest extends GatewayTest {
                 .expectStatus()
                 .isOk();
         assertThat(TRAINING.received(StubService.SLOW_UPLOAD_PATH)).isPresent();
-    }
-
-    @Test
-    void a_slow_import_of_a_schools_people_is_given_its_routes_longer_timeout() {
-        client.post()
-                .uri(StubService.SLOW_IMPORT_PATH)
-                .header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.student()))
-                .contentType(MediaType.TEXT_PLAIN)
-                .bodyValue("externalId,role\n")
-                .exchange()
-                .expectStatus()
-                .isOk();
-        assertThat(MEMBERSHIP.received(StubService.SLOW_IMPORT_PATH)).isPresent();
     }
 
     @Test

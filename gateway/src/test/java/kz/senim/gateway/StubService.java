@@ -35,9 +35,6 @@ final class StubService {
     /** A file upload answered after 6 s: longer than the global response timeout of the tests, within its route's. */
     static final String SLOW_UPLOAD_PATH = "/api/materials/slow/file";
 
-    /** An import of people that takes longer than the tests' global timeout but less than its route's. */
-    static final String SLOW_IMPORT_PATH = "/api/schools/slow-school/accounts/imports";
-
     private final String name;
     private final int port;
     private volatile HttpServer server;
@@ -107,7 +104,7 @@ final class StubService {
             if (path.endsWith("/slow")) {
                 Thread.sleep(SLOW_SECONDS * 1_000L);
             }
-            if (path.equals(SLOW_UPLOAD_PATH) || path.equals(SLOW_IMPORT_PATH)) {
+            if (path.equals(SLOW_UPLOAD_PATH)) {
                 Thread.sleep(6_000);
             }
             byte[] answer = fixedAnswers

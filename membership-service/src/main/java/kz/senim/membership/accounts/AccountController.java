@@ -16,12 +16,14 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import kz.senim.membership.accounts.AccountImportRepository.AccountImport;
 import kz.senim.membership.accounts.AccountRepository.Account;
 import kz.senim.membership.people.domain.CsvText;
 import kz.senim.membership.people.domain.DirectoryFile;
 import kz.senim.platform.security.CurrentUser;
 import kz.senim.platform.web.Page;
 import kz.senim.platform.web.PageQuery;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -43,9 +45,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountController {
 
     private final Accounts accounts;
+    private final AccountImports imports;
 
-    AccountController(Accounts accounts) {
+    AccountController(Accounts accounts, AccountImports imports) {
         this.accounts = accounts;
+        this.imports = imports;
     }
 
     @Operation(
@@ -72,27 +76,129 @@ class AccountController {
 
     @Operation(
             operationId = "importAccounts",
-            summary = "Create, change and disable the school's accounts from a list (CSV or .xlsx), or preview it",
+            summary = "Import the school's accounts from a list (CSV or .xlsx) in the background, or preview it",
             description = "The first row names the columns: externalId, role, language, givenName, familyName;"
                     + " optional grade, classLetter, guardianOf (children's externalIds separated by ;), email,"
                     + " status (left). CSV is UTF-8 (with or without BOM) unless Content-Type declares a charset;"
-                    + " .xlsx is read from its first sheet. dryRun=true answers what would be created, changed,"
-                    + " disabled and refused, and changes nothing. Otherwise any refused row answers 400 with"
-                    + " every row's problems and nothing happens; the same file twice changes nothing.")
+                    + " .xlsx is read from its first sheet. dryRun=true answers 200 with what would be created,"
+                    + " changed, disabled and refused, and changes nothing. Otherwise any refused row answers 400"
+                    + " with every row's problems and nothing happens; a list without refused rows is accepted"
+                    + " (202): the import runs in the background, and the Location header names it (its status,"
+                    + " progress and, once done, its result). The same file twice changes nothing. A retry with the"
+                    + " same Idempotency-Key answers the import accepted the first time.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The preview (dryRun=true)",
+            content = @Content(schema = @Schema(implementation = Accounts.ImportReport.class)))
+    @ApiResponse(
+            responseCode = "202",
+            description = "Accepted: the import runs in the background",
+            content = @Content(schema = @Schema(implementation = ImportView.class)))
     @PostMapping(
             path = "/accounts/imports",
             consumes = {"text/csv", "text/plain", Spreadsheets.XLSX})
-    Accounts.ImportReport importFile(
+    ResponseEntity<?> importFile(
             @PathVariable String schoolId,
             @RequestParam(defaultValue = "false") boolean dryRun,
             @RequestBody(required = false) byte[] file,
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE) MediaType contentType,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             CurrentUser caller) {
         byte[] bytes = file == null ? new byte[0] : file;
         List<List<String>> rows = contentType.isCompatibleWith(MediaType.parseMediaType(Spreadsheets.XLSX))
                 ? Spreadsheets.rows(bytes)
                 : DirectoryFile.parse(CsvText.decode(bytes, contentType.getCharset()));
-        return accounts.importFile(schoolId, rows, dryRun, caller);
+        if (dryRun) {
+            return ResponseEntity.ok(accounts.preview(schoolId, rows, caller));
+        }
+        AccountImport accepted = imports.accept(schoolId, rows, idempotencyKey, caller);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/schools/" + schoolId + "/accounts/imports/" + accepted.id()))
+                .body(ImportView.of(accepted, accounts));
+    }
+
+    @Operation(
+            operationId = "getAccountImport",
+            summary = "An import of accounts: its status, progress and result",
+            description = "status: queued, running, done or failed. processed of total rows to do (created,"
+                    + " changed and disabled; unchanged rows need nothing); an import taken up again after a"
+                    + " restart of the service counts from zero again. result (once done) lists the rows by what"
+                    + " was done, and refused the rows that could not be done after all (e.g. no free username)."
+                    + " A failed import did what it could: importing the same file again finishes it.")
+    @GetMapping("/accounts/imports/{importId}")
+    ImportView importOf(@PathVariable String schoolId, @PathVariable String importId, CurrentUser caller) {
+        return ImportView.of(imports.find(schoolId, importId, caller), accounts);
+    }
+
+    /** An import of accounts as the API shows it: no names, only rows, external ids and roles. */
+    record ImportView(
+            String id,
+
+            @Schema(allowableValues = {"queued", "running", "done", "failed"})
+            String status,
+
+            @Schema(description = "Rows done so far (of total)")
+            int processed,
+
+            @Schema(description = "Rows to create, change or disable")
+            int total,
+
+            @Schema(description = "Accounts to create") int created,
+            @Schema(description = "Accounts to change") int changed,
+
+            @Schema(description = "Accounts to disable (people who left)")
+            int disabled,
+
+            @Schema(description = "Rows that could not be done after all (known once done)")
+            int refused,
+
+            @Schema(description = "Rows that need nothing") int unchanged,
+            Instant createdAt,
+            Instant startedAt,
+            Instant finishedAt,
+
+            @Schema(description = "What was done, row by row: only once done")
+            Accounts.ImportReport result,
+
+            @Schema(description = "Why the import failed, in the caller's language: only when failed")
+            String failure) {
+
+        static ImportView of(AccountImport stored, Accounts accounts) {
+            Accounts.ImportReport plan = stored.plan();
+            boolean done = stored.status().equals("DONE");
+            java.util.Locale locale = LocaleContextHolder.getLocale();
+            Accounts.ImportReport result = done
+                    ? new Accounts.ImportReport(
+                            false,
+                            plan.created(),
+                            plan.changed(),
+                            plan.disabled(),
+                            stored.refused().stream()
+                                    .map(problem -> accounts.explain(problem, locale))
+                                    .toList(),
+                            plan.unchanged())
+                    : null;
+            return new ImportView(
+                    stored.id(),
+                    stored.status().toLowerCase(java.util.Locale.ROOT),
+                    stored.processed(),
+                    stored.total(),
+                    plan.created().size(),
+                    plan.changed().size(),
+                    plan.disabled().size(),
+                    stored.refused().size(),
+                    plan.unchanged(),
+                    stored.createdAt(),
+                    stored.startedAt(),
+                    stored.finishedAt(),
+                    result,
+                    stored.failure() == null
+                            ? null
+                            : accounts.explain(
+                                            new kz.senim.membership.domain.FieldProblem("import", stored.failure()),
+                                            locale)
+                                    .message());
+        }
     }
 
     @Operation(

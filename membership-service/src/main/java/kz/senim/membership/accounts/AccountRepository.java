@@ -113,6 +113,13 @@ class AccountRepository {
                 .update();
     }
 
+    /** The account has an e-mail address now: it is invited by e-mail. */
+    void hasEmail(String userId) {
+        jdbc.sql("update account set has_email = true where user_id = :user")
+                .param("user", userId)
+                .update();
+    }
+
     /** Keycloak has sent the account's invitation; its link works until {@code expiresAt}. */
     void invited(String userId, Instant at, Instant expiresAt) {
         jdbc.sql("update account set invited_at = :at, invitation_expires_at = :expires where user_id = :user")

@@ -135,6 +135,18 @@ public class Accounts {
                 repository.status(account.userId(), "ACTIVE");
                 account = repository.find(schoolId, command.externalId()).orElseThrow();
             }
+            if (command.email() != null
+                    && !account.hasEmail()
+                    && account.status().equals("ACTIVE")) {
+                // An address added later (an import, or the same person created again): Keycloak gets it (to be
+                // confirmed) and the person their invitation.
+                if (!keycloak.addEmail(account.userId(), command.email())) {
+                    throw new StateConflict("email-taken", "Another account has this e-mail address");
+                }
+                repository.hasEmail(account.userId());
+                invitations.request(account.userId());
+                account = repository.find(schoolId, command.externalId()).orElseThrow();
+            }
             link(account, command, children);
             return new Created(account, false);
         }
@@ -165,12 +177,41 @@ public class Accounts {
     public record Refusal(String field, String code, String message) {}
 
     /**
-     * Imports a list of accounts (CSV or .xlsx rows, see {@link AccountFile}). A dry run answers what would be
-     * created, changed, disabled and refused, and changes nothing; a real run refuses the whole file (400) when
-     * any row is refused, and otherwise does the plan — students first, so that parents of the same file find
-     * their children. The same file twice changes nothing the second time.
+     * Previews an import of a list of accounts (CSV or .xlsx rows, see {@link AccountFile}): what would be
+     * created, changed, disabled and refused. Changes nothing.
      */
-    public ImportReport importFile(String schoolId, List<List<String>> lines, boolean dryRun, CurrentUser caller) {
+    public ImportReport preview(String schoolId, List<List<String>> lines, CurrentUser caller) {
+        Planned planned = plan(schoolId, lines, caller);
+        List<Refusal> explained = planned.refused().stream()
+                .map(problem -> explain(problem, LocaleContextHolder.getLocale()))
+                .toList();
+        ImportPlan plan = planned.plan();
+        return new ImportReport(true, plan.create(), plan.change(), plan.disable(), explained, plan.unchanged());
+    }
+
+    /**
+     * What a real import of the list will do: the whole file is refused (400, every row's problem) when any row
+     * is refused; otherwise the plan, to be carried out by {@link #carryOut} (in the background, see
+     * {@link AccountImports}).
+     */
+    public ImportReport planImport(String schoolId, List<List<String>> lines, CurrentUser caller) {
+        Planned planned = plan(schoolId, lines, caller);
+        if (!planned.refused().isEmpty()) {
+            throw new InvalidInput(planned.refused());
+        }
+        ImportPlan plan = planned.plan();
+        return new ImportReport(false, plan.create(), plan.change(), plan.disable(), List.of(), plan.unchanged());
+    }
+
+    /** A refused row's problem explained in a language. */
+    Refusal explain(FieldProblem problem, java.util.Locale locale) {
+        return new Refusal(
+                problem.field(), problem.code(), messages.getMessage(problem.code(), null, problem.code(), locale));
+    }
+
+    private record Planned(ImportPlan plan, List<FieldProblem> refused) {}
+
+    private Planned plan(String schoolId, List<List<String>> lines, CurrentUser caller) {
         Verdict school = AccountGrants.mayManage(callerOf(caller), schoolId);
         if (school == Verdict.NOT_AN_ADMIN) {
             throw new AccessDeniedException("Only admins manage accounts");
@@ -179,9 +220,6 @@ public class Accounts {
             throw new ResourceNotFound("School");
         }
         AccountFile file = AccountFile.read(lines);
-        if (!file.isValid() && !dryRun) {
-            throw new InvalidInput(file.problems());
-        }
         boolean coordinators = repository.schoolAdminsGrantCoordinator(schoolId);
         Map<String, ImportPlan.Known> known = known(schoolId);
         ImportPlan plan = ImportPlan.of(
@@ -190,23 +228,26 @@ public class Accounts {
                 role -> AccountGrants.mayGrant(callerOf(caller), schoolId, role, coordinators) == Verdict.ALLOWED);
         List<FieldProblem> refused = new ArrayList<>(file.problems());
         refused.addAll(plan.refused());
-        if (dryRun) {
-            List<Refusal> explained = refused.stream()
-                    .map(problem -> new Refusal(
-                            problem.field(),
-                            problem.code(),
-                            messages.getMessage(problem.code(), null, problem.code(), LocaleContextHolder.getLocale())))
-                    .toList();
-            return new ImportReport(true, plan.create(), plan.change(), plan.disable(), explained, plan.unchanged());
-        }
-        if (!refused.isEmpty()) {
-            throw new InvalidInput(refused);
-        }
+        return new Planned(plan, refused);
+    }
+
+    /**
+     * Does what {@link #planImport} decided for the list — students first, so that the parents of the same file
+     * find their children — calling {@code stepDone} after each row. Doing it again finishes what an interrupted
+     * run left and changes nothing that is done (a reserved username is finished, not doubled). A row that
+     * cannot be done any more (e.g. no free username) is answered as refused; any other failure is thrown.
+     *
+     * @return the rows refused while carrying out the plan
+     */
+    public List<FieldProblem> carryOut(
+            String schoolId, List<List<String>> lines, ImportReport plan, Runnable stepDone) {
+        AccountFile file = AccountFile.read(lines);
         Map<String, AccountFile.Row> byExternalId = new java.util.HashMap<>();
         file.rows().forEach(row -> byExternalId.put(row.externalId(), row));
-        List<ImportPlan.Step> upserts = new ArrayList<>(plan.create());
-        upserts.addAll(plan.change());
+        List<ImportPlan.Step> upserts = new ArrayList<>(plan.created());
+        upserts.addAll(plan.changed());
         Map<String, String> userIds = new ConcurrentHashMap<>(people.userIdsByExternalId(schoolId));
+        List<FieldProblem> refused = java.util.Collections.synchronizedList(new ArrayList<>());
         // Students first, so that the parents of the same file find their children; each phase on a few threads,
         // since every account is a handful of calls to Keycloak (usernames are reserved in the database, so two
         // threads never take the same one).
@@ -217,16 +258,26 @@ public class Accounts {
                 .filter(step -> !step.role().equals(PersonRole.STUDENT.realmName()))
                 .toList();
         for (List<ImportPlan.Step> phase : List.of(students, others)) {
-            inParallel(phase, step -> upsert(schoolId, byExternalId.get(step.externalId()), userIds));
+            inParallel(phase, step -> {
+                try {
+                    upsert(schoolId, byExternalId.get(step.externalId()), userIds);
+                } catch (StateConflict conflict) {
+                    refused.add(new FieldProblem("rows[" + step.row() + "]", "conflict." + conflict.reason()));
+                }
+                stepDone.run();
+            });
         }
-        for (ImportPlan.Step step : plan.disable()) {
+        for (ImportPlan.Step step : plan.disabled()) {
             repository
                     .find(schoolId, step.externalId())
                     .filter(Account::created)
                     .ifPresent(account -> transaction.executeWithoutResult(
                             status -> people.removeLeaver(schoolId, account.userId())));
+            stepDone.run();
         }
-        return new ImportReport(false, plan.create(), plan.change(), plan.disable(), List.of(), plan.unchanged());
+        List<FieldProblem> inOrder = new ArrayList<>(refused);
+        inOrder.sort(java.util.Comparator.comparing(FieldProblem::field));
+        return inOrder;
     }
 
     private void upsert(String schoolId, AccountFile.Row row, Map<String, String> userIds) {
@@ -301,7 +352,8 @@ public class Accounts {
                             guardianOf,
                             entry == null ? "" : entry.language(),
                             entry == null ? "" : entry.givenName(),
-                            entry == null ? "" : entry.familyName()));
+                            entry == null ? "" : entry.familyName(),
+                            account.hasEmail()));
         }
         return known;
     }

@@ -132,6 +132,34 @@ public class KeycloakUsers {
                 .toBodilessEntity());
     }
 
+    /**
+     * Gives a user without an address one (not verified yet): Keycloak adds {@code VERIFY_EMAIL} to their
+     * required actions, so the invitation (or the next sign-in) confirms it. False when Keycloak has no such user,
+     * or another user of the realm has this address (409).
+     */
+    public boolean addEmail(String userId, String email) {
+        Optional<User> user = byId(userId);
+        if (user.isEmpty()) {
+            return false;
+        }
+        List<String> actions = new java.util.ArrayList<>(user.get().requiredActions());
+        if (!actions.contains(VERIFY_EMAIL)) {
+            actions.add(VERIFY_EMAIL);
+        }
+        try {
+            return found(() -> admin.put()
+                    .uri("/users/{id}", userId)
+                    .body(Map.of("email", email, "emailVerified", false, "requiredActions", actions))
+                    .retrieve()
+                    .toBodilessEntity());
+        } catch (HttpClientErrorException e) {
+            if (e.getStatusCode() == HttpStatus.CONFLICT) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     /** Ends every session of the user; false when Keycloak has no such user. */
     public boolean endSessions(String userId) {
         return found(

@@ -108,10 +108,23 @@ class AccountImportIT {
         assertThat(refused.get("errors").get(0).get("field").asString()).isEqualTo("rows[6].role");
         assertThat(accountsOf("s1-" + run)).as("nothing of a refused file").isZero();
 
-        ServiceApi.Answer imported = post(
+        ServiceApi.Answer accepted = post(
                 "/accounts/imports", "admin.gym1", fine.getBytes(StandardCharsets.UTF_8), new MediaType("text", "csv"));
-        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
-        assertThat(imported.json().get("created").size()).isEqualTo(4);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        assertThat(accepted.json().get("total").asInt()).isEqualTo(4);
+        String location = accepted.headers().getLocation().toString();
+        assertThat(location).startsWith("/api/schools/" + GYM + "/accounts/imports/");
+        JsonNode imported = finished(location, "admin.gym1");
+        assertThat(imported.get("status").asString()).as(imported.toString()).isEqualTo("done");
+        assertThat(imported.get("processed").asInt()).isEqualTo(4);
+        assertThat(imported.get("result").get("created").size()).isEqualTo(4);
+        assertThat(imported.get("refused").asInt()).isZero();
+        assertThat(get(location, "admin.sch2").status())
+                .as("another school's admin does not see the import")
+                .isEqualTo(404);
+        assertThat(get(location.replace(GYM, "demo-school-2"), "district-admin").status())
+                .as("the import is not another school's")
+                .isEqualTo(404);
         String parentUsername = username("p1-" + run);
         assertThat(keycloak.realmRolesOf(parentUsername)).contains("parent");
         assertThat(keycloak.realmRolesOf(username("t1-" + run))).contains("teacher");
@@ -122,14 +135,10 @@ class AccountImportIT {
                         .single())
                 .isEqualTo(2L);
 
-        JsonNode again = post(
-                        "/accounts/imports",
-                        "admin.gym1",
-                        fine.getBytes(StandardCharsets.UTF_8),
-                        new MediaType("text", "csv"))
-                .json();
-        assertThat(again.get("created").size()).isZero();
-        assertThat(again.get("changed").size()).isZero();
+        JsonNode again = imported(fine.getBytes(StandardCharsets.UTF_8), new MediaType("text", "csv"));
+        assertThat(again.get("result").get("created").size()).isZero();
+        assertThat(again.get("result").get("changed").size()).isZero();
+        assertThat(again.get("total").asInt()).isZero();
         assertThat(again.get("unchanged").asInt()).isEqualTo(4);
         assertThat(accountsOf("s1-" + run)).isEqualTo(1);
     }
@@ -138,13 +147,10 @@ class AccountImportIT {
     void a_pupil_marked_as_left_is_disabled_and_leaves_the_directory() {
         String family = "Ketedi" + letters();
         String joined = HEADER + "l1-" + run + ",student,9,В,,kk,Дана," + family + ",,\n";
-        assertThat(post(
-                                "/accounts/imports",
-                                "admin.gym1",
-                                joined.getBytes(StandardCharsets.UTF_8),
-                                new MediaType("text", "csv"))
-                        .status())
-                .isEqualTo(200);
+        assertThat(imported(joined.getBytes(StandardCharsets.UTF_8), new MediaType("text", "csv"))
+                        .get("status")
+                        .asString())
+                .isEqualTo("done");
         String userId = jdbc.sql("select user_id from account where external_id = :e")
                 .param("e", "l1-" + run)
                 .query(String.class)
@@ -160,7 +166,8 @@ class AccountImportIT {
         assertThat(preview.get("disabled").get(0).get("externalId").asString()).isEqualTo("l1-" + run);
         assertThat(users.byId(userId).orElseThrow().enabled()).isTrue();
 
-        post("/accounts/imports", "admin.gym1", left.getBytes(StandardCharsets.UTF_8), new MediaType("text", "csv"));
+        JsonNode leaving = imported(left.getBytes(StandardCharsets.UTF_8), new MediaType("text", "csv"));
+        assertThat(leaving.get("disabled").asInt()).isEqualTo(1);
 
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> !users.byId(userId).orElseThrow().enabled());
@@ -182,9 +189,8 @@ class AccountImportIT {
         assertThat(refused.get("errors").get(0).get("field").asString()).isEqualTo("rows[2]");
         assertThat(refused.get("errors").get(0).get("code").asString()).isEqualTo("directory.file.encoding");
 
-        ServiceApi.Answer declared =
-                post("/accounts/imports", "admin.gym1", file, new MediaType("text", "csv", windows1251));
-        assertThat(declared.status()).as(declared.body()).isEqualTo(200);
+        JsonNode declared = imported(file, new MediaType("text", "csv", windows1251));
+        assertThat(declared.get("status").asString()).as(declared.toString()).isEqualTo("done");
         assertThat(jdbc.sql("select family_name from person where external_id = :e")
                         .param("e", "w1-" + run)
                         .query(String.class)
@@ -200,10 +206,10 @@ class AccountImportIT {
                 List.of("x1-" + run, "student", 5, "Ә", "kk", "Өмірзақ", kazakh),
                 List.of("x2-" + run, "student", 6, "Б", "ru", "Юлия", "Щербакова" + cyrillic())));
 
-        ServiceApi.Answer imported = post("/accounts/imports", "admin.gym1", workbook, XLSX);
+        JsonNode imported = imported(workbook, XLSX);
 
-        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
-        assertThat(imported.json().get("created").size()).isEqualTo(2);
+        assertThat(imported.get("status").asString()).as(imported.toString()).isEqualTo("done");
+        assertThat(imported.get("result").get("created").size()).isEqualTo(2);
         assertThat(jdbc.sql("select family_name from person where external_id = :e")
                         .param("e", "x1-" + run)
                         .query(String.class)
@@ -236,6 +242,63 @@ class AccountImportIT {
                 .isEqualTo("accounts.file.xlsx");
     }
 
+    @Test
+    void a_retry_with_the_same_idempotency_key_answers_the_first_import() {
+        byte[] file = (HEADER + "k1-" + run + ",teacher,,,,kk,Ерлан,Кілттов" + letters() + ",,\n")
+                .getBytes(StandardCharsets.UTF_8);
+        ServiceApi.Answer first =
+                post("/accounts/imports", "admin.gym1", file, new MediaType("text", "csv"), GYM, "k-" + run);
+        ServiceApi.Answer retry =
+                post("/accounts/imports", "admin.gym1", file, new MediaType("text", "csv"), GYM, "k-" + run);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(202);
+        assertThat(retry.status()).as(retry.body()).isEqualTo(202);
+        assertThat(retry.headers().getLocation()).isEqualTo(first.headers().getLocation());
+        assertThat(finished(first.headers().getLocation().toString(), "admin.gym1")
+                        .get("status")
+                        .asString())
+                .isEqualTo("done");
+        assertThat(jdbc.sql("select count(*) from account_import where plan::text like :e")
+                        .param("e", "%k1-" + run + "%")
+                        .query(Long.class)
+                        .single())
+                .as("one import for both requests")
+                .isEqualTo(1L);
+        assertThat(accountsOf("k1-" + run)).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from account_import where lines is not null and status = 'DONE'")
+                        .query(Long.class)
+                        .single())
+                .as("the list's names are dropped once an import has ended")
+                .isZero();
+    }
+
+    /** Posts the list, expects it accepted (202) and answers the import once it has ended. */
+    private JsonNode imported(byte[] file, MediaType type) {
+        ServiceApi.Answer accepted = post("/accounts/imports", "admin.gym1", file, type);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        return finished(accepted.headers().getLocation().toString(), "admin.gym1");
+    }
+
+    private JsonNode finished(String location, String user) {
+        return await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(250))
+                .until(
+                        () -> get(location, user).json(),
+                        view -> view.get("status").asString().equals("done")
+                                || view.get("status").asString().equals("failed"));
+    }
+
+    private ServiceApi.Answer get(String path, String user) {
+        return RestClient.create("http://localhost:" + port)
+                .get()
+                .uri(path)
+                .header("Authorization", bearer(user))
+                .exchange((request, response) -> new ServiceApi.Answer(
+                        response.getStatusCode().value(),
+                        response.getHeaders(),
+                        new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+    }
+
     private long accountsOf(String externalId) {
         return jdbc.sql("select count(*) from account where external_id = :e")
                 .param("e", externalId)
@@ -255,10 +318,20 @@ class AccountImportIT {
     }
 
     private ServiceApi.Answer post(String path, String user, byte[] body, MediaType type, String school) {
+        return post(path, user, body, type, school, null);
+    }
+
+    private ServiceApi.Answer post(
+            String path, String user, byte[] body, MediaType type, String school, String idempotencyKey) {
         return RestClient.create("http://localhost:" + port)
                 .post()
                 .uri("/api/schools/" + school + path)
                 .header("Authorization", bearer(user))
+                .headers(headers -> {
+                    if (idempotencyKey != null) {
+                        headers.set("Idempotency-Key", idempotencyKey);
+                    }
+                })
                 .contentType(type)
                 .body(body)
                 .exchange((request, response) -> new ServiceApi.Answer(

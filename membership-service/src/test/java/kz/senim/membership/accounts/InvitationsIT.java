@@ -56,7 +56,7 @@ class InvitationsIT extends AccountsAgainstKeycloak {
         assertThat(created.json().get("status").asString()).isEqualTo("never-signed-in");
 
         MimeMessage invitation = awaitMailTo(address, 1);
-        assertThat(invitation.getSubject()).isEqualTo("Обновление Вашей учетной записи");
+        assertThat(invitation.getSubject()).isEqualTo("Senim: активируйте свою учётную запись");
         String link = linkIn(invitation);
         JsonNode listed = awaitListed(userId, "invited");
         assertThat(listed.get("invitationExpiresAt").asString()).isNotBlank();
@@ -106,7 +106,11 @@ class InvitationsIT extends AccountsAgainstKeycloak {
                 .get("userId")
                 .asString();
         MimeMessage first = awaitMailTo(address, 1);
-        assertThat(first.getSubject()).isEqualTo("Сіздің есептік жазбаңызды жаңарту");
+        assertThat(first.getSubject()).isEqualTo("Senim: есептік жазбаңызды іске қосыңыз");
+        assertThat(textOf(first.getContent()))
+                .as("Senim's e-mail theme: its own Kazakh text, without the base theme's literal \\n")
+                .contains("Мектебіңіз сізге Senim жүйесінде есептік жазба ашты", "3 күн")
+                .doesNotContain("\\n");
 
         // Another school's admin does not see the account; a teacher may not send anything.
         assertThat(api.post("/api/schools/" + GYM + "/accounts/" + userId + "/invitation")
@@ -236,7 +240,7 @@ class InvitationsIT extends AccountsAgainstKeycloak {
                 .get("userId")
                 .asString();
         MimeMessage invitation = awaitMailTo(address, 1);
-        assertThat(invitation.getSubject()).isEqualTo("Update Your Account");
+        assertThat(invitation.getSubject()).isEqualTo("Senim: activate your account");
         completeInvitation(linkIn(invitation), "Own-password-" + latin(10));
         assertThat(parent).isNotBlank();
 
@@ -331,6 +335,61 @@ class InvitationsIT extends AccountsAgainstKeycloak {
 
     private static String html(String attribute) {
         return attribute.replace("&amp;", "&");
+    }
+
+    @Test
+    void an_email_address_added_by_a_later_import_brings_the_invitation() throws Exception {
+        String external = "LATE-" + System.nanoTime();
+        String family = "Кейінірек" + cyrillic(4);
+        String header = "externalId,role,grade,classLetter,language,givenName,familyName,email\n";
+        JsonNode first = importDone(header + external + ",student,9,А,kk,Оқушы," + family + ",\n");
+        assertThat(first.get("result").get("created").size()).isEqualTo(1);
+        String userId = jdbc.sql("select user_id from account where external_id = :e")
+                .param("e", external)
+                .query(String.class)
+                .single();
+        assertThat(awaitListed(userId, "never-signed-in").get("email").asBoolean())
+                .isFalse();
+
+        String address = latin(10) + "@example.org";
+        JsonNode second = importDone(header + external + ",student,9,А,kk,Оқушы," + family + "," + address + "\n");
+        assertThat(second.get("result").get("changed").size())
+                .as("an address for someone who had none is a change")
+                .isEqualTo(1);
+
+        MimeMessage invitation = awaitMailTo(address, 1);
+        assertThat(invitation.getSubject())
+                .as("in the pupil's language")
+                .isEqualTo("Senim: есептік жазбаңызды іске қосыңыз");
+        JsonNode listed = awaitListed(userId, "invited");
+        assertThat(listed.get("email").asBoolean()).isTrue();
+        assertThat(users.byId(userId).orElseThrow().schoolId())
+                .as("the rest of the user stays")
+                .isEqualTo(GYM);
+        completeInvitation(linkIn(invitation), "Own-password-" + latin(10));
+        awaitListed(userId, "active");
+
+        JsonNode third = importDone(header + external + ",student,9,А,kk,Оқушы," + family + "," + address + "\n");
+        assertThat(third.get("unchanged").asInt())
+                .as("the same address again changes nothing")
+                .isEqualTo(1);
+    }
+
+    private JsonNode importDone(String csv) {
+        ServiceApi.Answer accepted = api.post("/api/schools/" + GYM + "/accounts/imports")
+                .auth(bearer("admin.gym1"))
+                .body(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8"), csv)
+                .send();
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        String location = accepted.headers().getLocation().toString();
+        return await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(250))
+                .until(
+                        () -> api.get(location)
+                                .auth(bearer("admin.gym1"))
+                                .send()
+                                .json(),
+                        view -> view.get("status").asString().matches("done|failed"));
     }
 
     private JsonNode awaitListed(String userId, String status) {

@@ -86,6 +86,7 @@ class AccountPages {
             @RequestParam(required = false) String fileName,
             @RequestParam(defaultValue = "utf-8") String charset,
             @RequestParam(defaultValue = "preview") String step,
+            @RequestParam(required = false) String importKey,
             Model model,
             RedirectAttributes redirect)
             throws IOException {
@@ -116,7 +117,9 @@ class AccountPages {
         String path = "/api/schools/{id}/accounts/imports" + (commit ? "" : "?dryRun=true");
         ApiAnswer report;
         try {
-            report = api.send(HttpMethod.POST, path, bytes, type, schoolId);
+            report = commit
+                    ? api.sendOnce(HttpMethod.POST, path, bytes, type, importKey, schoolId)
+                    : api.send(HttpMethod.POST, path, bytes, type, schoolId);
         } catch (ApiProblem refused) {
             if (refused.status() != 400 && refused.status() != 413) {
                 throw refused;
@@ -127,18 +130,49 @@ class AccountPages {
             return "accounts/accounts";
         }
         if (commit) {
-            redirect.addFlashAttribute("importReport", report.map());
-            redirect.addFlashAttribute("done", "accounts.import.done");
-            return "redirect:/admin/schools/" + schoolId + "/accounts";
+            // Accepted (202): the import runs in the background; its page follows it.
+            return "redirect:/admin/schools/" + schoolId + "/accounts/imports/" + report.text("id");
         }
         model.addAttribute("schoolId", schoolId);
         model.addAttribute("preview", report.map());
         model.addAttribute("importBytes", Base64.getEncoder().encodeToString(bytes));
         model.addAttribute("fileName", name);
         model.addAttribute("charset", declared.toLowerCase(Locale.ROOT));
+        // The same key for every submission of this preview's form: importing twice by a double click is one import.
+        model.addAttribute("importKey", java.util.UUID.randomUUID().toString());
         List<?> refused = report.map().get("refused") instanceof List<?> r ? r : List.of();
         model.addAttribute("mayCommit", refused.isEmpty());
         return "accounts/preview";
+    }
+
+    /** How often the page of a running import reloads itself. */
+    static final int REFRESH_SECONDS = 3;
+
+    /**
+     * An import running in the background: while it is queued or running the page reloads itself every few
+     * seconds (a meta refresh, no script), which the viewer can stop; once done it shows the result.
+     */
+    @GetMapping("/schools/{schoolId}/accounts/imports/{importId}")
+    String importProgress(
+            @PathVariable String schoolId,
+            @PathVariable String importId,
+            @RequestParam(defaultValue = "on") String refresh,
+            Model model) {
+        requireAdmin();
+        Map<String, Object> view = api.get("/api/schools/{id}/accounts/imports/{import}", schoolId, importId)
+                .map();
+        String status = String.valueOf(view.get("status"));
+        boolean ongoing = status.equals("queued") || status.equals("running");
+        boolean refreshing = ongoing && !"off".equals(refresh);
+        model.addAttribute("schoolId", schoolId);
+        model.addAttribute("importId", importId);
+        model.addAttribute("accountImport", view);
+        model.addAttribute("ongoing", ongoing);
+        model.addAttribute("refreshing", refreshing);
+        if (refreshing) {
+            model.addAttribute("refreshSeconds", REFRESH_SECONDS);
+        }
+        return "accounts/import";
     }
 
     @PostMapping("/schools/{schoolId}/accounts/{userId}/invitation")

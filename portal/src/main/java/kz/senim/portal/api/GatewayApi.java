@@ -90,6 +90,15 @@ public class GatewayApi {
         return call(method, path, body, type, Map.of(), variables);
     }
 
+    /** A creating POST of a body that is not JSON, retried safely with its {@code Idempotency-Key}. */
+    public ApiAnswer sendOnce(
+            HttpMethod method, String path, byte[] body, MediaType type, String idempotencyKey, Object... variables) {
+        String key = idempotencyKey == null || idempotencyKey.isBlank()
+                ? UUID.randomUUID().toString()
+                : idempotencyKey;
+        return call(method, path, body, type, Map.of("Idempotency-Key", key), variables);
+    }
+
     /**
      * A file the API answers as it is (a material's PDF or image), as the viewer: its bytes and content
      * type. Refusals are thrown as {@link ApiProblem} like every other call.

@@ -131,33 +131,113 @@ class AccountPagesTest {
         assertThat(java.util.Base64.getDecoder().decode(carried))
                 .as("the preview carries the very bytes: " + carried)
                 .isEqualTo(file);
-        when(api.send(
+        Matcher key = Pattern.compile("name=\"importKey\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(key.find())
+                .as("the preview's form carries one Idempotency-Key")
+                .isTrue();
+        when(api.sendOnce(
                         eq(HttpMethod.POST),
                         eq("/api/schools/{id}/accounts/imports"),
                         any(byte[].class),
                         any(MediaType.class),
+                        eq(key.group(1)),
                         eq("school-a")))
-                .thenReturn(new ApiAnswer(200, report(List.of(step(2, "t1", "teacher")), List.of()), null, null));
+                .thenReturn(new ApiAnswer(
+                        202,
+                        Map.of("id", "imp-1", "status", "queued"),
+                        null,
+                        "/api/schools/school-a/accounts/imports/imp-1"));
 
-        when(api.get(eq(LIST), eq("school-a"), eq(0))).thenReturn(page());
         mvc.perform(multipart("/admin/schools/school-a/accounts/import")
                         .param("step", "commit")
                         .param("content", carried)
                         .param("fileName", "staff.csv")
                         .param("charset", "windows-1251")
+                        .param("importKey", key.group(1))
                         .with(csrf())
                         .with(as("admin-a", "school-a")))
                 .andExpect(result -> assertThat(result.getResponse().getStatus())
                         .as(result.getResponse().getContentAsString())
                         .isEqualTo(302))
-                .andExpect(redirectedUrl("/admin/schools/school-a/accounts"));
+                .andExpect(redirectedUrl("/admin/schools/school-a/accounts/imports/imp-1"));
         verify(api)
-                .send(
+                .sendOnce(
                         eq(HttpMethod.POST),
                         eq("/api/schools/{id}/accounts/imports"),
                         eq(file),
                         eq(type.getValue()),
+                        eq(key.group(1)),
                         eq("school-a"));
+    }
+
+    @Test
+    void a_running_imports_page_reloads_itself_until_done_and_then_shows_the_result() throws Exception {
+        String path = "/api/schools/{id}/accounts/imports/{import}";
+        Map<String, Object> running = new java.util.HashMap<>(Map.of(
+                "id",
+                "imp-1",
+                "status",
+                "running",
+                "processed",
+                12,
+                "total",
+                40,
+                "created",
+                38,
+                "changed",
+                1,
+                "disabled",
+                1,
+                "refused",
+                0,
+                "unchanged",
+                3));
+        when(api.get(eq(path), eq("school-a"), eq("imp-1"))).thenReturn(new ApiAnswer(200, running, null, null));
+
+        String html = page("/admin/schools/school-a/accounts/imports/imp-1?lang=en");
+        assertThat(html)
+                .contains(
+                        "<meta http-equiv=\"refresh\" content=\"3\">",
+                        "12 of 40 rows done",
+                        "<progress id=\"import-progress\" max=\"40\" value=\"12\">",
+                        "role=\"status\"",
+                        "id=\"import-refresh-stop\"",
+                        "What the import does")
+                .doesNotContain("id=\"result-created\"");
+
+        String stopped = page("/admin/schools/school-a/accounts/imports/imp-1?lang=en&refresh=off");
+        assertThat(stopped)
+                .as("the viewer can stop the reloading")
+                .doesNotContain("http-equiv=\"refresh\"", "id=\"import-refresh-stop\"")
+                .contains("no longer reloads itself", "id=\"import-refresh-now\"");
+
+        Map<String, Object> done = new java.util.HashMap<>(running);
+        done.put("status", "done");
+        done.put("processed", 40);
+        done.put("refused", 1);
+        Map<String, Object> result = report(
+                List.of(step(2, "t1", "teacher")),
+                List.of(Map.of(
+                        "field", "rows[3]", "code", "conflict.username-unavailable", "message", "No free username")));
+        done.put("result", result);
+        when(api.get(eq(path), eq("school-a"), eq("imp-1"))).thenReturn(new ApiAnswer(200, done, null, null));
+        String finished = page("/admin/schools/school-a/accounts/imports/imp-1?lang=en");
+        assertThat(finished)
+                .doesNotContain("http-equiv=\"refresh\"", "<progress")
+                .contains(
+                        "The import is done",
+                        "What the import did",
+                        "id=\"result-created\"",
+                        "rows[3]",
+                        "No free username");
+    }
+
+    private String page(String url) throws Exception {
+        return mvc.perform(get(url).with(as("admin-a", "school-a")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
     @Test

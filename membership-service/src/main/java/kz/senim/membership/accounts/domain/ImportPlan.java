@@ -14,7 +14,8 @@ import kz.senim.membership.people.domain.PersonRole;
 /**
  * What importing a file of accounts would do, decided before anything happens (the dry run shows it; the
  * import does it, or nothing when a row is refused). Per row: a new external id is created; a known one is
- * changed when its entry says something new (or the person comes back after leaving), disabled when marked
+ * changed when its entry says something new, an e-mail address is given for someone who had none, or the person
+ * comes back after leaving; disabled when marked
  * {@code left}, and otherwise left unchanged — so the same file twice changes nothing. A row is refused when
  * the caller may not give its role, when it would change the role of an existing account, or when a parent's
  * child is neither a student of the file nor a student with an account.
@@ -34,7 +35,8 @@ public record ImportPlan(
             Set<String> guardianOf,
             String language,
             String givenName,
-            String familyName) {}
+            String familyName,
+            boolean hasEmail) {}
 
     public boolean hasRefusals() {
         return !refused.isEmpty();
@@ -100,6 +102,9 @@ public record ImportPlan(
                 && before.guardianOf().equals(row.guardianOf())
                 && before.language().equals(row.language())
                 && before.givenName().equals(row.givenName().strip())
-                && before.familyName().equals(row.familyName().strip());
+                && before.familyName().equals(row.familyName().strip())
+                // An address added later is a change: the person gets their invitation (an address that
+                // differs from Keycloak's is not seen: Senim keeps none).
+                && (row.email() == null || before.hasEmail());
     }
 }

@@ -22,7 +22,8 @@ class ImportPreviewTest {
     }
 
     static ImportPlan.Known knownStudent(boolean disabled) {
-        return new ImportPlan.Known(PersonRole.STUDENT, disabled, 7, "А", Set.of(), "kk", "Айгерим", "Нұрланова");
+        return new ImportPlan.Known(
+                PersonRole.STUDENT, disabled, 7, "А", Set.of(), "kk", "Айгерим", "Нұрланова", false);
     }
 
     @Test
@@ -52,6 +53,22 @@ class ImportPreviewTest {
                 ImportPlan.of(file.rows(), Map.of("s-1", knownStudent(false), "s-3", knownStudent(true)), role -> true);
 
         assertThat(plan.change()).extracting(ImportPlan.Step::externalId).containsExactly("s-1", "s-3");
+    }
+
+    @Test
+    void an_email_address_given_for_someone_who_had_none_is_a_change() {
+        AccountFile file = file("s-1,student,7,А,,kk,Айгерим,Нұрланова,aigerim@example.org,");
+
+        assertThat(ImportPlan.of(file.rows(), Map.of("s-1", knownStudent(false)), role -> true)
+                        .change())
+                .extracting(ImportPlan.Step::externalId)
+                .containsExactly("s-1");
+        ImportPlan.Known withEmail =
+                new ImportPlan.Known(PersonRole.STUDENT, false, 7, "А", Set.of(), "kk", "Айгерим", "Нұрланова", true);
+        assertThat(ImportPlan.of(file.rows(), Map.of("s-1", withEmail), role -> true)
+                        .unchanged())
+                .as("an address known already changes nothing")
+                .isEqualTo(1);
     }
 
     @Test
