@@ -102,6 +102,7 @@ public final class FaultSuite {
                         "SENIM_RATE_LIMIT_USER_PER_SECOND", "1000000",
                         "SENIM_RATE_LIMIT_USER_BURST", "1000000"))
                 .withLogsKeptIn(Path.of("target", "fault-logs", stamp).toAbsolutePath());
+        int exit = 1;
         try (Platform platform = Platform.start(ProjectLayout.find(), options)) {
             System.out.printf("Platform ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
             FaultSuite suite = new FaultSuite(platform);
@@ -118,6 +119,12 @@ public final class FaultSuite {
             Files.createDirectories(out.getParent());
             Files.writeString(out, report);
             System.out.println("Written to " + out);
+            exit = 0;
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+        } finally {
+            // the load's threads must not keep the JVM alive after a failure
+            System.exit(exit);
         }
     }
 
