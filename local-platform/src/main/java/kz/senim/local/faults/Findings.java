@@ -116,7 +116,9 @@ final class Findings {
                         "select id, submitted_at from mediation_case where submitted_by = any(?) and submitted_at >= ?")) {
             Array users = c.createArrayOf("text", userIds.toArray());
             q.setArray(1, users);
-            q.setTimestamp(2, Timestamp.from(loadStarted.minusSeconds(1)));
+            // not a moment earlier: the users' last requests before the load (waiting for the directory) are no
+            // part of it, and one of them may have been stored a few milliseconds before
+            q.setTimestamp(2, Timestamp.from(loadStarted));
             try (ResultSet rows = q.executeQuery()) {
                 while (rows.next()) {
                     casesInDatabase.put(rows.getString(1), rows.getTimestamp(2).toInstant());
