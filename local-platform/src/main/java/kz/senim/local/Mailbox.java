@@ -114,9 +114,11 @@ public final class Mailbox implements AutoCloseable {
      * #resumeSmtp()} (the fault suite's "SMTP unreachable").
      */
     public synchronized void interruptSmtp() {
-        // stopped first, so that nothing arrives between reading what it caught and stopping it
+        // GreenMail's stop() replaces its store with an empty one: keep the old store, read it once stopped, so
+        // that a mail arriving while it stops is kept too
+        com.icegreen.greenmail.Managers store = smtp.getManagers();
         smtp.stop();
-        caughtEarlier.addAll(List.of(smtp.getReceivedMessages()));
+        store.getImapHostManager().getAllMessages().forEach(message -> caughtEarlier.add(message.getMimeMessage()));
     }
 
     /** Starts an SMTP server on the same port again after {@link #interruptSmtp()}. */

@@ -32,6 +32,20 @@ final class CarefulClient {
             String retryAfter,
             String failure) {
 
+        /** A problem's {@code reason}, else the last part of its {@code type}; for the report. */
+        static String reasonOf(ApiResponse answer) {
+            try {
+                String reason = answer.text("/reason");
+                if (reason.isEmpty()) {
+                    String type = answer.text("/type");
+                    reason = type.substring(type.lastIndexOf('/') + 1);
+                }
+                return reason.isEmpty() ? null : reason;
+            } catch (RuntimeException notJson) {
+                return null;
+            }
+        }
+
         boolean succeeded() {
             return status == 200 || status == 201;
         }
@@ -91,7 +105,7 @@ final class CarefulClient {
                         answer.status(),
                         contentType != null && contentType.startsWith("application/problem+json"),
                         answer.header("Retry-After"),
-                        null);
+                        answer.status() >= 400 ? Attempt.reasonOf(answer) : null);
                 request.attempts.add(attempt);
                 if (attempt.succeeded()) {
                     request.caseId = answer.text("/id");

@@ -405,7 +405,7 @@ final class Findings {
         return switch (attempt.status()) {
             case 0 -> "no connection";
             case -1 -> "client: " + attempt.failure();
-            default -> Integer.toString(attempt.status());
+            default -> attempt.status() + (attempt.failure() == null ? "" : " " + attempt.failure());
         };
     }
 
