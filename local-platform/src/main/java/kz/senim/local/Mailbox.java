@@ -33,9 +33,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Mailbox implements AutoCloseable {
 
-    private final GreenMail smtp;
+    private volatile GreenMail smtp;
     private final HttpServer web;
     private final int smtpPort;
+    /** Mail caught before an {@link #interruptSmtp() interruption}: a new SMTP server starts empty. */
+    private final List<MimeMessage> caughtEarlier = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Mailbox(GreenMail smtp, HttpServer web, int smtpPort) {
         this.smtp = smtp;
@@ -82,7 +84,8 @@ public final class Mailbox implements AutoCloseable {
      * mail by mailbox), numbered in that order.
      */
     public List<Mail> messages() {
-        List<MimeMessage> received = new ArrayList<>(List.of(smtp.getReceivedMessages()));
+        List<MimeMessage> received = new ArrayList<>(caughtEarlier);
+        received.addAll(List.of(smtp.getReceivedMessages()));
         received.sort(java.util.Comparator.comparing(Mailbox::receivedAt));
         List<Mail> mails = new ArrayList<>(received.size());
         for (int i = 0; i < received.size(); i++) {
@@ -106,7 +109,27 @@ public final class Mailbox implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * Stops the SMTP server, keeping what it caught: connections to its port are refused until {@link
+     * #resumeSmtp()} (the fault suite's "SMTP unreachable").
+     */
+    public synchronized void interruptSmtp() {
+        // GreenMail's stop() replaces its store with an empty one: keep the old store, read it once stopped, so
+        // that a mail arriving while it stops is kept too
+        com.icegreen.greenmail.Managers store = smtp.getManagers();
+        smtp.stop();
+        store.getImapHostManager().getAllMessages().forEach(message -> caughtEarlier.add(message.getMimeMessage()));
+    }
+
+    /** Starts an SMTP server on the same port again after {@link #interruptSmtp()}. */
+    public synchronized void resumeSmtp() {
+        GreenMail again = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        again.start();
+        smtp = again;
+    }
+
     public void purge() {
+        caughtEarlier.clear();
         try {
             smtp.purgeEmailFromAllMailboxes();
         } catch (Exception e) {

@@ -306,6 +306,88 @@ public final class Platform implements AutoCloseable {
         return usage;
     }
 
+    // --- Faults (the fault suite, kz.senim.local.faults): each one small, and undone by its counterpart. ---
+
+    /** Kills a service or the gateway with SIGKILL, as a crash would. */
+    public void killService(String module) {
+        services().get(module).kill();
+    }
+
+    /** Starts a killed service again with the same command, and waits until it is ready. */
+    public void startServiceAgain(String module) {
+        ServiceProcess service = services().get(module);
+        service.startAgain();
+        ledger.record(module, service.handle());
+        service.awaitReady(HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .version(HttpClient.Version.HTTP_1_1)
+                .build());
+    }
+
+    /** SIGSTOP to the Kafka broker: it keeps its sockets open and answers nothing. */
+    public void freezeKafka() {
+        signal("STOP", kafka.process().orElseThrow());
+    }
+
+    public void thawKafka() {
+        signal("CONT", kafka.process().orElseThrow());
+    }
+
+    /** SIGSTOP to every PostgreSQL process (the postmaster and each backend). */
+    public void freezePostgres() {
+        signal("STOP", postmaster().flatMap(ProcessHandle::of).orElseThrow());
+    }
+
+    public void thawPostgres() {
+        signal("CONT", postmaster().flatMap(ProcessHandle::of).orElseThrow());
+    }
+
+    /** SMTP refuses connections until {@link #resumeSmtp()}; the mail caught so far is kept. */
+    public void interruptSmtp() {
+        mailbox.interruptSmtp();
+    }
+
+    public void resumeSmtp() {
+        mailbox.resumeSmtp();
+    }
+
+    /** Stops Keycloak (its data kept) until {@link #startKeycloakAgain()}. */
+    public synchronized void stopKeycloak() {
+        keycloak.stop();
+    }
+
+    /** Starts Keycloak again on the same ports with the same data; returns when it is ready. */
+    public synchronized void startKeycloakAgain() {
+        PlatformOptions.Ports ports = options.ports();
+        keycloak = SenimKeycloak.startKept(
+                options.state().resolve("keycloak"), "localhost", ports.keycloak(), ports.keycloakManagement());
+        keycloak.process().ifPresent(handle -> ledger.record("keycloak", handle));
+    }
+
+    /** Sends a signal to a process and all its descendants (the parent first when stopping, last when continuing). */
+    private static void signal(String signal, ProcessHandle root) {
+        List<ProcessHandle> tree = new ArrayList<>();
+        tree.add(root);
+        tree.addAll(root.descendants().toList());
+        if (signal.equals("CONT")) {
+            java.util.Collections.reverse(tree);
+        }
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+        tree.forEach(handle -> command.add(Long.toString(handle.pid())));
+        try {
+            Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(kill.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Stops the gateway and services (gracefully), then Keycloak, Kafka, PostgreSQL and the mail catcher. */
     @Override
     public synchronized void close() {

@@ -26,12 +26,16 @@ public final class ServiceProcess {
     private final String name;
     private final int port;
     private final Path logFile;
-    private final Process process;
+    /** The command and environment it was started with, to start it again the same way after a kill. */
+    private final ProcessBuilder builder;
 
-    private ServiceProcess(String name, int port, Path logFile, Process process) {
+    private volatile Process process;
+
+    private ServiceProcess(String name, int port, Path logFile, ProcessBuilder builder, Process process) {
         this.name = name;
         this.port = port;
         this.logFile = logFile;
+        this.builder = builder;
         this.process = process;
     }
 
@@ -51,7 +55,7 @@ public final class ServiceProcess {
             Files.createDirectories(logs);
             Path logFile = logs.resolve(name + ".log");
             builder.redirectErrorStream(true).redirectOutput(logFile.toFile());
-            return new ServiceProcess(name, port, logFile, builder.start());
+            return new ServiceProcess(name, port, logFile, builder, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name, e);
         }
@@ -108,6 +112,32 @@ public final class ServiceProcess {
         }
         throw new IllegalStateException(
                 name + " was not ready within " + READY_WITHIN.toSeconds() + " s; its log " + logFile + ":\n" + tail());
+    }
+
+    /** Kills the JVM at once (SIGKILL): no shutdown hook, nothing drained — what a crash looks like. */
+    public void kill() {
+        Process running = process;
+        running.descendants().forEach(ProcessHandle::destroyForcibly);
+        running.destroyForcibly();
+        try {
+            running.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while killing " + name, e);
+        }
+    }
+
+    /** Starts the JVM again with the same command and environment, its output appended to the same log. */
+    public void startAgain() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + name + " again", e);
+        }
     }
 
     /** Stops the JVM gracefully (SIGTERM: Spring drains requests), forcibly after a grace period. */

@@ -172,6 +172,10 @@ final class CaseFile {
         return status;
     }
 
+    String id() {
+        return id;
+    }
+
     private ApiResponse command(String byKey, String command, Object body) {
         return seen(ConfidentialAnswer.expect(people.as(byKey).post(path(command), body), 200, 201));
     }

@@ -25,6 +25,40 @@ public final class DemoData {
         Directory.imported(api, gymnasium);
     }
 
+    /** A case and one of its sessions. */
+    public record CaseWithSession(String caseId, String sessionId) {}
+
+    /**
+     * After {@link #registerFirstSchoolWithItsPeople}: a case of the gymnasium between a teacher and a student,
+     * mediated by the coordinator, with a joint session two days from now (the fault suite's restore check).
+     */
+    public static CaseWithSession caseWithASession(SenimApi api, String requestKey) {
+        Directory gym1 = Directory.imported(api, DemoSchool.gymnasium());
+        CaseFile file = CaseFile.submitted(
+                        gym1,
+                        "teacher",
+                        requestKey,
+                        false,
+                        "NORMAL",
+                        "ru",
+                        "Недопонимание из-за срока сдачи проекта; обе стороны хотят поговорить.",
+                        "student1",
+                        "teacher")
+                .triage("ACCEPT_FOR_COORDINATOR_MEDIATION", "Одна из сторон — взрослый: ведёт педагог-психолог.")
+                .assign("coordinator")
+                .askForConsent("coordinator")
+                .consents("student1")
+                .consents("teacher");
+        String session = file.session(
+                "coordinator",
+                "JOINT",
+                new SchoolCalendar(Instant.now()).daysFromToday(2, 15, 30),
+                "Кабинет 214",
+                "student1",
+                "teacher");
+        return new CaseWithSession(file.id(), session);
+    }
+
     /** Creates the demo data and returns a one-line summary of what exists now. */
     public static String create(SenimApi api) {
         SchoolCalendar calendar = new SchoolCalendar(Instant.now());

@@ -103,16 +103,7 @@ final class KeycloakProcess implements SenimKeycloak.Backend {
         Path cleanUpHome = layout.kept() ? null : home;
         Process process = null;
         try {
-            Files.createDirectories(home.resolve("bin"));
-            Path kcSh = home.resolve("bin").resolve("kc.sh");
-            Files.copy(installation.resolve("bin").resolve("kc.sh"), kcSh, StandardCopyOption.REPLACE_EXISTING);
-            Files.setPosixFilePermissions(kcSh, PosixFilePermissions.fromString("rwxr-xr-x"));
-            for (String dir : List.of("lib", "conf", "themes", "providers")) {
-                Path link = home.resolve(dir);
-                Files.deleteIfExists(link);
-                Files.createSymbolicLink(link, installation.resolve(dir));
-            }
-            addProjectThemes(home, installation, realmFile);
+            Path kcSh = prepareHome(home, installation, realmFile);
             if (fromTemplate) {
                 KeycloakDatabaseTemplate.copyInto(
                         home, installation, realmFile, empty -> startImporting(installation, realmFile, empty));
@@ -154,6 +145,26 @@ final class KeycloakProcess implements SenimKeycloak.Backend {
             cleanUp(process, cleanUpHome);
             throw e;
         }
+    }
+
+    /**
+     * Lays out a Keycloak home: its own copy of {@code kc.sh}, links to the installation's folders and the
+     * project's themes. A kept home is laid out again on every start (the second start of a platform's Keycloak,
+     * or Keycloak started again after a stop): its {@code themes} is then a real folder of links and copies from
+     * the start before, removed without following a link, so the installation is never touched.
+     */
+    static Path prepareHome(Path home, Path installation, Path realmFile) throws IOException {
+        Files.createDirectories(home.resolve("bin"));
+        Path kcSh = home.resolve("bin").resolve("kc.sh");
+        Files.copy(installation.resolve("bin").resolve("kc.sh"), kcSh, StandardCopyOption.REPLACE_EXISTING);
+        Files.setPosixFilePermissions(kcSh, PosixFilePermissions.fromString("rwxr-xr-x"));
+        for (String dir : List.of("lib", "conf", "themes", "providers")) {
+            Path link = home.resolve(dir);
+            KeycloakDistribution.deleteTree(link);
+            Files.createSymbolicLink(link, installation.resolve(dir));
+        }
+        addProjectThemes(home, installation, realmFile);
+        return kcSh;
     }
 
     /**
