@@ -35,7 +35,7 @@ public record PlatformOptions(
     /**
      * Heap and collector per service, as in docker-compose.yml. The heap starts small and grows to what the
      * service uses: with the JVM's default start (a 64th of the machine's memory, so the whole 256 MB here) the
-     * young generation alone is about 85 MB, every page of it touched after a few collections (decision 142).
+     * young generation alone is about 85 MB, every page of it touched after a few collections (decision 136).
      */
     public static final List<String> SERVICE_JVM = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k");
 

@@ -129,7 +129,7 @@ public final class StandaloneKafkaBroker implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add(
-                "-Xms64m"); // grows as needed: a whole 384 MB heap from the start was mostly untouched (decision 142)
+                "-Xms64m"); // grows as needed: a whole 384 MB heap from the start was mostly untouched (decision 136)
         command.add("-Xmx384m");
         command.add("-XX:+UseSerialGC");
         command.add("-cp");

@@ -45,7 +45,7 @@ class DemoDataJourney {
     /**
      * Under {@code -T2} this check runs beside the journeys, which take about twice as long and so decide when
      * the build ends: this JVM lowers its own CPU priority (nice 10) on every thread before starting the
-     * platform, and the platform's processes inherit it (decision 141). On a machine without {@code renice}
+     * platform, and the platform's processes inherit it (decision 135). On a machine without {@code renice}
      * (or where it is refused) the check runs at normal priority.
      */
     private static void yieldTheCpuToTheJourneys() {

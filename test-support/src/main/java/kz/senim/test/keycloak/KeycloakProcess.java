@@ -40,7 +40,7 @@ final class KeycloakProcess implements SenimKeycloak.Backend {
      * the pool then opened a second one on the still-locked file and Keycloak never became ready (seen in
      * an e2e run at a load of 40), so the pool waits up to a minute. Keycloak's G1 heap grows during the
      * start and stayed there at rest; a periodic collection when idle for a minute gives the unused part back
-     * (decision 142).
+     * (decision 136).
      */
     static final String JAVA_OPTS_APPEND = "--add-opens=java.base/java.lang=ALL-UNNAMED"
             + " -Dquarkus.datasource.jdbc.acquisition-timeout=PT60S -XX:G1PeriodicGCInterval=60000";
