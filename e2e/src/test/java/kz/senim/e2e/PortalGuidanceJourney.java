@@ -314,4 +314,44 @@ class PortalGuidanceJourney {
             }
         }
     }
+
+    @Test
+    void on_a_desktop_the_menu_is_a_bar_seen_without_opening_anything_and_on_a_phone_it_opens() {
+        Browser.assumeInstalled();
+        Schools.gymnasium1(EndToEnd.api());
+        try (Browser coordinator = Browser.open("guidance-nav", "en")) {
+            coordinator.signIn("coordinator.gym1");
+            coordinator.go("/?lang=en");
+            By triage = By.cssSelector("#main-nav a[href='/cases?status=SUBMITTED']");
+            assertThat(coordinator.driver().findElement(triage).isDisplayed())
+                    .as("on a phone the links wait behind Menu")
+                    .isFalse();
+            coordinator.checkWide("nav-bar", wide -> {
+                assertThat(wide.driver().findElement(triage).isDisplayed())
+                        .as("on a desktop the links are there without opening anything")
+                        .isTrue();
+                assertThat(wide.driver()
+                                .findElement(By.cssSelector("#menu-toggle summary"))
+                                .isDisplayed())
+                        .as("no Menu to open on a desktop")
+                        .isFalse();
+                Number navBottom = (Number) ((JavascriptExecutor) wide.driver())
+                        .executeScript("return document.getElementById('main-nav').getBoundingClientRect().bottom;");
+                Number mainTop = (Number) ((JavascriptExecutor) wide.driver())
+                        .executeScript("return document.getElementById('main').getBoundingClientRect().top;");
+                assertThat(mainTop.doubleValue())
+                        .as("the bar is in the header, above the page, not over it")
+                        .isGreaterThanOrEqualTo(navBottom.doubleValue());
+                assertThat(mainTop.doubleValue())
+                        .as("the page starts near the top, not pushed down by a menu")
+                        .isLessThan(300);
+            });
+            coordinator
+                    .driver()
+                    .findElement(By.cssSelector("#menu-toggle summary"))
+                    .click();
+            coordinator.waiting().until(d -> d.findElement(triage).isDisplayed());
+            coordinator.check("nav-opened-on-a-phone");
+        }
+    }
 }
