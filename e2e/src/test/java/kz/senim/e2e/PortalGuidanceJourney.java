@@ -9,6 +9,7 @@ import kz.senim.local.api.Caller;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -312,6 +313,26 @@ class PortalGuidanceJourney {
                 person.go("/");
                 person.check("home-" + user).checkWide("home-" + user);
             }
+        }
+    }
+
+    @Test
+    void enter_in_a_persons_name_sends_the_request_and_adds_no_row() {
+        Browser.assumeInstalled();
+        Schools.gymnasium1(EndToEnd.api());
+        try (Browser child = Browser.open("guidance-enter", "en")) {
+            child.signIn("student1.gym1");
+            child.go("/requests/new?lang=en");
+            child.submit(By.id("ask-mediation"));
+            child.type("description", "Pushes me at the break");
+            child.find(By.id("grade0")).sendKeys("9");
+            child.find(By.id("name0")).sendKeys("Daniyar" + Keys.ENTER);
+            child.waiting().until(page -> page.getCurrentUrl().matches(".*/cases/[0-9a-f-]{36}([?#].*)?"));
+            assertThat(child.has(By.id("name1")))
+                    .as("Enter sent the request rather than adding a row")
+                    .isFalse();
+            child.find(By.tagName("main"));
+            child.check("request-sent-with-enter");
         }
     }
 
