@@ -2,6 +2,7 @@ package kz.senim.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The portal guides people where it used to fail them (issue 16): a child who switches language on the
@@ -164,6 +166,25 @@ class PortalGuidanceJourney {
             assertThat(coordinator.find(By.cssSelector("#today li")).getAttribute("id"))
                     .as("an urgent request puts triage first")
                     .isEqualTo("today-triage");
+            OffsetDateTime now = OffsetDateTime.now();
+            long meeting = 0;
+            for (JsonNode line : coordinatorApi
+                    .get("/api/cases?status=IN_MEDIATION&size=100")
+                    .expect(200)
+                    .json()
+                    .get("content")) {
+                JsonNode next = line.path("nextSession");
+                if (next.isObject()) {
+                    OffsetDateTime at =
+                            OffsetDateTime.parse(next.get("startsAt").asString());
+                    if (!at.isBefore(now) && at.isBefore(now.plusDays(7))) {
+                        meeting++;
+                    }
+                }
+            }
+            assertThat(coordinator.find(By.cssSelector("#week-count .count")).getText())
+                    .as("the week ahead counts the cases the API says meet in the next 7 days")
+                    .isEqualTo(String.valueOf(meeting));
             coordinator.check("coordinator-home");
 
             coordinator.go("/cases/" + id);
