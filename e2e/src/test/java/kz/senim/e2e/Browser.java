@@ -291,6 +291,11 @@ final class Browser implements AutoCloseable {
      * axe-core, no sideways scrolling) and narrowed to the phone's width again.
      */
     Browser checkWide(String screen) {
+        return checkWide(screen, wide -> {});
+    }
+
+    /** {@link #checkWide(String)}, and what else is to be seen on the desktop screen while it is wide. */
+    Browser checkWide(String screen, java.util.function.Consumer<Browser> whileWide) {
         int width = 1280;
         driver.executeCdpCommand(
                 "Emulation.setDeviceMetricsOverride",
@@ -319,6 +324,7 @@ final class Browser implements AutoCloseable {
             assertThat(scrollWidth.intValue())
                     .as("%s (%s) scrolls sideways at %d px", screen, path(), width)
                     .isLessThanOrEqualTo(width);
+            whileWide.accept(this);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -2,6 +2,7 @@ package kz.senim.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,8 +10,10 @@ import kz.senim.local.api.Caller;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The portal guides people where it used to fail them (issue 16): a child who switches language on the
@@ -163,6 +166,25 @@ class PortalGuidanceJourney {
             assertThat(coordinator.find(By.cssSelector("#today li")).getAttribute("id"))
                     .as("an urgent request puts triage first")
                     .isEqualTo("today-triage");
+            OffsetDateTime now = OffsetDateTime.now();
+            long meeting = 0;
+            for (JsonNode line : coordinatorApi
+                    .get("/api/cases?status=IN_MEDIATION&size=100")
+                    .expect(200)
+                    .json()
+                    .get("content")) {
+                JsonNode next = line.path("nextSession");
+                if (next.isObject()) {
+                    OffsetDateTime at =
+                            OffsetDateTime.parse(next.get("startsAt").asString());
+                    if (!at.isBefore(now) && at.isBefore(now.plusDays(7))) {
+                        meeting++;
+                    }
+                }
+            }
+            assertThat(coordinator.find(By.cssSelector("#week-count .count")).getText())
+                    .as("the week ahead counts the cases the API says meet in the next 7 days")
+                    .isEqualTo(String.valueOf(meeting));
             coordinator.check("coordinator-home");
 
             coordinator.go("/cases/" + id);
@@ -312,6 +334,66 @@ class PortalGuidanceJourney {
                 person.go("/");
                 person.check("home-" + user).checkWide("home-" + user);
             }
+        }
+    }
+
+    @Test
+    void enter_in_a_persons_name_sends_the_request_and_adds_no_row() {
+        Browser.assumeInstalled();
+        Schools.gymnasium1(EndToEnd.api());
+        try (Browser child = Browser.open("guidance-enter", "en")) {
+            child.signIn("student1.gym1");
+            child.go("/requests/new?lang=en");
+            child.submit(By.id("ask-mediation"));
+            child.type("description", "Pushes me at the break");
+            child.find(By.id("grade0")).sendKeys("9");
+            child.find(By.id("name0")).sendKeys("Daniyar" + Keys.ENTER);
+            child.waiting().until(page -> page.getCurrentUrl().matches(".*/cases/[0-9a-f-]{36}([?#].*)?"));
+            assertThat(child.has(By.id("name1")))
+                    .as("Enter sent the request rather than adding a row")
+                    .isFalse();
+            child.find(By.tagName("main"));
+            child.check("request-sent-with-enter");
+        }
+    }
+
+    @Test
+    void on_a_desktop_the_menu_is_a_bar_seen_without_opening_anything_and_on_a_phone_it_opens() {
+        Browser.assumeInstalled();
+        Schools.gymnasium1(EndToEnd.api());
+        try (Browser coordinator = Browser.open("guidance-nav", "en")) {
+            coordinator.signIn("coordinator.gym1");
+            coordinator.go("/?lang=en");
+            By triage = By.cssSelector("#main-nav a[href='/cases?status=SUBMITTED']");
+            assertThat(coordinator.driver().findElement(triage).isDisplayed())
+                    .as("on a phone the links wait behind Menu")
+                    .isFalse();
+            coordinator.checkWide("nav-bar", wide -> {
+                assertThat(wide.driver().findElement(triage).isDisplayed())
+                        .as("on a desktop the links are there without opening anything")
+                        .isTrue();
+                assertThat(wide.driver()
+                                .findElement(By.cssSelector("#menu-toggle summary"))
+                                .isDisplayed())
+                        .as("no Menu to open on a desktop")
+                        .isFalse();
+                Number navBottom = (Number) ((JavascriptExecutor) wide.driver())
+                        .executeScript("return document.getElementById('main-nav').getBoundingClientRect().bottom;");
+                Number mainTop = (Number) ((JavascriptExecutor) wide.driver())
+                        .executeScript("return document.getElementById('main').getBoundingClientRect().top;");
+                assertThat(mainTop.doubleValue())
+                        .as("the bar is in the header, above the page, not over it")
+                        .isGreaterThanOrEqualTo(navBottom.doubleValue());
+                assertThat(mainTop.doubleValue())
+                        .as("the page starts near the top, not pushed down by a menu")
+                        .isLessThan(300);
+            });
+            coordinator
+                    .driver()
+                    .findElement(By.cssSelector("#menu-toggle summary"))
+                    .click();
+            coordinator.waiting().until(d -> d.findElement(triage).isDisplayed());
+            coordinator.check("nav-opened-on-a-phone");
         }
     }
 }

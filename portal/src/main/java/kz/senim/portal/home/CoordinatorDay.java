@@ -23,7 +23,12 @@ class CoordinatorDay {
     /** One line of the coordinator's day: what, how many, how many urgent, waiting since when. */
     record Waiting(String key, String href, long count, long urgent, String oldest) {}
 
+    /** A coordinator's week ahead: how many cases meet, and the soonest. */
+    record Week(long cases, List<MyNextSteps.NextSession> soonest) {}
+
     private static final int LOOK_AT = 100;
+    private static final int PAGES = 10;
+    private static final int SOONEST = 3;
 
     private final GatewayApi api;
 
@@ -46,6 +51,47 @@ class CoordinatorDay {
         return lines.stream()
                 .sorted(Comparator.comparing((Waiting w) -> w.urgent() == 0).thenComparing(w -> w.count() == 0))
                 .toList();
+    }
+
+    /**
+     * The cases of the school that meet in the next seven days, from the {@code nextSession} of each line
+     * of the cases in mediation (sessions are held only then): how many, and the soonest first. A line gives
+     * only a case's next session, so a case meeting twice this week counts once. Empty when the API does
+     * not answer.
+     */
+    java.util.Optional<Week> week() {
+        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant end = now.plus(java.time.Duration.ofDays(7));
+        List<MyNextSteps.NextSession> meeting = new ArrayList<>();
+        for (int page = 0; page < PAGES; page++) {
+            int current = page;
+            java.util.Optional<ApiAnswer> answer = optional(() -> api.get(
+                    "/api/cases?status={status}&page={page}&size={size}&sort=submittedAt,asc",
+                    "IN_MEDIATION",
+                    current,
+                    LOOK_AT));
+            if (answer.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            List<Map<String, Object>> content = answer.get().content();
+            for (Map<String, Object> line : content) {
+                MyNextSteps.next(line)
+                        .filter(s -> !s.startsAt().toInstant().isBefore(now))
+                        .filter(s -> s.startsAt().toInstant().isBefore(end))
+                        .ifPresent(meeting::add);
+            }
+            boolean last = answer.get().map().get("totalPages") instanceof Number pages
+                    ? current + 1 >= pages.intValue()
+                    : content.size() < LOOK_AT;
+            if (last) {
+                break;
+            }
+        }
+        List<MyNextSteps.NextSession> soonest = meeting.stream()
+                .sorted(Comparator.comparing(MyNextSteps.NextSession::startsAt))
+                .limit(SOONEST)
+                .toList();
+        return java.util.Optional.of(new Week(meeting.size(), soonest));
     }
 
     /**

@@ -71,6 +71,7 @@ class HomeController {
         }
         if (viewer.get().isCoordinator()) {
             model.addAttribute("today", coordinatorDay.today());
+            coordinatorDay.week().ifPresent(week -> model.addAttribute("week", week));
         } else if (viewer.get().mayAsk() || viewer.get().isMediator()) {
             model.addAttribute("myCases", coordinatorDay.casesOf());
             List<MyNextSteps.NextSession> sessions = nextSteps.sessions();

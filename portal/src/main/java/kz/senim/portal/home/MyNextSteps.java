@@ -52,22 +52,28 @@ class MyNextSteps {
         }
         List<NextSession> sessions = new ArrayList<>();
         for (Map<String, Object> line : lines) {
-            if (line.get("nextSession") instanceof Map<?, ?> next && next.get("startsAt") instanceof String at) {
-                try {
-                    sessions.add(new NextSession(
-                            String.valueOf(line.get("id")),
-                            String.valueOf(line.get("status")),
-                            OffsetDateTime.parse(at),
-                            next.get("place") instanceof String place && !place.isBlank() ? place : null));
-                } catch (java.time.format.DateTimeParseException notATime) {
-                    // left out: a time the portal cannot read is not a session it can announce
-                }
-            }
+            next(line).ifPresent(sessions::add);
         }
         return sessions.stream()
                 .sorted(Comparator.comparing(NextSession::startsAt))
                 .limit(SHOWN)
                 .toList();
+    }
+
+    /** The next session of a line of the case list ({@code nextSession}), if it has one the portal can read. */
+    static Optional<NextSession> next(Map<String, Object> line) {
+        if (line.get("nextSession") instanceof Map<?, ?> next && next.get("startsAt") instanceof String at) {
+            try {
+                return Optional.of(new NextSession(
+                        String.valueOf(line.get("id")),
+                        String.valueOf(line.get("status")),
+                        OffsetDateTime.parse(at),
+                        next.get("place") instanceof String place && !place.isBlank() ? place : null));
+            } catch (java.time.format.DateTimeParseException notATime) {
+                // left out: a time the portal cannot read is not a session it can announce
+            }
+        }
+        return Optional.empty();
     }
 
     /** The next session per case id, for the lines of "where your cases stand". */
