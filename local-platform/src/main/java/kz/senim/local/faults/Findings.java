@@ -16,17 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import kz.senim.local.Mailbox;
 import kz.senim.local.Platform;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * What the fault suite measured, read after the load: the client's records, case-service's and
@@ -162,46 +155,17 @@ final class Findings {
 
     /** Every record of every senim topic, from the beginning, as a read_committed consumer sees it. */
     private void readTopics() {
-        Properties config = new Properties();
-        config.put(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                "127.0.0.1:" + platform.options().ports().kafka());
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            consumer.listTopics(Duration.ofSeconds(30)).forEach((topic, infos) -> {
-                if (topic.startsWith("senim.") && !topic.endsWith(".dlt")) {
-                    infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
-                }
-            });
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            // under read_committed, the end offsets are the last stable offsets
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            Instant deadline = Instant.now().plusSeconds(120);
-            while (Instant.now().isBefore(deadline)
-                    && partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
-                    eventRecords++;
-                    String id = header(record, "ce_id");
-                    if (id != null) {
-                        eventCopies.merge(id, 1, Integer::sum);
-                    }
-                    String type = header(record, "ce_type");
-                    if (type != null && type.endsWith(".request-submitted.v1")) {
-                        submittedEvents.add(header(record, "ce_subject"));
-                    }
-                }
+        TopicRecords.forEach(platform, record -> {
+            eventRecords++;
+            String id = TopicRecords.header(record, "ce_id");
+            if (id != null) {
+                eventCopies.merge(id, 1, Integer::sum);
             }
-        }
-    }
-
-    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+            String type = TopicRecords.header(record, "ce_type");
+            if (type != null && type.endsWith(".request-submitted.v1")) {
+                submittedEvents.add(TopicRecords.header(record, "ce_subject"));
+            }
+        });
     }
 
     private void readMail() {

@@ -2,7 +2,6 @@ package kz.senim.local.faults;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Stream;
 import kz.senim.local.Platform;
 import kz.senim.local.PlatformOptions;
@@ -26,11 +24,6 @@ import kz.senim.local.api.ApiResponse;
 import kz.senim.local.api.Caller;
 import kz.senim.local.api.SenimApi;
 import kz.senim.local.demo.DemoData;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * {@code ./run-faults.sh --restore}: the tested restore of docs/operations.md §6. A platform of its own is
@@ -264,8 +257,8 @@ final class RestoreCheck {
 
     private static Map<String, Integer> eventIds(Platform platform) {
         Map<String, Integer> copies = new HashMap<>();
-        forEachRecord(platform, record -> {
-            String id = header(record, "ce_id");
+        TopicRecords.forEach(platform, record -> {
+            String id = TopicRecords.header(record, "ce_id");
             if (id != null) {
                 copies.merge(id, 1, Integer::sum);
             }
@@ -275,9 +268,11 @@ final class RestoreCheck {
 
     private static long submittedEvents(Platform platform, String caseId) {
         long[] n = {0};
-        forEachRecord(platform, record -> {
-            String type = header(record, "ce_type");
-            if (type != null && type.endsWith(".request-submitted.v1") && caseId.equals(header(record, "ce_subject"))) {
+        TopicRecords.forEach(platform, record -> {
+            String type = TopicRecords.header(record, "ce_type");
+            if (type != null
+                    && type.endsWith(".request-submitted.v1")
+                    && caseId.equals(TopicRecords.header(record, "ce_subject"))) {
                 n[0]++;
             }
         });
@@ -286,47 +281,13 @@ final class RestoreCheck {
 
     private static long eventsPublishedBefore(Platform platform, Instant backup) {
         long[] n = {0};
-        forEachRecord(platform, record -> {
-            String time = header(record, "ce_time");
+        TopicRecords.forEach(platform, record -> {
+            String time = TopicRecords.header(record, "ce_time");
             if (time != null && Instant.parse(time).isBefore(backup)) {
                 n[0]++;
             }
         });
         return n[0];
-    }
-
-    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    /** Every record of every senim topic, from the beginning, as a read_committed consumer sees it. */
-    private static void forEachRecord(
-            Platform platform, java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> action) {
-        Properties config = new Properties();
-        config.put(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                "127.0.0.1:" + platform.options().ports().kafka());
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            consumer.listTopics(Duration.ofSeconds(30)).forEach((topic, infos) -> {
-                if (topic.startsWith("senim.") && !topic.endsWith(".dlt")) {
-                    infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
-                }
-            });
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            Instant deadline = Instant.now().plusSeconds(120);
-            while (Instant.now().isBefore(deadline)
-                    && partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                consumer.poll(Duration.ofSeconds(1)).forEach(action);
-            }
-        }
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
