@@ -57,21 +57,48 @@ final class KeycloakProcess implements SenimKeycloak.Backend {
         this.baseUrl = baseUrl;
     }
 
+    /** How often a Keycloak whose free port was taken before it could bind it is started again on others. */
+    static final int PORT_ATTEMPTS = 3;
+
+    /**
+     * A Keycloak of this JVM on a throw-away home and free ports. A port found free is only free at that moment:
+     * Keycloak binds it some ten seconds later, and meanwhile any program's outgoing connection may be given it
+     * as its local port (seen in a fresh-clone build: "Port already bound", every Keycloak test of the module
+     * failing). Then Keycloak is started again on other ports, up to {@value #PORT_ATTEMPTS} times.
+     */
     static KeycloakProcess start(Path installation, Path realmFile) {
-        Path home;
-        int httpPort;
-        int managementPort;
-        try {
-            home = Files.createTempDirectory("senim-keycloak-");
-            httpPort = freePort();
-            managementPort = freePort();
-            while (managementPort == httpPort) {
+        for (int attempt = 1; ; attempt++) {
+            Path home;
+            int httpPort;
+            int managementPort;
+            try {
+                home = Files.createTempDirectory("senim-keycloak-");
+                httpPort = freePort();
                 managementPort = freePort();
+                while (managementPort == httpPort) {
+                    managementPort = freePort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not prepare a Keycloak home", e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not prepare a Keycloak home", e);
+            try {
+                return start(installation, realmFile, new Home(home, false, "127.0.0.1", httpPort, managementPort));
+            } catch (IllegalStateException e) {
+                if (attempt >= PORT_ATTEMPTS || !portTaken(e)) {
+                    throw e;
+                }
+                log.warn(
+                        "Keycloak could not bind port {} or {}, taken since it was found free; starting it again",
+                        httpPort,
+                        managementPort);
+            }
         }
-        return start(installation, realmFile, new Home(home, false, "127.0.0.1", httpPort, managementPort));
+    }
+
+    /** Whether a failed start says that a port was already bound (Keycloak's log tail is in the message). */
+    static boolean portTaken(RuntimeException failure) {
+        String message = String.valueOf(failure.getMessage());
+        return message.contains("Port already bound") || message.contains("Address already in use");
     }
 
     /**
