@@ -115,7 +115,12 @@ class AccountPagesTest {
                         type.capture(),
                         eq("school-a"));
         assertThat(type.getValue().getCharset()).isEqualTo(Charset.forName("windows-1251"));
-        assertThat(html).contains("Nothing has changed yet", "id=\"preview-created\"", "id=\"import-commit\"");
+        assertThat(html)
+                .contains(
+                        "Nothing has changed yet",
+                        "id=\"preview-created\"",
+                        "Accounts that will be created",
+                        "id=\"import-commit\"");
         verify(api, never())
                 .send(
                         eq(HttpMethod.POST),
@@ -228,6 +233,7 @@ class AccountPagesTest {
                         "The import is done",
                         "What the import did",
                         "id=\"result-created\"",
+                        "Accounts created",
                         "rows[3]",
                         "No free username");
     }
