@@ -15,7 +15,10 @@ import kz.senim.local.api.ApiResponse;
 import kz.senim.local.api.Caller;
 import kz.senim.local.api.SenimApi;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,6 +28,8 @@ import tools.jackson.databind.JsonNode;
  * kept out, each party and the mediator are told in their own language, and no e-mail carries a word
  * of the case.
  */
+@Order(3)
+@ResourceLock(value = Shared.GYMNASIUM_1_CASES, mode = ResourceAccessMode.READ_WRITE)
 class ConflictJourney {
 
     /** The school's settings while the follow-up is brought within reach (see {@link #followUp}). */

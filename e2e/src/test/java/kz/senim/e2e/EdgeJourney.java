@@ -3,9 +3,11 @@ package kz.senim.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import kz.senim.local.api.SenimApi;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /** The edge as a client meets it: real Keycloak tokens pass, no token or a forged one does not. */
+@Order(13)
 class EdgeJourney {
 
     private final SenimApi api = EndToEnd.api();

@@ -12,7 +12,10 @@ import kz.senim.local.api.ApiResponse;
 import kz.senim.local.api.Caller;
 import kz.senim.local.api.SenimApi;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,6 +24,8 @@ import tools.jackson.databind.JsonNode;
  * curriculum in training-service, is certified by it in membership-service, and can then be assigned
  * to a case. Demo Gymnasium No. 1 and the student's schoolmates stay out of it at every step.
  */
+@Order(9)
+@ResourceLock(value = Shared.SCHOOL_2_CLUB, mode = ResourceAccessMode.READ_WRITE)
 class MembershipJourney {
 
     private static final String TRAINING_MODULE = "FOUNDATIONS_AND_PRINCIPLES";

@@ -15,7 +15,10 @@ import java.util.Map;
 import java.util.UUID;
 import kz.senim.local.api.Caller;
 import kz.senim.local.api.SenimApi;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
@@ -26,6 +29,8 @@ import org.openqa.selenium.support.ui.Select;
  * open to them, and downloads a memo the coordinator published in the portal with its PDF. The activities
  * are set up through the API with titles of their own.
  */
+@Order(8)
+@ResourceLock(value = Shared.GYMNASIUM_1_ACTIVITIES, mode = ResourceAccessMode.READ)
 class PortalAttendanceJourney {
 
     private static final ZoneOffset ALMATY = ZoneOffset.ofHours(5);

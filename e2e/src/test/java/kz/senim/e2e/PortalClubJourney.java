@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.UUID;
 import kz.senim.local.api.Caller;
 import kz.senim.local.api.SenimApi;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 
 /**
@@ -23,6 +26,8 @@ import org.openqa.selenium.By;
  * the rejected one is student2.gym1. An open application left by an earlier run is withdrawn first. The
  * first page of each browser asks for Russian ({@code ?lang=ru}): a person's own language would win otherwise.
  */
+@Order(10)
+@ResourceLock(value = Shared.SCHOOL_2_CLUB, mode = ResourceAccessMode.READ_WRITE)
 class PortalClubJourney {
 
     private final SenimApi api = EndToEnd.api();

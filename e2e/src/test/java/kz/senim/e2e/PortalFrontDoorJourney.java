@@ -2,6 +2,7 @@ package kz.senim.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -9,6 +10,7 @@ import org.openqa.selenium.By;
  * The portal's front door in a real browser: the welcome page in each language, Keycloak's login page in
  * the page's language, a signed-in home page, and signing out.
  */
+@Order(12)
 class PortalFrontDoorJourney {
 
     @Test

@@ -12,7 +12,10 @@ import java.util.regex.Pattern;
 import kz.senim.local.Mailbox.Mail;
 import kz.senim.local.api.Caller;
 import kz.senim.local.api.SenimApi;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import tools.jackson.databind.JsonNode;
 
@@ -24,6 +27,8 @@ import tools.jackson.databind.JsonNode;
  * says what the consent is about and nothing said in it, where the parent agrees as guardian. Someone
  * who is not the guardian still gets the not-found page.
  */
+@Order(2)
+@ResourceLock(value = Shared.GYMNASIUM_1_CASES, mode = ResourceAccessMode.READ_WRITE)
 class PortalGuardianConsentJourney {
 
     private static final Pattern CASE_LINK = Pattern.compile("/cases/[0-9a-f-]{36}");

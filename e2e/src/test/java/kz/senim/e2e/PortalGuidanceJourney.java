@@ -7,7 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import kz.senim.local.api.Caller;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -21,12 +26,15 @@ import tools.jackson.databind.JsonNode;
  * conversation and the words typed; a child who sends an incomplete request lands on a focused summary
  * that names the field in words, not a rule.
  */
+@Order(6)
+@Execution(ExecutionMode.CONCURRENT) // its screens are independent of each other
 class PortalGuidanceJourney {
 
     private static final String SCHOOL = Schools.GYMNASIUM_1;
     private static final String RECEIPT = "[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}";
 
     @Test
+    @ResourceLock(value = Shared.GYMNASIUM_1_CASES, mode = ResourceAccessMode.READ)
     void a_child_switches_language_on_the_receipt_page_and_still_has_the_receipt() {
         Browser.assumeInstalled();
         Schools.gymnasium1(EndToEnd.api());
@@ -130,6 +138,7 @@ class PortalGuidanceJourney {
     }
 
     @Test
+    @ResourceLock(value = Shared.GYMNASIUM_1_CASES, mode = ResourceAccessMode.READ_WRITE)
     void a_coordinator_lands_on_the_counts_and_links_a_named_classmate_from_choose_with_the_likely_ones_first() {
         Browser.assumeInstalled();
         Schools.gymnasium1(EndToEnd.api());
@@ -240,6 +249,7 @@ class PortalGuidanceJourney {
     }
 
     @Test
+    @ResourceLock(value = Shared.GYMNASIUM_1_CASES, mode = ResourceAccessMode.READ)
     void a_coordinator_tells_requests_apart_in_the_triage_inbox() {
         Browser.assumeInstalled();
         Schools.gymnasium1(EndToEnd.api());
@@ -338,6 +348,7 @@ class PortalGuidanceJourney {
     }
 
     @Test
+    @ResourceLock(value = Shared.GYMNASIUM_1_CASES, mode = ResourceAccessMode.READ)
     void enter_in_a_persons_name_sends_the_request_and_adds_no_row() {
         Browser.assumeInstalled();
         Schools.gymnasium1(EndToEnd.api());

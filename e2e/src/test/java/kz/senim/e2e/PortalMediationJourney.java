@@ -2,13 +2,14 @@ package kz.senim.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import kz.senim.local.api.Caller;
 import kz.senim.local.api.SenimApi;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -23,10 +24,11 @@ import tools.jackson.databind.JsonNode;
  * never reach a page or an e-mail of anyone who may not read them. In a second, short case student1
  * withdraws, and the confirmation says plainly that it carries no blame.
  */
+@Order(4)
+@ResourceLock(value = Shared.GYMNASIUM_1_CASES, mode = ResourceAccessMode.READ)
 class PortalMediationJourney {
 
     private final SenimApi api = EndToEnd.api();
-    private final Caller coordinatorApi = api.as("coordinator.gym1");
     private final String planted = "OKAPI-PLANT-" + UUID.randomUUID();
     private final String description = planted + "-DESCRIPTION they took my seat by the window";
     private final String notes = planted + "-NOTES both felt unheard";
@@ -40,47 +42,42 @@ class PortalMediationJourney {
         Club.certifiedMediator(api, "mediator1.gym1", "coordinator.gym1");
         String student2Id = api.as("student2.gym1").userId();
         String mediatorId = api.as("mediator1.gym1").userId();
-        Map<String, Object> settingsBefore = settings(Map.of("mediatorsPerCase", 1));
-        try {
-            String id;
-            try (Browser student1 = Browser.open("mediation", "en")) {
-                id = asksForMediationNaming(student1, "Daniyar Zhaksylykov", "9");
-            }
-            try (Browser coordinator = signedIn("coordinator.gym1")) {
-                coordinatorTriagesAndAssigns(coordinator, id, student2Id, mediatorId);
-                try (Browser mediator = signedIn("mediator1.gym1")) {
-                    mediator.go("/cases").check("my-cases");
-                    mediator.submit(By.id("case-" + id));
-                    mediator.check("case-assigned");
-                    mediator.submit(By.id("request-consent"));
-                    mediator.check("consent-requested");
-                    assertThat(status(mediator)).isEqualTo("AWAITING_CONSENT");
-
-                    consents("student1.gym1", id);
-                    consents("student2.gym1", id);
-                    mediator.go("/cases/" + id);
-                    assertThat(status(mediator)).isEqualTo("IN_MEDIATION");
-
-                    mediatorHoldsASessionAndWritesTheAgreement(mediator);
-                }
-                signs("student1.gym1", id, true);
-                signs("student2.gym1", id, false);
-                coordinator.go("/cases/" + id).check("agreement-reached");
-                assertThat(status(coordinator)).isEqualTo("AGREEMENT_REACHED");
-                coordinator.submit(By.id("audit-link"));
-                coordinator.check("audit");
-                assertThat(coordinator.text()).contains("Read confidential text", "Changed the case");
-                assertThat(coordinator.source()).doesNotContain(planted);
-            }
-
-            nobodyElseReadsIt(id);
-
-            aStudentWithdrawsWithoutBlame(mediatorId);
-            aStudentAsksAQuestionAndTheCoordinatorAnswers();
-            Mails.assertNoMailContains(planted);
-        } finally {
-            settings(settingsBefore);
+        String id;
+        try (Browser student1 = Browser.open("mediation", "en")) {
+            id = asksForMediationNaming(student1, "Daniyar Zhaksylykov", "9");
         }
+        try (Browser coordinator = signedIn("coordinator.gym1")) {
+            coordinatorTriagesAndAssigns(coordinator, id, student2Id, mediatorId);
+            try (Browser mediator = signedIn("mediator1.gym1")) {
+                mediator.go("/cases").check("my-cases");
+                mediator.submit(By.id("case-" + id));
+                mediator.check("case-assigned");
+                mediator.submit(By.id("request-consent"));
+                mediator.check("consent-requested");
+                assertThat(status(mediator)).isEqualTo("AWAITING_CONSENT");
+
+                consents("student1.gym1", id);
+                consents("student2.gym1", id);
+                mediator.go("/cases/" + id);
+                assertThat(status(mediator)).isEqualTo("IN_MEDIATION");
+
+                mediatorHoldsASessionAndWritesTheAgreement(mediator);
+            }
+            signs("student1.gym1", id, true);
+            signs("student2.gym1", id, false);
+            coordinator.go("/cases/" + id).check("agreement-reached");
+            assertThat(status(coordinator)).isEqualTo("AGREEMENT_REACHED");
+            coordinator.submit(By.id("audit-link"));
+            coordinator.check("audit");
+            assertThat(coordinator.text()).contains("Read confidential text", "Changed the case");
+            assertThat(coordinator.source()).doesNotContain(planted);
+        }
+
+        nobodyElseReadsIt(id);
+
+        aStudentWithdrawsWithoutBlame(mediatorId);
+        aStudentAsksAQuestionAndTheCoordinatorAnswers();
+        Mails.assertNoMailContains(planted);
     }
 
     // ---- the steps ------------------------------------------------------------------------
@@ -329,24 +326,5 @@ class PortalMediationJourney {
 
     private static String status(Browser browser) {
         return browser.find(By.id("case-status")).getAttribute("data-status");
-    }
-
-    /** Changes the school's case settings; answers the settings before. */
-    private Map<String, Object> settings(Map<String, Object> changes) {
-        var current = coordinatorApi.get("/api/cases/settings").expect(200);
-        JsonNode json = current.json();
-        Map<String, Object> before = new LinkedHashMap<>();
-        before.put("mediatorsPerCase", json.get("mediatorsPerCase").asInt());
-        JsonNode guardian = json.get("guardianConsentBelowGrade");
-        before.put("guardianConsentBelowGrade", guardian == null || guardian.isNull() ? null : guardian.asInt());
-        before.put("followUpDays", json.get("followUpDays").asInt());
-        before.put("retentionDays", json.get("retentionDays").asInt());
-        before.put("timeZone", json.get("timeZone").asString());
-        Map<String, Object> changed = new LinkedHashMap<>(before);
-        changed.putAll(changes);
-        coordinatorApi
-                .put("/api/cases/settings", changed, "If-Match", current.etag())
-                .expect(200);
-        return before;
     }
 }

@@ -16,7 +16,10 @@ import kz.senim.local.api.SenimApi;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import tools.jackson.databind.JsonNode;
@@ -27,6 +30,9 @@ import tools.jackson.databind.JsonNode;
  * and Russian, downloads the PDF (its text has the numbers and the Kazakh letters) and the CSV (it parses); the
  * district admin opens the table of every school side by side.
  */
+@Order(1)
+@ResourceLock(value = Shared.GYMNASIUM_1_CASES, mode = ResourceAccessMode.READ_WRITE)
+@ResourceLock(value = Shared.GYMNASIUM_1_ACTIVITIES, mode = ResourceAccessMode.READ_WRITE)
 class PortalReportsJourney {
 
     private static final ZoneOffset ALMATY = ZoneOffset.ofHours(5);

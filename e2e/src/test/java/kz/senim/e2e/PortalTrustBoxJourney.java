@@ -7,7 +7,10 @@ import java.util.Set;
 import java.util.UUID;
 import kz.senim.local.api.Caller;
 import kz.senim.local.api.SenimApi;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import tools.jackson.databind.JsonNode;
 
@@ -18,6 +21,8 @@ import tools.jackson.databind.JsonNode;
  * coordinator, not any e-mail, not the notification inbox. Along the way: the notification inbox and its
  * badge, the e-mail settings, and the district admin's schools.
  */
+@Order(5)
+@ResourceLock(value = Shared.GYMNASIUM_1_CASES, mode = ResourceAccessMode.READ)
 class PortalTrustBoxJourney {
 
     private static final String SCHOOL = Schools.GYMNASIUM_1;

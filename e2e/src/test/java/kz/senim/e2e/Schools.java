@@ -24,7 +24,7 @@ final class Schools {
 
     private Schools() {}
 
-    /** Demo Gymnasium No. 1: student1 and student2 share class 9А, mediator1 is in 10Б. */
+    /** Demo Gymnasium No. 1: student1 and student2 share class 9А, mediator1 is in 10Б; one mediator per case. */
     static void gymnasium1(SenimApi api) {
         prepare(api, GYMNASIUM_1, () -> {
             register(
@@ -60,7 +60,30 @@ final class Schools {
                     "ru",
                     "Gulnara",
                     "Seitkaliyeva");
+            oneMediatorPerCase(api.as("coordinator.gym1"));
         });
+    }
+
+    /**
+     * The journeys assign one mediator to each case, so the school has one per case (the default is two) from
+     * its setup on, rather than each journey changing it and changing it back while others run beside it.
+     */
+    private static void oneMediatorPerCase(Caller coordinator) {
+        var current = coordinator.get("/api/cases/settings").expect(200);
+        if (current.json().get("mediatorsPerCase").asInt() == 1) {
+            return;
+        }
+        var json = current.json();
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("mediatorsPerCase", 1);
+        var guardian = json.get("guardianConsentBelowGrade");
+        settings.put("guardianConsentBelowGrade", guardian == null || guardian.isNull() ? null : guardian.asInt());
+        settings.put("followUpDays", json.get("followUpDays").asInt());
+        settings.put("retentionDays", json.get("retentionDays").asInt());
+        settings.put("timeZone", json.get("timeZone").asString());
+        coordinator
+                .put("/api/cases/settings", settings, "If-Match", current.etag())
+                .expect(200);
     }
 
     /** Demo School 2: student1 and mediator1 share class 9A (mediator1 is not a club member here). */

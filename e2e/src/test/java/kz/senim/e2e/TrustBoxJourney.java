@@ -12,7 +12,10 @@ import kz.senim.local.api.ApiResponse;
 import kz.senim.local.api.Caller;
 import kz.senim.local.api.SenimApi;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,6 +24,8 @@ import tools.jackson.databind.JsonNode;
  * anonymous case, which only the school's coordinators see. The other school's coordinator, and
  * anyone holding a wrong receipt, learn nothing.
  */
+@Order(7)
+@ResourceLock(value = Shared.GYMNASIUM_1_CASES, mode = ResourceAccessMode.READ)
 class TrustBoxJourney {
 
     private static final String BOX = "/api/trust-box/schools/" + Schools.GYMNASIUM_1;
