@@ -319,8 +319,12 @@ public class Mediations {
     @Transactional(readOnly = true)
     public YourPart yourPart(StoredMediation stored, CurrentUser caller) {
         Mediation mediation = stored.mediation();
-        Seen seen = seen(stored, caller);
         boolean asking = mediation.status() == MediationStatus.AWAITING_CONSENT;
+        if (!asking && mediation.confidentiality().visibilityFor(actor(caller)).atLeast(Visibility.GUARDIAN)) {
+            // Not seen as a guardian only, and no answer is asked: no need to ask the directory, line by line.
+            return new YourPart(false, false);
+        }
+        Seen seen = seen(stored, caller);
         boolean asParty = mediation
                 .partyOf(seen.viewer())
                 .map(party ->
