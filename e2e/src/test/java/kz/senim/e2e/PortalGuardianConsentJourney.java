@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,7 +25,8 @@ import tools.jackson.databind.JsonNode;
  * for its students, student1 asks for mediation with student2, and once the coordinator asks the parties,
  * student1's parent (linked to her in the people directory) gets the {@code consent-requested-guardian}
  * e-mail. Its link, opened before signing in, leads through Keycloak's login to a view of the case that
- * says what the consent is about and nothing said in it, where the parent agrees as guardian. Someone
+ * says what the consent is about and nothing said in it; their home says first that it waits for their consent
+ * and links to it; there the parent agrees as guardian. Someone
  * who is not the guardian still gets the not-found page.
  */
 @Order(2)
@@ -66,6 +68,22 @@ class PortalGuardianConsentJourney {
                 assertThat(parent.find(By.id("guardian-mediated-by")).getText()).isNotBlank();
                 whatTheGuardianDoesNotSee(parent);
 
+                // Their home says it too, first: their child's case waits for their consent, and the way to it.
+                parent.go("/?lang=ru");
+                WebElement awaiting = parent.find(By.id("awaiting-" + id));
+                assertThat(awaiting.getText()).contains("школа просит вашего согласия");
+                assertThat(parent.find(By.cssSelector("#awaiting-consent ul"))
+                                .getLocation()
+                                .getY())
+                        .as("what waits for them comes before their tasks")
+                        .isLessThan(parent.find(By.cssSelector("ul.tasks"))
+                                .getLocation()
+                                .getY());
+                whatTheGuardianDoesNotSee(parent);
+                parent.check("guardian-home-awaiting").checkWide("guardian-home-awaiting");
+                parent.submit(By.cssSelector("#awaiting-" + id + " a"));
+                assertThat(parent.path()).startsWith(path);
+
                 parent.submit(By.id("guardian-consent-yes-0"));
                 parent.find(By.cssSelector("[role='status']"));
                 parent.check("guardian-agreed");
@@ -73,6 +91,11 @@ class PortalGuardianConsentJourney {
                         .isEqualTo("true");
                 assertThat(parent.has(By.id("guardian-consent-yes-0"))).isFalse();
                 whatTheGuardianDoesNotSee(parent);
+
+                // Answered: nothing waits for them any more; the case stays on their home as their child's.
+                parent.go("/?lang=ru");
+                assertThat(parent.find(By.id("my-case-" + id)).getText()).contains("случай вашего ребёнка");
+                assertThat(parent.has(By.id("awaiting-" + id))).isFalse();
             }
 
             JsonNode recorded =

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import kz.senim.local.api.Caller;
@@ -349,6 +350,117 @@ class PortalGuidanceJourney {
 
     @Test
     @ResourceLock(value = Shared.GYMNASIUM_1_CASES, mode = ResourceAccessMode.READ)
+    void a_student_reads_on_their_home_when_and_where_their_next_meeting_is() {
+        Browser.assumeInstalled();
+        Schools.gymnasium1(EndToEnd.api());
+        Caller student1 = EndToEnd.api().as("student1.gym1");
+        Caller student2 = EndToEnd.api().as("student2.gym1");
+        Caller coordinator = EndToEnd.api().as("coordinator.gym1");
+        String id = student1.post(
+                        "/api/cases",
+                        Map.of(
+                                "description",
+                                "guidance journey: the next meeting",
+                                "parties",
+                                List.of(Map.of("userId", student1.userId()), Map.of("userId", student2.userId()))),
+                        "Idempotency-Key",
+                        UUID.randomUUID().toString())
+                .expect(201)
+                .text("/id");
+        String path = "/api/cases/" + id;
+        try {
+            coordinator
+                    .post(path + "/triage", Map.of("decision", "ACCEPT_FOR_COORDINATOR_MEDIATION", "reason", "both"))
+                    .expect(200);
+            coordinator
+                    .post(path + "/mediators", Map.of("userId", coordinator.userId()))
+                    .expect(200);
+            JsonNode asked = coordinator
+                    .post(path + "/consent-request", null)
+                    .expect(200)
+                    .json();
+            String party1 = partyOf(asked, student1.userId());
+            student1.post(path + "/consents", Map.of("partyId", party1, "given", true))
+                    .expect(200);
+            JsonNode consented = student2.post(
+                            path + "/consents", Map.of("partyId", partyOf(asked, student2.userId()), "given", true))
+                    .expect(200)
+                    .json();
+            if ("AWAITING_CONSENT".equals(consented.get("status").asString())) {
+                // Another journey asks guardians at this school just now: the coordinator notes their answers.
+                for (JsonNode party : asked.get("parties")) {
+                    coordinator
+                            .post(
+                                    path + "/consents",
+                                    Map.of(
+                                            "partyId",
+                                            party.get("id").asString(),
+                                            "guardian",
+                                            true,
+                                            "given",
+                                            true,
+                                            "note",
+                                            "by phone"))
+                            .expect(200, 409);
+                }
+            }
+            OffsetDateTime startsAt = OffsetDateTime.now(java.time.ZoneOffset.ofHours(5))
+                    .plusDays(2)
+                    .withHour(14)
+                    .withMinute(30)
+                    .withSecond(0)
+                    .withNano(0);
+            coordinator
+                    .post(
+                            path + "/sessions",
+                            Map.of(
+                                    "kind",
+                                    "INDIVIDUAL",
+                                    "startsAt",
+                                    startsAt.toString(),
+                                    "place",
+                                    "Room 214",
+                                    "participants",
+                                    List.of(party1)))
+                    .expect(200);
+
+            try (Browser child = Browser.open("guidance-next-meeting", "en")) {
+                child.signIn("student1.gym1");
+                child.go("/?lang=en");
+                String next = child.find(By.id("my-case-next-" + id)).getText();
+                assertThat(next)
+                        .contains(
+                                "Next meeting",
+                                startsAt.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH),
+                                "Room 214");
+                assertThat(child.find(By.id("my-case-" + id)).getText()).contains("In mediation");
+                child.check("next-meeting-on-home").checkWide("next-meeting-on-home");
+            }
+        } finally {
+            coordinator
+                    .post(
+                            path + "/withdrawal",
+                            Map.of("partyId", partyOfCase(coordinator, path, student2.userId()), "note", "in person"))
+                    .expect(200, 409);
+        }
+    }
+
+    private static String partyOfCase(Caller coordinator, String path, String userId) {
+        return partyOf(coordinator.get(path).expect(200).json(), userId);
+    }
+
+    private static String partyOf(JsonNode view, String userId) {
+        return view.get("parties")
+                .valueStream()
+                .filter(p -> userId.equals(p.path("userId").asString()))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asString();
+    }
+
+    @Test
+    @ResourceLock(value = Shared.GYMNASIUM_1_CASES, mode = ResourceAccessMode.READ)
     void enter_in_a_persons_name_sends_the_request_and_adds_no_row() {
         Browser.assumeInstalled();
         Schools.gymnasium1(EndToEnd.api());
@@ -398,6 +510,13 @@ class PortalGuidanceJourney {
                 assertThat(mainTop.doubleValue())
                         .as("the page starts near the top, not pushed down by a menu")
                         .isLessThan(300);
+                WebElement here = wide.driver().findElement(By.cssSelector("#main-nav a[aria-current='page']"));
+                assertThat(here.getDomAttribute("href"))
+                        .as("the page one is on: home")
+                        .isEqualTo("/");
+                assertThat(here.getCssValue("background-color"))
+                        .as("the page one is on stands out in the bar")
+                        .isNotEqualTo(wide.driver().findElement(triage).getCssValue("background-color"));
             });
             coordinator
                     .driver()
@@ -405,6 +524,12 @@ class PortalGuidanceJourney {
                     .click();
             coordinator.waiting().until(d -> d.findElement(triage).isDisplayed());
             coordinator.check("nav-opened-on-a-phone");
+            coordinator.submit(triage);
+            assertThat(coordinator.driver().findElements(By.cssSelector("#main-nav a[aria-current='page']")).stream()
+                            .map(link -> link.getDomAttribute("href"))
+                            .toList())
+                    .as("on the triage inbox, its link and only that one is marked")
+                    .containsExactly("/cases?status=SUBMITTED");
         }
     }
 }

@@ -285,15 +285,58 @@ public class Mediations {
                 .min(java.util.Comparator.comparing(Session::startsAt));
     }
 
-    /** Coordinators page through every case of their school; anyone else through the cases they are part of. */
+    /**
+     * Coordinators page through every case of their school; anyone else through the cases they are part of,
+     * a guardian also through those of their child that ask for their consent (decision 140). Each case
+     * follows the school's settings in force, as when it is opened, so a line says what the case would.
+     */
     @Transactional(readOnly = true)
     public Page<StoredMediation> list(CurrentUser caller, CaseFilter filter, PageQuery page) {
         String school = schoolOf(caller);
+        var inForce = settings.inForce(school).mediation();
+        Page<StoredMediation> found;
         if (caller.has(Role.COORDINATOR)) {
-            return cases.school(school, filter, page);
+            found = cases.school(school, filter, page);
+        } else {
+            List<String> children =
+                    people.person(school, caller.id()).map(Person::guardianOf).orElse(List.of());
+            found = cases.involving(
+                    school,
+                    caller.id(),
+                    new MediationRepository.Wards(children, inForce.guardianConsentBelowGrade()),
+                    filter,
+                    page);
         }
-        return cases.involving(school, caller.id(), filter, page);
+        found.content().forEach(stored -> stored.mediation().followSettings(inForce));
+        return found;
     }
+
+    /**
+     * What a list line says of the caller's own part in a case: whether they see it only as the guardian of a
+     * party (their child), and whether the case waits for their answer to the request for consent — as a party who has
+     * not answered, or as a guardian who has not answered for their child.
+     */
+    @Transactional(readOnly = true)
+    public YourPart yourPart(StoredMediation stored, CurrentUser caller) {
+        Mediation mediation = stored.mediation();
+        boolean asking = mediation.status() == MediationStatus.AWAITING_CONSENT;
+        if (!asking && mediation.confidentiality().visibilityFor(actor(caller)).atLeast(Visibility.GUARDIAN)) {
+            // Not seen as a guardian only, and no answer is asked: no need to ask the directory, line by line.
+            return new YourPart(false, false);
+        }
+        Seen seen = seen(stored, caller);
+        boolean asParty = mediation
+                .partyOf(seen.viewer())
+                .map(party ->
+                        mediation.consents().stream().noneMatch(c -> c.partyId().equals(party.id()) && !c.guardian()))
+                .orElse(false);
+        boolean forChild = seen.wards().stream()
+                .anyMatch(ward -> mediation.guardianConsentOf(ward).isEmpty());
+        return new YourPart(seen.visibility() == Visibility.GUARDIAN, asking && (asParty || forChild));
+    }
+
+    /** The caller's part in a case, as a list line says it. */
+    public record YourPart(boolean asGuardian, boolean awaitingYourConsent) {}
 
     /** The certified mediators (or, for cases coordinators mediate, the coordinators) the case may have, with their load. */
     @Transactional(readOnly = true)

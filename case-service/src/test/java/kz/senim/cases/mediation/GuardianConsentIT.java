@@ -138,6 +138,87 @@ class GuardianConsentIT {
     }
 
     @Test
+    void the_guardians_list_shows_their_childs_case_and_whether_it_waits_for_their_answer_and_nothing_else() {
+        ServiceApi api = ServiceApi.at(port);
+        CaseFixture school = new CaseFixture(api, jdbc);
+        String otherParent = "other-parent-" + UUID.randomUUID();
+        String parentElsewhere = "parent-elsewhere-" + UUID.randomUUID();
+        try (MembershipFeed feed = new MembershipFeed(jdbc)) {
+            feed.person(school.school, otherParent, "parent", null, null, List.of(school.outsider));
+            feed.person(school.otherSchool, parentElsewhere, "parent", null, null, List.of(school.alua));
+        }
+        guardiansBelowGrade(api, school, 9);
+        String id = awaitingConsent(api, school);
+        // A case of the same school without their child: not theirs to see.
+        Answer another = api.post("/api/cases")
+                .auth(school.asTeacher())
+                .json("""
+                        {"description":"%s","parties":[{"userId":"%s"},{"userId":"%s"}]}
+                        """.formatted(CaseFixture.DESCRIPTION, school.bekzat, school.spareMediator))
+                .send();
+        assertThat(another.status()).as(another.body()).isEqualTo(201);
+        String asParent = asParent(school.parent, school.school);
+
+        Answer listed = api.get("/api/cases").auth(asParent).send();
+        JsonNode page = ok(listed);
+        assertThat(page.get("totalElements").asLong()).isEqualTo(1);
+        JsonNode line = page.get("content").get(0);
+        assertThat(line.get("id").asString()).isEqualTo(id);
+        assertThat(line.get("status").asString()).isEqualTo("AWAITING_CONSENT");
+        assertThat(line.get("asGuardian").asBoolean()).isTrue();
+        assertThat(line.get("awaitingYourConsent").asBoolean()).isTrue();
+        for (String hidden : List.of("askedBy", "partyCount", "nextSession")) {
+            assertThat(line.path(hidden).isNull() || line.path(hidden).isMissingNode())
+                    .as("a guardian's line has no %s", hidden)
+                    .isTrue();
+        }
+        CaseFixture.CONFIDENTIAL.forEach(text -> assertThat(listed.body()).doesNotContain(text));
+        assertThat(listed.body()).doesNotContain(school.alua, school.bekzat, school.dana, school.erlan, school.teacher);
+
+        // The child, a party, sees the same case waiting for their own answer, and not as a guardian.
+        JsonNode asChild = ok(api.get("/api/cases")
+                        .auth(school.asStudent(school.alua))
+                        .send())
+                .get("content")
+                .get(0);
+        assertThat(asChild.get("asGuardian").asBoolean()).isFalse();
+        assertThat(asChild.get("awaitingYourConsent").asBoolean()).isTrue();
+
+        // Another family's guardian, and the child's guardian registered at another school: nothing listed.
+        for (String outsider :
+                List.of(asParent(otherParent, school.school), asParent(parentElsewhere, school.otherSchool))) {
+            assertThat(ok(api.get("/api/cases").auth(outsider).send())
+                            .get("totalElements")
+                            .asLong())
+                    .isZero();
+        }
+
+        // Once the guardian answered, the line stays and no longer waits for them.
+        String aluaParty = ok(api.get("/api/cases/" + id).auth(asParent).send())
+                .get("guardianConsents")
+                .get(0)
+                .get("partyId")
+                .asString();
+        ok(api.post("/api/cases/" + id + "/consents")
+                .auth(asParent)
+                .json("{\"partyId\":\"%s\",\"guardian\":true,\"given\":true}".formatted(aluaParty))
+                .send());
+        JsonNode answered =
+                ok(api.get("/api/cases").auth(asParent).send()).get("content").get(0);
+        assertThat(answered.get("id").asString()).isEqualTo(id);
+        assertThat(answered.get("awaitingYourConsent").asBoolean()).isFalse();
+
+        // The school asks guardians only below grade 7 now: the grade-7 child's case leaves the list, as it
+        // answers 404 when opened.
+        guardiansBelowGrade(api, school, 7);
+        assertThat(ok(api.get("/api/cases").auth(asParent).send())
+                        .get("totalElements")
+                        .asLong())
+                .isZero();
+        api.get("/api/cases/" + id).auth(asParent).send().problem(404);
+    }
+
+    @Test
     void without_the_setting_the_parent_sees_nothing_and_a_guardians_no_ends_the_case_when_it_is_on() {
         ServiceApi api = ServiceApi.at(port);
         CaseFixture school = new CaseFixture(api, jdbc);
@@ -145,6 +226,11 @@ class GuardianConsentIT {
         String path = "/api/cases/" + id;
         String asParent = asParent(school.parent, school.school);
         api.get(path).auth(asParent).send().problem(404);
+        assertThat(ok(api.get("/api/cases").auth(asParent).send())
+                        .get("totalElements")
+                        .asLong())
+                .as("nor does their list show it")
+                .isZero();
 
         // The school turns guardian consent on: from now on the parent is asked, and may say no.
         guardiansBelowGrade(api, school, 8);

@@ -8,7 +8,9 @@ import java.util.Set;
 /**
  * One line of a list of cases, as the API gives it: enough to tell requests apart at a glance (who asked,
  * between how many people, how urgent, where it stands) without opening them. {@code askedBy} and
- * {@code partyCount} are null where the API does not tell this viewer (a party, a mediator).
+ * {@code partyCount} are null where the API does not tell this viewer (a party, a mediator). A guardian's line
+ * ({@code asGuardian}: their child's case, where the school asks their consent) and a line waiting for the
+ * viewer's own answer ({@code awaitingYourConsent}) say so.
  */
 public record CaseLine(
         String id,
@@ -17,7 +19,9 @@ public record CaseLine(
         Object submittedAt,
         String outcome,
         String askedBy,
-        Integer partyCount) {
+        Integer partyCount,
+        boolean asGuardian,
+        boolean awaitingYourConsent) {
 
     private static final List<String> URGENCIES = List.of("HIGH", "NORMAL", "LOW");
     private static final Set<String> ASKERS = Set.of("STUDENT", "PARENT", "TEACHER", "STAFF", "TRUST_BOX", "IN_PERSON");
@@ -33,7 +37,9 @@ public record CaseLine(
                 line.get("submittedAt"),
                 line.get("outcome") instanceof String outcome ? outcome : null,
                 line.get("askedBy") instanceof String asker && ASKERS.contains(asker) ? asker : null,
-                line.get("partyCount") instanceof Number count ? count.intValue() : null);
+                line.get("partyCount") instanceof Number count ? count.intValue() : null,
+                Boolean.TRUE.equals(line.get("asGuardian")),
+                Boolean.TRUE.equals(line.get("awaitingYourConsent")));
     }
 
     /** The API's lines, urgent first and otherwise in the API's order. */

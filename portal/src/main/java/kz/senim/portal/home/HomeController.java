@@ -74,7 +74,9 @@ class HomeController {
             coordinatorDay.week().ifPresent(week -> model.addAttribute("week", week));
         } else if (viewer.get().mayAsk() || viewer.get().isMediator()) {
             model.addAttribute("myCases", coordinatorDay.casesOf());
-            List<MyNextSteps.NextSession> sessions = nextSteps.sessions();
+            List<Map<String, Object>> lines = nextSteps.lines();
+            model.addAttribute("awaitingConsent", MyNextSteps.awaitingConsent(lines));
+            List<MyNextSteps.NextSession> sessions = MyNextSteps.sessions(lines);
             model.addAttribute("nextSessions", sessions);
             model.addAttribute("nextByCase", MyNextSteps.byCase(sessions));
             if (viewer.get().isMediator()) {

@@ -37,11 +37,13 @@ class MyNextSteps {
         this.api = api;
     }
 
-    /** The viewer's next sessions, soonest first, one per case; empty when the API says nothing. */
-    List<NextSession> sessions() {
-        List<Map<String, Object>> lines;
+    /** A case waiting for the viewer's answer to the request for consent: as a party, or as a guardian. */
+    record AwaitedConsent(String caseId, boolean asGuardian, Object submittedAt) {}
+
+    /** The viewer's 50 most recent cases as the API lists them; empty when the API says nothing. */
+    List<Map<String, Object>> lines() {
         try {
-            lines = Optional.ofNullable(api.get("/api/cases?page=0&size={size}&sort=submittedAt,desc", CASES))
+            return Optional.ofNullable(api.get("/api/cases?page=0&size={size}&sort=submittedAt,desc", CASES))
                     .map(ApiAnswer::content)
                     .orElse(List.of());
         } catch (ApiProblem refused) {
@@ -50,6 +52,25 @@ class MyNextSteps {
             }
             return List.of();
         }
+    }
+
+    /**
+     * The cases waiting for the viewer's own answer ({@code awaitingYourConsent}), their child's first for a
+     * guardian, otherwise newest first: what a parent's or a party's home asks of them before anything else.
+     */
+    static List<AwaitedConsent> awaitingConsent(List<Map<String, Object>> lines) {
+        return lines.stream()
+                .filter(line -> Boolean.TRUE.equals(line.get("awaitingYourConsent")))
+                .map(line -> new AwaitedConsent(
+                        String.valueOf(line.get("id")),
+                        Boolean.TRUE.equals(line.get("asGuardian")),
+                        line.get("submittedAt")))
+                .sorted(Comparator.comparing(AwaitedConsent::asGuardian).reversed())
+                .toList();
+    }
+
+    /** The viewer's next sessions, soonest first, one per case. */
+    static List<NextSession> sessions(List<Map<String, Object>> lines) {
         List<NextSession> sessions = new ArrayList<>();
         for (Map<String, Object> line : lines) {
             next(line).ifPresent(sessions::add);

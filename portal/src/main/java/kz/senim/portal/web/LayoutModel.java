@@ -54,6 +54,23 @@ class LayoutModel {
     }
 
     /**
+     * Which link of the menu is the page one is on, as the menu writes it (its path; the triage inbox is the
+     * case list filtered to {@code status=SUBMITTED}): that link says {@code aria-current="page"}. A page the
+     * menu does not link (a case, a form's result) marks nothing.
+     */
+    @ModelAttribute("menuCurrent")
+    String menuCurrent(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        if (path.equals("/cases") && "SUBMITTED".equals(request.getParameter("status"))) {
+            return "/cases?status=SUBMITTED";
+        }
+        return path.isEmpty() ? "/" : path;
+    }
+
+    /**
      * The language switcher's links: this page with its query (a filtered list stays filtered) and another
      * {@code lang}. Only the URL's own query is kept, never a posted form's fields.
      */

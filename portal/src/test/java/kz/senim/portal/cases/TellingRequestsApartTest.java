@@ -103,6 +103,34 @@ class TellingRequestsApartTest {
                 .contains("Обычная");
     }
 
+    @Test
+    void a_parents_requests_tell_their_childs_case_apart_and_say_it_waits_for_their_answer() throws Exception {
+        Map<String, Object> child = line(CALM, "NORMAL", null, null);
+        child.put("status", "AWAITING_CONSENT");
+        child.put("asGuardian", true);
+        child.put("awaitingYourConsent", true);
+        Map<String, Object> asked = line(URGENT, "NORMAL", "PARENT", 2);
+        asked.put("asGuardian", false);
+        asked.put("awaitingYourConsent", false);
+        when(api.get("/api/cases?size=50&sort=submittedAt,desc")).thenReturn(page(asked, child));
+        when(api.get("/api/consultations?size=50")).thenReturn(page());
+
+        String page = mvc.perform(get("/requests?lang=kk")
+                        .with(signedIn(
+                                registrations.findByRegistrationId("keycloak"), "p-1", "demo-gymnasium-1", "parent")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(lineOf(page, CALM))
+                .contains("Балаңыздың жағдайы", "Сіздің жауабыңызды күтуде")
+                .doesNotContain("Сіздің өтінішіңіз", "Қатысушылар");
+        assertThat(lineOf(page, URGENT))
+                .contains("Сіздің өтінішіңіз")
+                .doesNotContain("Балаңыздың жағдайы", "Сіздің жауабыңызды күтуде");
+    }
+
     private static String lineOf(String page, String id) {
         String from = page.substring(page.indexOf("id=\"line-" + id));
         return from.substring(0, from.indexOf("</li>"));

@@ -73,6 +73,43 @@ class WhatComesNextTest {
     }
 
     @Test
+    void a_parent_sees_first_that_their_childs_case_waits_for_their_consent_and_how_to_give_it() throws Exception {
+        Map<String, Object> child = line(CASE, "AWAITING_CONSENT");
+        child.put("asGuardian", true);
+        child.put("awaitingYourConsent", true);
+        Map<String, Object> asked = line(QUIET, "SUBMITTED");
+        asked.put("askedBy", "PARENT");
+        asked.put("awaitingYourConsent", false);
+        ApiAnswer cases = new ApiAnswer(200, Map.of("content", List.of(asked, child), "totalElements", 2), null, null);
+        when(api.get("/api/cases?page=0&size=5&sort=submittedAt,desc")).thenReturn(cases);
+        when(api.get(eq("/api/cases?page=0&size={size}&sort=submittedAt,desc"), eq(50)))
+                .thenReturn(cases);
+
+        String page = home("p-1", "parent");
+
+        String awaiting = page.substring(
+                page.indexOf("id=\"awaiting-consent\""),
+                page.indexOf("</section>", page.indexOf("id=\"awaiting-consent\"")));
+        assertThat(awaiting)
+                .contains(
+                        "id=\"awaiting-" + CASE + "\"",
+                        "href=\"/cases/" + CASE + "#guardian-consent\"",
+                        "Your child&#39;s case: the school asks for your consent")
+                .doesNotContain(QUIET);
+        assertThat(page.indexOf("id=\"awaiting-consent\"")).isLessThan(page.indexOf("id=\"my-cases\""));
+        // What they asked stands below, and their child's case says whose it is.
+        assertThat(page).contains("id=\"my-case-" + QUIET + "\"", "id=\"my-case-" + CASE + "\"");
+        String childLine = page.substring(page.indexOf("id=\"my-case-" + CASE + "\""));
+        assertThat(childLine.substring(0, childLine.indexOf("</li>"))).contains("your child&#39;s case");
+        verify(api, never()).get(eq("/api/cases/{id}"), anyString());
+    }
+
+    @Test
+    void nothing_waits_on_a_home_where_no_line_awaits_the_viewers_answer() throws Exception {
+        assertThat(home("s-1", "student")).doesNotContain("id=\"awaiting-consent\"");
+    }
+
+    @Test
     void a_mediator_sees_their_next_sessions_and_how_far_along_the_curriculum_they_are() throws Exception {
         when(api.get(eq("/api/membership/members/{id}"), eq("m-1")))
                 .thenReturn(new ApiAnswer(200, Map.of("status", "TRAINEE"), null, null));

@@ -128,6 +128,38 @@ class GuidanceDetailsTest {
         assertThat(home.indexOf("id=\"my-cases\"")).isLessThan(home.indexOf("class=\"tasks\""));
     }
 
+    @Test
+    void the_menu_marks_the_page_one_is_on_and_only_that_one() throws Exception {
+        when(api.get(org.mockito.ArgumentMatchers.anyString())).thenReturn(page(0, java.util.List.of()));
+
+        String home = pageAs("/?lang=en", "s-1", "student");
+        assertThat(home).contains("href=\"/\" aria-current=\"page\"");
+        assertThat(home.split("aria-current=\"page\"", -1)).hasSize(2);
+
+        String requests = pageAs("/requests?lang=en", "s-1", "student");
+        assertThat(requests)
+                .contains("href=\"/requests\" aria-current=\"page\"")
+                .doesNotContain("href=\"/requests/new\" aria-current", "href=\"/\" aria-current");
+
+        String triage = pageAs("/cases?status=SUBMITTED&lang=en", "c-1", "coordinator");
+        assertThat(triage)
+                .contains("href=\"/cases?status=SUBMITTED\" aria-current=\"page\"")
+                .doesNotContain("href=\"/cases\" aria-current");
+        String all = pageAs("/cases?lang=en", "c-1", "coordinator");
+        assertThat(all)
+                .contains("href=\"/cases\" aria-current=\"page\"")
+                .doesNotContain("href=\"/cases?status=SUBMITTED\" aria-current");
+    }
+
+    private String pageAs(String url, String user, String... roles) throws Exception {
+        return mvc.perform(get(url).with(signedIn(
+                        registrations.findByRegistrationId("keycloak"), user, "demo-gymnasium-1", roles)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
     private static ApiAnswer page(long total, java.util.List<Map<String, Object>> content) {
         return new ApiAnswer(200, Map.of("content", content, "totalElements", total), null, null);
     }

@@ -145,13 +145,46 @@ public class MediationRepository {
         return page("school_id = :school" + sql(filter), filtered(filter, Map.of("school", schoolId)), page);
     }
 
-    /** One page of the cases someone submitted, is a party of, or mediates. */
-    public Page<StoredMediation> involving(String schoolId, String userId, CaseFilter filter, PageQuery page) {
+    /**
+     * One page of the cases someone submitted, is a party of, or mediates, and of those where they are the
+     * guardian whose consent the school asks for a party ({@code wards}): the cases they would see on opening
+     * them, no more.
+     */
+    public Page<StoredMediation> involving(
+            String schoolId, String userId, Wards wards, CaseFilter filter, PageQuery page) {
+        Map<String, Object> params = new LinkedHashMap<>(Map.of("school", schoolId, "user", userId));
+        String guardian = "";
+        if (wards.asked()) {
+            // Party.needsGuardianConsent, for the school's settings in force: a pupil with an account
+            // (not an adult) whose grade is unknown or below the grade from which the school stops asking.
+            guardian = " or (party_user_ids && cast(:wards as text[]) and exists (select 1 from"
+                    + " jsonb_array_elements(parties) p where p ->> 'userId' = any (cast(:wards as text[]))"
+                    + " and not coalesce((p ->> 'adult')::boolean, false)"
+                    + " and (p ->> 'grade' is null or (p ->> 'grade')::int < :belowGrade)))";
+            params.put("wards", wards.userIds().toArray(String[]::new));
+            params.put("belowGrade", wards.belowGrade());
+        }
         return page(
                 "school_id = :school and (submitted_by = :user or :user = any (party_user_ids)"
-                        + " or :user = any (mediator_ids))" + sql(filter),
-                filtered(filter, Map.of("school", schoolId, "user", userId)),
+                        + " or :user = any (mediator_ids)" + guardian + ")" + sql(filter),
+                filtered(filter, params),
                 page);
+    }
+
+    /**
+     * The pupils whose guardian the caller is (the people directory's {@code guardianOf}), and the grade below
+     * which the school asks a guardian's consent ({@code null}: it does not ask).
+     */
+    public record Wards(List<String> userIds, Integer belowGrade) {
+        public static final Wards NONE = new Wards(List.of(), null);
+
+        public Wards {
+            userIds = List.copyOf(userIds);
+        }
+
+        boolean asked() {
+            return belowGrade != null && !userIds.isEmpty();
+        }
     }
 
     private Page<StoredMediation> page(String where, Map<String, Object> params, PageQuery page) {

@@ -116,8 +116,12 @@ class CaseController {
         PageQuery query = PageQuery.of(page, size, sort, Mediations.SORTS, "submittedAt,desc");
         Page<StoredMediation> found = mediations.list(caller, new CaseFilter(wanted, mediator), query);
         ZoneId zone = zone(caller.schoolId().orElseThrow());
-        return found.map(s ->
-                CaseSummary.of(s, zone, mediations.requestSeenBy(s, caller), mediations.nextSessionSeenBy(s, caller)));
+        return found.map(s -> CaseSummary.of(
+                s,
+                zone,
+                mediations.requestSeenBy(s, caller),
+                mediations.nextSessionSeenBy(s, caller),
+                mediations.yourPart(s, caller)));
     }
 
     @Operation(operationId = "getCase", summary = "Read a case as the caller may see it")
@@ -381,7 +385,8 @@ class CaseController {
     /**
      * One line of a list: what everyone involved may see (no text). Who asked ({@code askedBy}, a kind of
      * person) and how many parties the request names ({@code partyCount}) are given to coordinators and to
-     * whoever asked; to anyone else they are null.
+     * whoever asked; to anyone else they are null. A guardian's line (their child's case, where the school asks
+     * their consent) says the status, how urgent and when it was asked, and whether it waits for their consent.
      */
     record CaseSummary(
             UUID id,
@@ -404,12 +409,23 @@ class CaseController {
             @Schema(
                     description = "The next session to come that the caller would see on the case (the "
                             + "team every one, a party those they take part in); null when none")
-            NextSession nextSession) {
+            NextSession nextSession,
+
+            @Schema(
+                    description = "True when the caller sees this case only as the guardian of a party (their"
+                            + " child) whose consent the school asks: the line is all a guardian's list shows")
+            boolean asGuardian,
+
+            @Schema(
+                    description = "True while the case waits for the caller's own answer to the request for"
+                            + " consent: as a party, or as a guardian for their child")
+            boolean awaitingYourConsent) {
         static CaseSummary of(
                 StoredMediation stored,
                 ZoneId zone,
                 Optional<Mediations.Request> request,
-                Optional<Session> nextSession) {
+                Optional<Session> nextSession,
+                Mediations.YourPart yourPart) {
             var m = stored.mediation();
             return new CaseSummary(
                     m.id(),
@@ -422,7 +438,9 @@ class CaseController {
                     request.map(Mediations.Request::partyCount).orElse(null),
                     nextSession
                             .map(x -> new NextSession(CaseView.time(x.startsAt(), zone), x.place()))
-                            .orElse(null));
+                            .orElse(null),
+                    yourPart.asGuardian(),
+                    yourPart.awaitingYourConsent());
         }
     }
 
