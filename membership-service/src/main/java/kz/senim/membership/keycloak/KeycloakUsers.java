@@ -30,6 +30,13 @@ public class KeycloakUsers {
     public static final String VERIFY_EMAIL = "VERIFY_EMAIL";
 
     private final RestClient admin;
+    /**
+     * A name the realm's user profile accepts for sure (letters, marks, digits, spaces, {@code . ' ’ -}): only such
+     * names go through {@link #createAll}, which does not apply the profile.
+     */
+    private static final java.util.regex.Pattern PLAIN_NAME =
+            java.util.regex.Pattern.compile("[\\p{L}\\p{M}\\p{N} .'’-]+");
+
     private final Map<String, Map<?, ?>> roles = new ConcurrentHashMap<>();
     private final String realmName;
     private volatile String defaultRoleName;
@@ -80,22 +87,24 @@ public class KeycloakUsers {
      * SKIP}), the only Admin API call that takes a user's realm role with the user: {@code POST /users} ignores
      * {@code realmRoles} (keycloak/keycloak#46759), so each user would cost a second call. It checks less than
      * {@code POST /users}: the realm's user profile is not applied, so Senim validates names and attributes before
-     * (the person's rules), and the role must exist (a role it does not know would be created: only
+     * (a name with anything but letters, digits, spaces and {@code . ' ’ -} is not sent: it is left to
+     * {@link #create}, whose profile check may refuse it), and the role must exist (a role it does not know would be created: only
      * {@link #realmRoleExists known} roles are sent).
      *
      * @param createdAt the creation time written on every user (the partial import writes none of its own)
      * @return the new users' ids by username, or empty when Keycloak refused the whole call (409: e.g. two users of
-     *     the call with one e-mail address); a user whose username (or e-mail address) Keycloak had already is
+     *     the call with one e-mail address; 403: the service account lacks {@code manage-realm}); a user whose username (or e-mail address) Keycloak had already is
      *     skipped and not in the map
      */
     public Optional<Map<String, String>> createAll(
             List<NewUser> users, Map<String, String> roleByUsername, Instant createdAt) {
-        if (users.isEmpty()) {
-            return Optional.of(Map.of());
-        }
         String defaultRoles = defaultRoles();
         List<Map<String, Object>> representations = new java.util.ArrayList<>();
         for (NewUser user : users) {
+            if (!PLAIN_NAME.matcher(user.firstName()).matches()
+                    || !PLAIN_NAME.matcher(user.lastName()).matches()) {
+                continue; // left to POST /users, where the realm's user profile checks the name
+            }
             String role = roleByUsername.get(user.username());
             if (!realmRoleExists(role)) {
                 throw new IllegalArgumentException("Not a realm role: " + role);
@@ -105,6 +114,9 @@ public class KeycloakUsers {
             body.put("realmRoles", List.of(defaultRoles, role));
             representations.add(body);
         }
+        if (representations.isEmpty()) {
+            return Optional.of(Map.of());
+        }
         Map<?, ?> results;
         try {
             results = admin.post()
@@ -113,7 +125,8 @@ public class KeycloakUsers {
                     .retrieve()
                     .body(Map.class);
         } catch (HttpClientErrorException e) {
-            if (e.getStatusCode() == HttpStatus.CONFLICT) {
+            // 403: a realm imported before the service account had manage-realm (docs/operations.md, upgrading)
+            if (e.getStatusCode() == HttpStatus.CONFLICT || e.getStatusCode() == HttpStatus.FORBIDDEN) {
                 return Optional.empty();
             }
             throw e;
