@@ -57,7 +57,7 @@ public class Accounts {
     /** Chunks (or single rows) of an import done at the same time. */
     static final int IMPORT_THREADS = 4;
     /** New people of an import made together: one reservation statement, one Keycloak call, one transaction. */
-    static final int IMPORT_CHUNK = 50;
+    static final int IMPORT_CHUNK = 25;
     /** Pupils of a class sheet whose codes are set at the same time. */
     static final int SHEET_THREADS = 4;
     /** How far Keycloak's clock may be behind this service's when an earlier attempt is recognised. */

@@ -32,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class Invitations {
 
     private static final Logger log = LoggerFactory.getLogger(Invitations.class);
+    static final int SENDING_AT_ONCE = 2;
 
     private final AccountRepository accounts;
     private final KeycloakUsers keycloak;
@@ -40,6 +41,8 @@ class Invitations {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final AtomicBoolean realmMailSet = new AtomicBoolean();
+    /** Invitations sent at the same time by this instance. */
+    private final java.util.concurrent.Semaphore sending = new java.util.concurrent.Semaphore(SENDING_AT_ONCE);
 
     Invitations(
             AccountRepository accounts,
@@ -64,6 +67,18 @@ class Invitations {
     @Async
     @TransactionalEventListener
     void on(InvitationDue due) {
+        // An import's chunk commits up to 25 accounts at once, and each listener runs on a thread of its own: without
+        // a bound, a few hundred invitations would ask Keycloak at the same moment (each renders and sends an e-mail)
+        // and starve the import's own calls into their timeouts.
+        sending.acquireUninterruptibly();
+        try {
+            send(due);
+        } finally {
+            sending.release();
+        }
+    }
+
+    private void send(InvitationDue due) {
         Account account = accounts.byUser(due.userId()).orElse(null);
         if (account == null || !account.status().equals("ACTIVE") || !account.hasEmail()) {
             return; // disabled (or left) meanwhile, or no address: nothing to send

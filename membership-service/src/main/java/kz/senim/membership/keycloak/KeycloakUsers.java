@@ -31,6 +31,14 @@ public class KeycloakUsers {
 
     private final RestClient admin;
     /**
+     * The same API for {@link #createAll}: one call makes a whole chunk in one Keycloak transaction, seconds on a
+     * busy machine, and a call given up while Keycloak still works leaves the import failed (to be finished by a
+     * re-run), so it may take longer than the single calls' 10 s.
+     */
+    private final RestClient bulk;
+
+    static final Duration BULK_READ_TIMEOUT = Duration.ofSeconds(60);
+    /**
      * A name the realm's user profile accepts for sure (letters, marks, digits, spaces, {@code . ' ’ -}): only such
      * names go through {@link #createAll}, which does not apply the profile.
      */
@@ -45,6 +53,7 @@ public class KeycloakUsers {
         this.realmName = keycloak.realm();
         this.admin =
                 KeycloakAdminApi.of(keycloak.serviceAccount(), clock, Duration.ofSeconds(3), Duration.ofSeconds(10));
+        this.bulk = KeycloakAdminApi.of(keycloak.serviceAccount(), clock, Duration.ofSeconds(3), BULK_READ_TIMEOUT);
     }
 
     /** A new account: the username must be free in the realm. */
@@ -119,7 +128,7 @@ public class KeycloakUsers {
         }
         Map<?, ?> results;
         try {
-            results = admin.post()
+            results = bulk.post()
                     .uri("/partialImport")
                     .body(Map.of("ifResourceExists", "SKIP", "users", representations))
                     .retrieve()
