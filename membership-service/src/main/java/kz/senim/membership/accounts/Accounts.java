@@ -72,7 +72,7 @@ public class Accounts {
     private final MessageSource messages;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    /** New people of an import made together; 1 makes each alone, as before decision 139 (a benchmark's baseline). */
+    /** New people of an import made together; 1 makes each alone, as before decision 143 (a benchmark's baseline). */
     private volatile int importChunk = IMPORT_CHUNK;
     /** Held while an import's chunk picks and reserves its usernames (see {@link #reserveAll}). */
     private final Object reservations = new Object();
@@ -246,7 +246,7 @@ public class Accounts {
      * doubled). A row that cannot be done any more (e.g. no free username) is answered as refused; any other failure
      * is thrown.
      *
-     * <p>New people are made {@value #IMPORT_CHUNK} at a time (docs/decisions.md 139): their usernames reserved in
+     * <p>New people are made {@value #IMPORT_CHUNK} at a time (docs/decisions.md 143): their usernames reserved in
      * one statement, their Keycloak users made with their realm roles in one call, their accounts linked and their
      * directory entries (with their events and invitations) written in one transaction. Everything else — a row of a
      * known account, a username or address Keycloak holds already, a reservation another request made meanwhile — is
@@ -305,7 +305,7 @@ public class Accounts {
 
     /**
      * How many new people of an import are made together from now on; 1 makes each on its own, one Keycloak call
-     * for the user and one for its role as before decision 139. For {@code AccountImportBenchmark}'s baseline only.
+     * for the user and one for its role as before decision 143. For {@code AccountImportBenchmark}'s baseline only.
      */
     void importChunk(int size) {
         this.importChunk = size;
@@ -682,7 +682,7 @@ public class Accounts {
                         .thenComparing(a -> pupils.get(a.userId()).givenName()))
                 .toList();
         // Each pupil costs Keycloak one read and, for a code, one password (hashed by Keycloak): done on a few threads
-        // rather than one after the other, so that a class of 30 stays well within the gateway's 10 s (decision 140).
+        // rather than one after the other, so that a class of 30 stays well within the gateway's 10 s (decision 144).
         List<Future<Optional<ClassSheetPdf.Slip>>> made = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(SHEET_THREADS)) {
             for (Account account : candidates) {

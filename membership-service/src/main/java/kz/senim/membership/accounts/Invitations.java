@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * at the platform's own at startup and before its first invitation. Senim asks for an invitation in a
  * transaction ({@link InvitationDue} in the outbox) and sends it afterwards, so an import or a re-send answers
  * 2xx even while Keycloak or SMTP is down; a failed sending is resubmitted. At most {@value #SENDING_AT_ONCE} are
- * sent at a time by an instance (decision 139). The link is made, sent and checked
+ * sent at a time by an instance (decision 143). The link is made, sent and checked
  * by Keycloak alone: it is never in Senim's answers, logs, events or tables.
  */
 @Component

@@ -59,11 +59,11 @@ class AccountImportBenchmark {
     void a_school_of_1500_people_with_accounts() {
         // The chunked import first, then the same school list (other surnames, so that no username of the first is
         // a candidate) with each new person made on their own (a Keycloak call for the user, one for its role, a
-        // transaction each), as before decision 139: same JVM, same Keycloak, one after the other. The class sheet
+        // transaction each), as before decision 143: same JVM, same Keycloak, one after the other. The class sheet
         // comes between them, on the chunked school, so that a run cut short still has the new figures.
         accounts.importChunk(Accounts.IMPORT_CHUNK);
         Imported chunked = importSchool(FAMILY_B, "in chunks of " + Accounts.IMPORT_CHUNK);
-        // A class sheet of one class (32 pupils) of the chunked school: first as before decision 140 (per pupil:
+        // A class sheet of one class (32 pupils) of the chunked school: first as before decision 144 (per pupil:
         // credentials, user, new password, one after the other, straight to Keycloak), then another class through
         // the API as it is now (PDF included).
         List<String> classA =
