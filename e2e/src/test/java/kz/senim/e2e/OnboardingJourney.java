@@ -124,10 +124,15 @@ class OnboardingJourney {
             assertThat(browser.find(By.id("count-created")).getText()).isEqualTo("30");
             browser.check("import-preview").checkWide("import-preview");
             browser.submit(By.id("import-commit"));
-            browser.find(By.id("import-status"));
             importPage = browser.path().replaceFirst("\\?.*", "");
             assertThat(importPage).startsWith("/admin/schools/" + school + "/accounts/imports/");
-            String first = browser.source();
+            // While the import runs its page reloads itself every 3 s (a meta refresh), and a look that falls into a
+            // reload sees no page or half of one: look until a whole page with the import's status is read, rather
+            // than once at a moment chosen by the clock.
+            String first = Eventually.until(
+                    "the import's page, read whole",
+                    browser::source,
+                    page -> page.contains("id=\"import-status\"") && page.contains("</footer>"));
             if (!first.contains("id=\"import-done\"")) {
                 // Still running: the page reloads itself (meta refresh) and offers to stop that. Opened without
                 // the reloading, so that axe-core reads one page rather than a page being replaced.

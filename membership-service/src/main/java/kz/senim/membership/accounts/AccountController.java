@@ -121,7 +121,8 @@ class AccountController {
             operationId = "getAccountImport",
             summary = "An import of accounts: its status, progress and result",
             description = "status: queued, running, done or failed. processed of total rows to do (created,"
-                    + " changed and disabled; unchanged rows need nothing); an import taken up again after a"
+                    + " changed and disabled; unchanged rows need nothing; new people are made, and counted, up to"
+                    + " 25 at a time); an import taken up again after a"
                     + " restart of the service counts from zero again. result (once done) lists the rows by what"
                     + " was done, and refused the rows that could not be done after all (e.g. no free username)."
                     + " A failed import did what it could: importing the same file again finishes it.")

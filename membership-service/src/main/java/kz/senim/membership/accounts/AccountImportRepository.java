@@ -108,11 +108,17 @@ class AccountImportRepository {
 
     /** One more row done; false when the import is no longer this worker's (another one took it over). */
     boolean stepDone(String id, String worker, Instant now) {
+        return stepsDone(id, worker, 1, now);
+    }
+
+    /** Counts rows done by the import's worker (its heartbeat); false when another worker has taken it over. */
+    boolean stepsDone(String id, String worker, int steps, Instant now) {
         return jdbc.sql("""
-                        update account_import set processed = processed + 1, heartbeat_at = :now
+                        update account_import set processed = processed + :steps, heartbeat_at = :now
                         where id = :id and worker = :worker and status = 'RUNNING'
                         """)
                         .param("id", id)
+                        .param("steps", steps)
                         .param("worker", worker)
                         .param("now", Timestamp.from(now))
                         .update()

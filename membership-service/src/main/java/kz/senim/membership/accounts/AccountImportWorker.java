@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * Carries out accepted imports of accounts, one at a time, on a thread of its own (each import makes its
  * accounts on a few threads, see {@link Accounts#carryOut}). It looks for work when an import is accepted and
  * every {@code senim.accounts.import-poll} (2 s); it takes the oldest queued import, or a running one whose worker
- * has been silent for {@code senim.accounts.import-lease} (2 min: a service that crashed), and counts every row
+ * has been silent for {@code senim.accounts.import-lease} (2 min: a service that crashed), and counts the rows
  * done in the database. A worker that stops gives its import back to the queue. Taking an import up again goes
  * through every row again: what was done changes nothing, a username reserved by the interrupted run is finished
  * (decision 99), so nothing is doubled. Logs carry the import's id and counts only.
@@ -97,8 +97,8 @@ class AccountImportWorker {
         log.info("Account import {} started: {} rows to do", id, accepted.total());
         List<List<String>> lines = repository.lines(id);
         try {
-            List<FieldProblem> refused = accounts.carryOut(accepted.schoolId(), lines, accepted.plan(), () -> {
-                if (!repository.stepDone(id, name, clock.instant())) {
+            List<FieldProblem> refused = accounts.carryOut(accepted.schoolId(), lines, accepted.plan(), steps -> {
+                if (!repository.stepsDone(id, name, steps, clock.instant())) {
                     throw new LeaseLost();
                 }
             });

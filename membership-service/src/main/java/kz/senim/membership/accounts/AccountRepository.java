@@ -79,6 +79,83 @@ class AccountRepository {
                 == 1;
     }
 
+    /**
+     * The usernames of Senim's accounts (of any school) that begin with one of the bases: what a new reservation of
+     * those bases must not take. One query for a whole chunk of an import.
+     */
+    java.util.Set<String> usernamesStartingWith(java.util.Collection<String> bases) {
+        if (bases.isEmpty()) {
+            return new java.util.HashSet<>();
+        }
+        String[] patterns = bases.stream()
+                .map(base -> base.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .toArray(String[]::new);
+        return new java.util.HashSet<>(jdbc.sql("select username from account where username like any(:patterns)")
+                .param("patterns", patterns)
+                .query(String.class)
+                .list());
+    }
+
+    /** A username to reserve for a person of an import (see {@link #reserveAll}). */
+    record Reservation(String externalId, String username, PersonRole role, boolean hasEmail) {}
+
+    /**
+     * Reserves many usernames in one statement, as {@link #reserve} does one.
+     *
+     * @return the external ids whose reservation was made; a row whose username or external id another row holds
+     *     meanwhile is left out (and done on its own)
+     */
+    java.util.Set<String> reserveAll(String schoolId, List<Reservation> reservations, Instant at) {
+        if (reservations.isEmpty()) {
+            return new java.util.HashSet<>();
+        }
+        StringBuilder sql = new StringBuilder(
+                "insert into account (school_id, external_id, username, role, status, has_email, created_at) values ");
+        for (int i = 0; i < reservations.size(); i++) {
+            sql.append(i == 0 ? "" : ", ")
+                    .append("(:school, :external")
+                    .append(i)
+                    .append(", :username")
+                    .append(i)
+                    .append(", :role")
+                    .append(i)
+                    .append(", 'PENDING', :email")
+                    .append(i)
+                    .append(", :at)");
+        }
+        sql.append(" on conflict do nothing returning external_id");
+        JdbcClient.StatementSpec statement =
+                jdbc.sql(sql.toString()).param("school", schoolId).param("at", Timestamp.from(at));
+        for (int i = 0; i < reservations.size(); i++) {
+            Reservation r = reservations.get(i);
+            statement = statement
+                    .param("external" + i, r.externalId())
+                    .param("username" + i, r.username())
+                    .param("role" + i, r.role().name())
+                    .param("email" + i, r.hasEmail());
+        }
+        return new java.util.HashSet<>(statement.query(String.class).list());
+    }
+
+    /** Links many reservations to their Keycloak users at once (as {@link #created} does one). */
+    void createdAll(String schoolId, java.util.Map<String, String> userIdByExternalId) {
+        if (userIdByExternalId.isEmpty()) {
+            return;
+        }
+        String[] externals = userIdByExternalId.keySet().toArray(String[]::new);
+        String[] users =
+                java.util.Arrays.stream(externals).map(userIdByExternalId::get).toArray(String[]::new);
+        jdbc.sql("""
+                        update account a set user_id = v.user_id, status = 'ACTIVE'
+                        from unnest(cast(:externals as text[]), cast(:users as text[])) as v(external_id, user_id)
+                        where a.school_id = :school and a.external_id = v.external_id
+                        """)
+                .param("school", schoolId)
+                .param("externals", externals)
+                .param("users", users)
+                .update();
+    }
+
     /** Moves a pending reservation to another username; false when that one is held by another row. */
     boolean rename(String schoolId, String externalId, String username) {
         if (usernameTaken(username)) {

@@ -14,7 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import kz.senim.membership.accounts.AccountRepository.Account;
 import kz.senim.membership.accounts.domain.AccountFile;
 import kz.senim.membership.accounts.domain.AccountGrants;
@@ -54,8 +54,12 @@ public class Accounts {
     static final Map<String, String> SORTS =
             Map.of("username", "username", "externalId", "external_id", "role", "role");
     static final int MAX_USERNAME_ATTEMPTS = 100;
-    /** Accounts of an import made at the same time. */
+    /** Chunks (or single rows) of an import done at the same time. */
     static final int IMPORT_THREADS = 4;
+    /** New people of an import made together: one reservation statement, one Keycloak call, one transaction. */
+    static final int IMPORT_CHUNK = 25;
+    /** Pupils of a class sheet whose codes are set at the same time. */
+    static final int SHEET_THREADS = 4;
     /** How far Keycloak's clock may be behind this service's when an earlier attempt is recognised. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
 
@@ -68,6 +72,10 @@ public class Accounts {
     private final MessageSource messages;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    /** New people of an import made together; 1 makes each alone, as before decision 143 (a benchmark's baseline). */
+    private volatile int importChunk = IMPORT_CHUNK;
+    /** Held while an import's chunk picks and reserves its usernames (see {@link #reserveAll}). */
+    private final Object reservations = new Object();
 
     Accounts(
             AccountRepository repository,
@@ -233,39 +241,54 @@ public class Accounts {
 
     /**
      * Does what {@link #planImport} decided for the list — students first, so that the parents of the same file
-     * find their children — calling {@code stepDone} after each row. Doing it again finishes what an interrupted
-     * run left and changes nothing that is done (a reserved username is finished, not doubled). A row that
-     * cannot be done any more (e.g. no free username) is answered as refused; any other failure is thrown.
+     * find their children — calling {@code stepsDone} with the number of rows done as they are done. Doing it again
+     * finishes what an interrupted run left and changes nothing that is done (a reserved username is finished, not
+     * doubled). A row that cannot be done any more (e.g. no free username) is answered as refused; any other failure
+     * is thrown.
+     *
+     * <p>New people are made {@value #IMPORT_CHUNK} at a time (docs/decisions.md 143): their usernames reserved in
+     * one statement, their Keycloak users made with their realm roles in one call, their accounts linked and their
+     * directory entries (with their events and invitations) written in one transaction. Everything else — a row of a
+     * known account, a username or address Keycloak holds already, a reservation another request made meanwhile — is
+     * done one row at a time as {@link #create} does it. Chunks and single rows run on {@value #IMPORT_THREADS}
+     * threads.
      *
      * @return the rows refused while carrying out the plan
      */
     public List<FieldProblem> carryOut(
-            String schoolId, List<List<String>> lines, ImportReport plan, Runnable stepDone) {
+            String schoolId, List<List<String>> lines, ImportReport plan, IntConsumer stepsDone) {
         AccountFile file = AccountFile.read(lines);
         Map<String, AccountFile.Row> byExternalId = new java.util.HashMap<>();
         file.rows().forEach(row -> byExternalId.put(row.externalId(), row));
         List<ImportPlan.Step> upserts = new ArrayList<>(plan.created());
         upserts.addAll(plan.changed());
         Map<String, String> userIds = new ConcurrentHashMap<>(people.userIdsByExternalId(schoolId));
+        Set<String> known = new java.util.HashSet<>();
+        repository.all(schoolId).forEach(account -> known.add(account.externalId()));
         List<FieldProblem> refused = java.util.Collections.synchronizedList(new ArrayList<>());
-        // Students first, so that the parents of the same file find their children; each phase on a few threads,
-        // since every account is a handful of calls to Keycloak (usernames are reserved in the database, so two
-        // threads never take the same one).
-        List<ImportPlan.Step> students = upserts.stream()
-                .filter(step -> step.role().equals(PersonRole.STUDENT.realmName()))
-                .toList();
-        List<ImportPlan.Step> others = upserts.stream()
-                .filter(step -> !step.role().equals(PersonRole.STUDENT.realmName()))
-                .toList();
-        for (List<ImportPlan.Step> phase : List.of(students, others)) {
-            inParallel(phase, step -> {
-                try {
-                    upsert(schoolId, byExternalId.get(step.externalId()), userIds);
-                } catch (StateConflict conflict) {
-                    refused.add(new FieldProblem("rows[" + step.row() + "]", "conflict." + conflict.reason()));
+        for (boolean students : List.of(true, false)) {
+            List<AccountFile.Row> fresh = new ArrayList<>();
+            List<Runnable> work = new ArrayList<>();
+            int chunkSize = importChunk;
+            for (ImportPlan.Step step : upserts) {
+                if (step.role().equals(PersonRole.STUDENT.realmName()) != students) {
+                    continue;
                 }
-                stepDone.run();
-            });
+                AccountFile.Row row = byExternalId.get(step.externalId());
+                if (known.contains(step.externalId()) || chunkSize <= 1) {
+                    work.add(() -> {
+                        upsertOne(schoolId, step.row(), row, userIds, refused);
+                        stepsDone.accept(1);
+                    });
+                } else {
+                    fresh.add(row);
+                }
+            }
+            for (int from = 0; from < fresh.size(); from += chunkSize) {
+                List<AccountFile.Row> chunk = fresh.subList(from, Math.min(fresh.size(), from + chunkSize));
+                work.add(() -> createMany(schoolId, chunk, userIds, refused, stepsDone));
+            }
+            inParallel(work);
         }
         for (ImportPlan.Step step : plan.disabled()) {
             repository
@@ -273,11 +296,138 @@ public class Accounts {
                     .filter(Account::created)
                     .ifPresent(account -> transaction.executeWithoutResult(
                             status -> people.removeLeaver(schoolId, account.userId())));
-            stepDone.run();
+            stepsDone.accept(1);
         }
         List<FieldProblem> inOrder = new ArrayList<>(refused);
         inOrder.sort(java.util.Comparator.comparing(FieldProblem::field));
         return inOrder;
+    }
+
+    /**
+     * How many new people of an import are made together from now on; 1 makes each on its own, one Keycloak call
+     * for the user and one for its role as before decision 143. For {@code AccountImportBenchmark}'s baseline only.
+     */
+    void importChunk(int size) {
+        this.importChunk = size;
+    }
+
+    /**
+     * Makes the accounts of new people of an import at once (see {@link #carryOut}); a row that cannot be made this
+     * way is done on its own afterwards.
+     */
+    private void createMany(
+            String schoolId,
+            List<AccountFile.Row> rows,
+            Map<String, String> userIds,
+            List<FieldProblem> refused,
+            IntConsumer stepsDone) {
+        Map<String, String> usernames = reserveAll(schoolId, rows);
+        List<AccountFile.Row> reserved = rows.stream()
+                .filter(row -> usernames.containsKey(row.externalId()))
+                .toList();
+        List<KeycloakUsers.NewUser> users = new ArrayList<>();
+        Map<String, String> roles = new java.util.HashMap<>();
+        for (AccountFile.Row row : reserved) {
+            String username = usernames.get(row.externalId());
+            users.add(new KeycloakUsers.NewUser(
+                    username,
+                    row.givenName().strip(),
+                    row.familyName().strip(),
+                    row.email(),
+                    schoolId,
+                    row.language()));
+            roles.put(username, row.role().realmName());
+        }
+        Map<String, String> made =
+                keycloak.createAll(users, roles, clock.instant()).orElse(Map.of());
+        Map<String, String> userIdByExternalId = new java.util.LinkedHashMap<>();
+        for (AccountFile.Row row : reserved) {
+            String id = made.get(usernames.get(row.externalId()));
+            if (id != null) {
+                userIdByExternalId.put(row.externalId(), id);
+            }
+        }
+        Map<String, AccountFile.Row> byExternalId = new java.util.HashMap<>();
+        rows.forEach(row -> byExternalId.put(row.externalId(), row));
+        transaction.executeWithoutResult(status -> {
+            repository.createdAll(schoolId, userIdByExternalId);
+            userIdByExternalId.forEach((externalId, userId) -> {
+                AccountFile.Row row = byExternalId.get(externalId);
+                Set<String> children = new LinkedHashSet<>();
+                row.guardianOf().forEach(child -> children.add(userIds.get(child)));
+                people.registerWithAccount(
+                        Person.of(
+                                schoolId,
+                                userId,
+                                row.role(),
+                                row.grade(),
+                                row.classLetter(),
+                                children,
+                                row.language(),
+                                row.givenName(),
+                                row.familyName()),
+                        externalId);
+                if (row.email() != null) {
+                    invitations.request(userId);
+                }
+            });
+        });
+        userIds.putAll(userIdByExternalId);
+        if (!userIdByExternalId.isEmpty()) {
+            stepsDone.accept(userIdByExternalId.size());
+        }
+        for (AccountFile.Row row : rows) {
+            if (!userIdByExternalId.containsKey(row.externalId())) {
+                upsertOne(schoolId, row.row(), row, userIds, refused);
+                stepsDone.accept(1);
+            }
+        }
+    }
+
+    /**
+     * Reserves a free username for each row at once: the candidates Senim's accounts hold are read in one query and
+     * the reservations written in one statement. One chunk at a time in this instance, so that two chunks of an
+     * import do not pick the same candidate; another instance's pick only sends a row to the one-by-one way.
+     *
+     * @return the username reserved for each row, by external id (rows another request reserved meanwhile are not in
+     *     it)
+     */
+    private Map<String, String> reserveAll(String schoolId, List<AccountFile.Row> rows) {
+        synchronized (reservations) {
+            Map<String, String> bases = new java.util.LinkedHashMap<>();
+            rows.forEach(row -> bases.put(row.externalId(), Usernames.base(row.givenName(), row.familyName())));
+            Set<String> taken = repository.usernamesStartingWith(new java.util.HashSet<>(bases.values()));
+            Map<String, String> chosen = new java.util.LinkedHashMap<>();
+            List<AccountRepository.Reservation> wanted = new ArrayList<>();
+            for (AccountFile.Row row : rows) {
+                String base = bases.get(row.externalId());
+                for (int attempt = 1; attempt <= MAX_USERNAME_ATTEMPTS; attempt++) {
+                    String candidate = Usernames.candidate(base, attempt);
+                    if (taken.add(candidate)) {
+                        chosen.put(row.externalId(), candidate);
+                        wanted.add(new AccountRepository.Reservation(
+                                row.externalId(), candidate, row.role(), row.email() != null));
+                        break;
+                    }
+                }
+            }
+            Set<String> done = repository.reserveAll(schoolId, wanted, clock.instant());
+            chosen.keySet().retainAll(done);
+            return chosen;
+        }
+    }
+
+    private void upsertOne(
+            String schoolId,
+            int rowNumber,
+            AccountFile.Row row,
+            Map<String, String> userIds,
+            List<FieldProblem> refused) {
+        try {
+            upsert(schoolId, row, userIds);
+        } catch (StateConflict conflict) {
+            refused.add(new FieldProblem("rows[" + rowNumber + "]", "conflict." + conflict.reason()));
+        }
     }
 
     private void upsert(String schoolId, AccountFile.Row row, Map<String, String> userIds) {
@@ -302,12 +452,12 @@ public class Accounts {
         }
     }
 
-    /** Does every step on {@value #IMPORT_THREADS} threads; the first failure is thrown once all have ended. */
-    private static void inParallel(List<ImportPlan.Step> steps, Consumer<ImportPlan.Step> work) {
+    /** Does all the work on {@value #IMPORT_THREADS} threads; the first failure is thrown once all have ended. */
+    private static void inParallel(List<Runnable> work) {
         List<Future<?>> running = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(IMPORT_THREADS)) {
-            for (ImportPlan.Step step : steps) {
-                running.add(pool.submit(() -> work.accept(step)));
+            for (Runnable task : work) {
+                running.add(pool.submit(task));
             }
         }
         for (Future<?> step : running) {
@@ -523,24 +673,59 @@ public class Accounts {
                 .filter(Person::isStudent)
                 .filter(p -> p.grade() != null && p.grade() == request.grade() && letter.equals(p.classLetter()))
                 .forEach(p -> pupils.put(p.userId(), p));
-        List<ClassSheetPdf.Slip> slips = new ArrayList<>();
         String className = request.grade() + " " + letter;
-        repository.all(schoolId).stream()
+        List<Account> candidates = repository.all(schoolId).stream()
                 .filter(a -> a.created() && a.status().equals("ACTIVE") && !a.hasEmail())
                 .filter(a -> pupils.containsKey(a.userId()))
                 .sorted(java.util.Comparator.comparing(
                                 (Account a) -> pupils.get(a.userId()).familyName())
                         .thenComparing(a -> pupils.get(a.userId()).givenName()))
-                .filter(a -> !keycloak.hasOwnPassword(a.userId()))
-                .forEach(a -> {
-                    String code = FirstLoginCode.generate(random);
-                    if (keycloak.setPassword(a.userId(), code, true)) {
-                        Person pupil = pupils.get(a.userId());
-                        slips.add(new ClassSheetPdf.Slip(
-                                pupil.givenName() + " " + pupil.familyName(), className, a.username(), code));
-                    }
-                });
+                .toList();
+        // Each pupil costs Keycloak one read and, for a code, one password (hashed by Keycloak): done on a few threads
+        // rather than one after the other, so that a class of 30 stays well within the gateway's 10 s (decision 144).
+        List<Future<Optional<ClassSheetPdf.Slip>>> made = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(SHEET_THREADS)) {
+            for (Account account : candidates) {
+                Person pupil = pupils.get(account.userId());
+                made.add(pool.submit(() -> newCode(account, pupil, className)));
+            }
+        }
+        List<ClassSheetPdf.Slip> slips = new ArrayList<>();
+        for (Future<Optional<ClassSheetPdf.Slip>> slip : made) {
+            try {
+                slip.get().ifPresent(slips::add);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while making a class sheet", e);
+            }
+        }
         return ClassSheetPdf.render(className, slips, request.language());
+    }
+
+    /**
+     * A new first-login code for a pupil of a class sheet, unless they have chosen a password of their own: Keycloak
+     * still asks them to choose one ({@code UPDATE_PASSWORD}, which every account Senim makes starts with and a code
+     * sets again), or they have no password at all. One read of the user, a second only when that action is gone.
+     */
+    private Optional<ClassSheetPdf.Slip> newCode(Account account, Person pupil, String className) {
+        KeycloakUsers.User user = keycloak.byId(account.userId()).orElse(null);
+        if (user == null) {
+            return Optional.empty();
+        }
+        if (!user.requiredActions().contains(KeycloakUsers.UPDATE_PASSWORD) && keycloak.hasPassword(account.userId())) {
+            return Optional.empty();
+        }
+        String code = FirstLoginCode.generate(random);
+        if (!keycloak.setPassword(account.userId(), code, true)) {
+            return Optional.empty();
+        }
+        return Optional.of(new ClassSheetPdf.Slip(
+                pupil.givenName() + " " + pupil.familyName(), className, account.username(), code));
     }
 
     /** The accounts of the school. */

@@ -24,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and confirm their address, in their {@code locale}, through the realm's SMTP server — which this service points
  * at the platform's own at startup and before its first invitation. Senim asks for an invitation in a
  * transaction ({@link InvitationDue} in the outbox) and sends it afterwards, so an import or a re-send answers
- * 2xx even while Keycloak or SMTP is down; a failed sending is resubmitted. The link is made, sent and checked
+ * 2xx even while Keycloak or SMTP is down; a failed sending is resubmitted. At most {@value #SENDING_AT_ONCE} are
+ * sent at a time by an instance (decision 143). The link is made, sent and checked
  * by Keycloak alone: it is never in Senim's answers, logs, events or tables.
  */
 @Component
@@ -32,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class Invitations {
 
     private static final Logger log = LoggerFactory.getLogger(Invitations.class);
+    static final int SENDING_AT_ONCE = 2;
 
     private final AccountRepository accounts;
     private final KeycloakUsers keycloak;
@@ -40,6 +42,8 @@ class Invitations {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final AtomicBoolean realmMailSet = new AtomicBoolean();
+    /** Invitations sent at the same time by this instance. */
+    private final java.util.concurrent.Semaphore sending = new java.util.concurrent.Semaphore(SENDING_AT_ONCE);
 
     Invitations(
             AccountRepository accounts,
@@ -64,6 +68,18 @@ class Invitations {
     @Async
     @TransactionalEventListener
     void on(InvitationDue due) {
+        // An import's chunk commits up to 25 accounts at once, and each listener runs on a thread of its own: without
+        // a bound, a few hundred invitations would ask Keycloak at the same moment (each renders and sends an e-mail)
+        // and starve the import's own calls into their timeouts.
+        sending.acquireUninterruptibly();
+        try {
+            send(due);
+        } finally {
+            sending.release();
+        }
+    }
+
+    private void send(InvitationDue due) {
         Account account = accounts.byUser(due.userId()).orElse(null);
         if (account == null || !account.status().equals("ACTIVE") || !account.hasEmail()) {
             return; // disabled (or left) meanwhile, or no address: nothing to send

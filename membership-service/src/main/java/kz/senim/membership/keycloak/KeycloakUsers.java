@@ -30,11 +30,30 @@ public class KeycloakUsers {
     public static final String VERIFY_EMAIL = "VERIFY_EMAIL";
 
     private final RestClient admin;
+    /**
+     * The same API for {@link #createAll}: one call makes a whole chunk in one Keycloak transaction, seconds on a
+     * busy machine, and a call given up while Keycloak still works leaves the import failed (to be finished by a
+     * re-run), so it may take longer than the single calls' 10 s.
+     */
+    private final RestClient bulk;
+
+    static final Duration BULK_READ_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * A name the realm's user profile accepts for sure (letters, marks, digits, spaces, {@code . ' ’ -}): only such
+     * names go through {@link #createAll}, which does not apply the profile.
+     */
+    private static final java.util.regex.Pattern PLAIN_NAME =
+            java.util.regex.Pattern.compile("[\\p{L}\\p{M}\\p{N} .'’-]+");
+
     private final Map<String, Map<?, ?>> roles = new ConcurrentHashMap<>();
+    private final String realmName;
+    private volatile String defaultRoleName;
 
     KeycloakUsers(KeycloakProperties keycloak, Clock clock) {
+        this.realmName = keycloak.realm();
         this.admin =
                 KeycloakAdminApi.of(keycloak.serviceAccount(), clock, Duration.ofSeconds(3), Duration.ofSeconds(10));
+        this.bulk = KeycloakAdminApi.of(keycloak.serviceAccount(), clock, Duration.ofSeconds(3), BULK_READ_TIMEOUT);
     }
 
     /** A new account: the username must be free in the realm. */
@@ -56,21 +75,7 @@ public class KeycloakUsers {
      * @return the new user's id, or empty when the username is taken already (409)
      */
     public Optional<String> create(NewUser user) {
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("username", user.username());
-        body.put("enabled", true);
-        // Nobody has a password at first: the first sign-in (code or invitation) must choose one. Keycloak's own
-        // required actions then say reliably who has not signed in yet (docs/decisions.md 130).
-        body.put(
-                "requiredActions",
-                user.email() != null ? List.of(UPDATE_PASSWORD, VERIFY_EMAIL) : List.of(UPDATE_PASSWORD));
-        body.put("firstName", user.firstName());
-        body.put("lastName", user.lastName());
-        if (user.email() != null) {
-            body.put("email", user.email());
-            body.put("emailVerified", false);
-        }
-        body.put("attributes", Map.of("school_id", List.of(user.schoolId()), "locale", List.of(user.locale())));
+        Map<String, Object> body = representation(user);
         try {
             ResponseEntity<Void> created =
                     admin.post().uri("/users").body(body).retrieve().toBodilessEntity();
@@ -82,6 +87,100 @@ public class KeycloakUsers {
             }
             throw e;
         }
+    }
+
+    /**
+     * Creates many users in one call and one Keycloak transaction, each enabled, with its {@code school_id} and
+     * {@code locale}, its required actions (as {@link #create}) and its realm role beside the realm's default roles.
+     * It is the realm's partial import ({@code POST /admin/realms/{realm}/partialImport}, {@code ifResourceExists:
+     * SKIP}), the only Admin API call that takes a user's realm role with the user: {@code POST /users} ignores
+     * {@code realmRoles} (keycloak/keycloak#46759), so each user would cost a second call. It checks less than
+     * {@code POST /users}: the realm's user profile is not applied, so Senim validates names and attributes before
+     * (a name with anything but letters, digits, spaces and {@code . ' ’ -} is not sent: it is left to
+     * {@link #create}, whose profile check may refuse it), and the role must exist (a role it does not know would be created: only
+     * {@link #realmRoleExists known} roles are sent).
+     *
+     * @param createdAt the creation time written on every user (the partial import writes none of its own)
+     * @return the new users' ids by username, or empty when Keycloak refused the whole call (409: e.g. two users of
+     *     the call with one e-mail address; 403: the service account lacks {@code manage-realm}); a user whose username (or e-mail address) Keycloak had already is
+     *     skipped and not in the map
+     */
+    public Optional<Map<String, String>> createAll(
+            List<NewUser> users, Map<String, String> roleByUsername, Instant createdAt) {
+        String defaultRoles = defaultRoles();
+        List<Map<String, Object>> representations = new java.util.ArrayList<>();
+        for (NewUser user : users) {
+            if (!PLAIN_NAME.matcher(user.firstName()).matches()
+                    || !PLAIN_NAME.matcher(user.lastName()).matches()) {
+                continue; // left to POST /users, where the realm's user profile checks the name
+            }
+            String role = roleByUsername.get(user.username());
+            if (!realmRoleExists(role)) {
+                throw new IllegalArgumentException("Not a realm role: " + role);
+            }
+            Map<String, Object> body = representation(user);
+            body.put("createdTimestamp", createdAt.toEpochMilli());
+            body.put("realmRoles", List.of(defaultRoles, role));
+            representations.add(body);
+        }
+        if (representations.isEmpty()) {
+            return Optional.of(Map.of());
+        }
+        Map<?, ?> results;
+        try {
+            results = bulk.post()
+                    .uri("/partialImport")
+                    .body(Map.of("ifResourceExists", "SKIP", "users", representations))
+                    .retrieve()
+                    .body(Map.class);
+        } catch (HttpClientErrorException e) {
+            // 403: a realm imported before the service account had manage-realm (docs/operations.md, upgrading)
+            if (e.getStatusCode() == HttpStatus.CONFLICT || e.getStatusCode() == HttpStatus.FORBIDDEN) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        Map<String, String> ids = new java.util.HashMap<>();
+        if (results != null && results.get("results") instanceof List<?> list) {
+            for (Object result : list) {
+                if (result instanceof Map<?, ?> r
+                        && "ADDED".equals(r.get("action"))
+                        && "USER".equals(r.get("resourceType"))
+                        && r.get("id") != null) {
+                    ids.put(String.valueOf(r.get("resourceName")), String.valueOf(r.get("id")));
+                }
+            }
+        }
+        return Optional.of(ids);
+    }
+
+    /** Whether the realm has this realm role (read once per role). */
+    public boolean realmRoleExists(String role) {
+        if (role == null) {
+            return false;
+        }
+        try {
+            role(role);
+            return true;
+        } catch (HttpClientErrorException e) {
+            if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** The name of the realm's composite default role, which {@code POST /users} gives every new user. */
+    private String defaultRoles() {
+        String name = defaultRoleName;
+        if (name == null) {
+            Map<?, ?> realm = admin.get().uri("").retrieve().body(Map.class);
+            name = realm != null && realm.get("defaultRole") instanceof Map<?, ?> role && role.get("name") != null
+                    ? String.valueOf(role.get("name"))
+                    : "default-roles-" + realmName;
+            defaultRoleName = name;
+        }
+        return name;
     }
 
     /** The user with exactly this username. */
@@ -284,10 +383,33 @@ public class KeycloakUsers {
         return realm != null && realm.get("smtpServer") instanceof Map<?, ?> smtp ? smtp : Map.of();
     }
 
+    private static Map<String, Object> representation(NewUser user) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("username", user.username());
+        body.put("enabled", true);
+        // Nobody has a password at first: the first sign-in (code or invitation) must choose one. Keycloak's own
+        // required actions then say reliably who has not signed in yet (docs/decisions.md 130).
+        body.put(
+                "requiredActions",
+                user.email() != null ? List.of(UPDATE_PASSWORD, VERIFY_EMAIL) : List.of(UPDATE_PASSWORD));
+        body.put("firstName", user.firstName());
+        body.put("lastName", user.lastName());
+        if (user.email() != null) {
+            body.put("email", user.email());
+            body.put("emailVerified", false);
+        }
+        body.put("attributes", Map.of("school_id", List.of(user.schoolId()), "locale", List.of(user.locale())));
+        return body;
+    }
+
+    private Map<?, ?> role(String name) {
+        return roles.computeIfAbsent(
+                name, n -> admin.get().uri("/roles/{role}", n).retrieve().body(Map.class));
+    }
+
     private boolean roleMapping(String userId, String role, boolean grant) {
         // A realm role's id is fixed for the life of the realm: read once, not once per account of an import.
-        Map<?, ?> representation = roles.computeIfAbsent(
-                role, name -> admin.get().uri("/roles/{role}", name).retrieve().body(Map.class));
+        Map<?, ?> representation = role(role);
         List<Map<String, Object>> mapping =
                 List.of(Map.of("id", representation.get("id"), "name", representation.get("name")));
         return found(() -> (grant ? admin.post() : admin.method(org.springframework.http.HttpMethod.DELETE))

@@ -144,6 +144,55 @@ class AccountImportIT {
     }
 
     @Test
+    void new_people_are_made_together_and_a_username_held_outside_senim_goes_to_the_next_free_number() {
+        String suffix = letters();
+        String base = "dana.paket" + suffix;
+        // Someone made a user by hand in another school under the first candidate: Senim does not take it over.
+        String handMade = users.create(new KeycloakUsers.NewUser(base, "Dana", "Paket", null, "demo-school-2", "ru"))
+                .orElseThrow();
+        String file = HEADER
+                + "n1-%1$s,student,3,А,,kk,Дана,Пакет%2$s,,\n"
+                + "n2-%1$s,student,3,А,,kk,Дана,Пакет%2$s,,\n"
+                + "n3-%1$s,student,3,Б,,ru,Дана,Пакет%2$s,,\n"
+                + "n4-%1$s,teacher,,,,en,Dana,Paket%2$s,dana-%1$s@example.org,\n";
+        JsonNode imported =
+                imported(file.formatted(run, suffix).getBytes(StandardCharsets.UTF_8), new MediaType("text", "csv"));
+        assertThat(imported.get("status").asString()).as(imported.toString()).isEqualTo("done");
+        assertThat(imported.get("processed").asInt()).isEqualTo(4);
+        assertThat(imported.get("result").get("created").size()).isEqualTo(4);
+
+        java.util.Set<String> pupils = new java.util.HashSet<>();
+        for (String externalId : List.of("n1-" + run, "n2-" + run, "n3-" + run)) {
+            String username = username(externalId);
+            pupils.add(username);
+            assertThat(keycloak.realmRolesOf(username)).contains("student", "default-roles-senim");
+            String userId = jdbc.sql("select user_id from account where external_id = :e")
+                    .param("e", externalId)
+                    .query(String.class)
+                    .single();
+            KeycloakUsers.User user = users.byId(userId).orElseThrow();
+            assertThat(user.schoolId()).isEqualTo(GYM);
+            assertThat(user.requiredActions()).containsExactly(KeycloakUsers.UPDATE_PASSWORD);
+            assertThat(user.createdAt()).isAfter(java.time.Instant.now().minus(Duration.ofMinutes(10)));
+        }
+        assertThat(pupils)
+                .as("three pupils of one name, none under the hand-made user's name")
+                .containsExactlyInAnyOrder(base + "2", base + "3", base + "4");
+        String teacher = username("n4-" + run);
+        assertThat(teacher).isEqualTo(base + "5");
+        assertThat(keycloak.realmRolesOf(teacher)).contains("teacher", "default-roles-senim");
+        assertThat(users.byUsername(teacher).orElseThrow().requiredActions())
+                .containsExactlyInAnyOrder(KeycloakUsers.UPDATE_PASSWORD, KeycloakUsers.VERIFY_EMAIL);
+        assertThat(users.byId(handMade).orElseThrow().schoolId()).isEqualTo("demo-school-2");
+        assertThat(jdbc.sql("select count(*) from person where external_id like :e")
+                        .param("e", "n_-" + run)
+                        .query(Long.class)
+                        .single())
+                .as("every one of them in the directory")
+                .isEqualTo(4L);
+    }
+
+    @Test
     void a_pupil_marked_as_left_is_disabled_and_leaves_the_directory() {
         String family = "Ketedi" + letters();
         String joined = HEADER + "l1-" + run + ",student,9,В,,kk,Дана," + family + ",,\n";
