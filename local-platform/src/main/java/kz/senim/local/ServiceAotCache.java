@@ -46,7 +46,10 @@ final class ServiceAotCache {
     private static final Logger log = LoggerFactory.getLogger(ServiceAotCache.class);
     private static final String CACHE = "app.aot";
     private static final String FAILED = "training-failed";
-    private static final Duration TRAINING_WITHIN = Duration.ofMinutes(10);
+    /** A training that takes longer is stopped and tried again at the next start (not written down as failed). */
+    private static final Duration TRAINING_WITHIN = Duration.ofMinutes(30);
+    /** The exit value {@link #run} gives for a process it stopped: not the process's own failure. */
+    private static final int STOPPED = Integer.MIN_VALUE;
 
     private final Path root;
     private final List<String> jvmOptions;
@@ -118,6 +121,8 @@ final class ServiceAotCache {
                             service.module(),
                             Duration.ofNanos(System.nanoTime() - started).toMillis());
                 }
+            } catch (Stopped e) {
+                // tried again at the next start
             } catch (IOException | RuntimeException e) {
                 if (!stopping) {
                     failed(folder, e.toString());
@@ -140,6 +145,8 @@ final class ServiceAotCache {
         Path jar = extract(service, folder, logFile);
         Path output = folder.resolve(CACHE + ".tmp");
         Files.deleteIfExists(output);
+        // the JDK's intermediate file, left behind by a training that was stopped
+        Files.deleteIfExists(folder.resolve(CACHE + ".tmp.config"));
         List<String> command = new ArrayList<>(lowestPriority());
         command.add(java());
         command.addAll(jvmOptions);
@@ -153,9 +160,12 @@ final class ServiceAotCache {
         // The refresh binds no port (the web server starts with the lifecycle, after it), but none is shared anyway.
         builder.environment().put("SERVER_PORT", "0");
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
-        if (run(builder) != 0 || !Files.isRegularFile(output)) {
-            if (!stopping) {
-                failed(folder, "the training run failed; its log: " + logFile);
+        int exit = run(builder);
+        if (exit != 0 || !Files.isRegularFile(output)) {
+            if (exit == STOPPED) {
+                log.info("The training of {} was stopped; it is tried again at the next start", service.module());
+            } else if (!stopping) {
+                failed(folder, "the training run failed (exit " + exit + "); its log: " + logFile);
             }
             Files.deleteIfExists(output);
             return false;
@@ -192,7 +202,11 @@ final class ServiceAotCache {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
-        if (run(builder) != 0) {
+        int exit = run(builder);
+        if (exit == STOPPED) {
+            throw new Stopped();
+        }
+        if (exit != 0) {
             throw new IllegalStateException("extracting " + service.jar() + " failed; its log: " + logFile);
         }
         Files.writeString(folder.resolve("extracted"), service.jar().getFileName() + "\n");
@@ -209,14 +223,16 @@ final class ServiceAotCache {
                 ChildProcesses.stopTree(process.toHandle(), Duration.ofSeconds(5));
             }
             if (!process.waitFor(TRAINING_WITHIN.toSeconds(), TimeUnit.SECONDS)) {
+                log.info(
+                        "A training step took more than {} min (a busy machine): stopped", TRAINING_WITHIN.toMinutes());
                 ChildProcesses.stopTree(process.toHandle(), Duration.ofSeconds(5));
-                return -1;
+                return STOPPED;
             }
-            return process.exitValue();
+            return stopping ? STOPPED : process.exitValue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             ChildProcesses.stopTree(process.toHandle(), Duration.ofSeconds(5));
-            return -1;
+            return STOPPED;
         } finally {
             training = null;
         }
@@ -287,6 +303,13 @@ final class ServiceAotCache {
             throw new UncheckedIOException("Could not read " + jar, e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A step stopped from outside (the platform stops, or it took too long): not a failure of the service. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super(null, null, false, false);
         }
     }
 
