@@ -71,7 +71,7 @@ public final class LocalPlatform {
         platform.trainAotCaches().thenAccept(trained -> {
             if (!trained.isEmpty()) {
                 System.out.println("AOT caches trained for " + String.join(", ", trained)
-                        + ": the next start of ./run-local.sh uses them (decision 148).");
+                        + ": the next start of ./run-local.sh uses them (decision 145).");
             }
         });
         stopped.await();

@@ -59,7 +59,7 @@ public final class Platform implements AutoCloseable {
     private SenimKeycloak keycloak;
     private CompletableFuture<SenimKeycloak> keycloakStarting;
     private CompletableFuture<StandaloneKafkaBroker> kafkaStarting;
-    /** The services' AOT caches (decision 148), null when not used. */
+    /** The services' AOT caches (decision 145), null when not used. */
     private final ServiceAotCache aot;
 
     private final Map<String, Path> projectJars = new LinkedHashMap<>();
@@ -134,7 +134,7 @@ public final class Platform implements AutoCloseable {
         }
         if (aot != null) {
             log.info(
-                    "Services started from their AOT cache (decision 148): {}",
+                    "Services started from their AOT cache (decision 145): {}",
                     fromAotCache.isEmpty() ? "none" : fromAotCache);
         }
         keycloak = join(keycloakStarting);
@@ -187,7 +187,7 @@ public final class Platform implements AutoCloseable {
 
     /**
      * Trains, in the background at the lowest priority, the AOT cache of every service that started without one
-     * (decision 148); a next start uses them. Does nothing for a platform without AOT caches or before JDK 25.
+     * (decision 145); a next start uses them. Does nothing for a platform without AOT caches or before JDK 25.
      *
      * @return the modules trained, when the training ends
      */

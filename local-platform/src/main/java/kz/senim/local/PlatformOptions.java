@@ -22,7 +22,7 @@ import java.util.Set;
  * @param serviceJvmOptions JVM options of each service and the gateway
  * @param logsKeptIn where the logs of a platform whose state is not kept are moved when it stops (null:
  *     deleted with the rest)
- * @param aotCaches where the services' JDK AOT caches are kept and trained (null: none; decision 148)
+ * @param aotCaches where the services' JDK AOT caches are kept and trained (null: none; decision 145)
  */
 public record PlatformOptions(
         Path state,
@@ -34,7 +34,7 @@ public record PlatformOptions(
         Path logsKeptIn,
         Path aotCaches) {
 
-    /** Options without AOT caches, as before decision 148. */
+    /** Options without AOT caches, as before decision 145. */
     public PlatformOptions(
             Path state,
             boolean kept,
@@ -192,7 +192,7 @@ public record PlatformOptions(
     /**
      * Starts each service from its JDK AOT cache in {@code folder} when one is trained for its jar, this JDK and
      * these JVM options, and trains the missing ones in the background once the platform is ready
-     * ({@link Platform#trainAotCaches()}; JDK 25 and later, decision 148). For a platform started again and
+     * ({@link Platform#trainAotCaches()}; JDK 25 and later, decision 145). For a platform started again and
      * again on one machine: a training costs more CPU than one start saves, so throw-away platforms (the
      * end-to-end suites, the benchmark) go without.
      */

@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JDK's AOT cache (JEP 483, 514, 515) of each service of a kept local platform (decision 148): classes
+ * The JDK's AOT cache (JEP 483, 514, 515) of each service of a kept local platform (decision 145): classes
  * read, parsed, linked and profiled once in a training run, mapped from a file at every later start.
  *
  * <p>Each service has a folder {@code <root>/<module>-<key>/}: the jar extracted the way Spring Boot documents
