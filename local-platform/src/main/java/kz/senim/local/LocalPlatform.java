@@ -67,6 +67,13 @@ public final class LocalPlatform {
         String demoNote = DemoDataStep.run(platform);
         Duration all = Duration.ofNanos(System.nanoTime() - started);
         print(platform, ready, all, demoNote);
+        // After the demo data, whose requests should not wait for it: the next start uses what it trains.
+        platform.trainAotCaches().thenAccept(trained -> {
+            if (!trained.isEmpty()) {
+                System.out.println("AOT caches trained for " + String.join(", ", trained)
+                        + ": the next start of ./run-local.sh uses them (decision 145).");
+            }
+        });
         stopped.await();
     }
 
@@ -87,7 +94,8 @@ public final class LocalPlatform {
         out.append("  Data and logs         ")
                 .append(platform.options().state())
                 .append("\n");
-        out.append("  Demo data             ").append(demoNote).append("\n\n");
+        out.append("  Demo data             ").append(demoNote).append("\n");
+        out.append("  AOT caches            ").append(aotNote(platform)).append("\n\n");
         out.append("  Demo logins (password senim-demo; with --no-demo or before the demo data, the roles of the realm"
                 + " only; all in keycloak/README.md):\n");
         for (String[] login : DEMO_LOGINS) {
@@ -109,6 +117,20 @@ public final class LocalPlatform {
         out.append(memoryLine("total", total));
         out.append("\n  Ctrl-C stops everything.\n");
         System.out.println(out);
+    }
+
+    private static String aotNote(Platform platform) {
+        if (!platform.usesAotCaches()) {
+            return "none: the JDK " + Runtime.version().feature() + " has no -XX:AOTCacheOutput (25 and later)";
+        }
+        List<String> used = platform.startedFromAotCache();
+        int all = platform.services().size();
+        String where = platform.options().aotCaches().toString();
+        if (used.size() == all) {
+            return "every service started from its own (" + where + ")";
+        }
+        return used.size() + " of " + all + " services started from theirs; the others' are trained now in the"
+                + " background at low priority, for the next start (" + where + ")";
     }
 
     private static String memoryLine(String name, ResidentMemory.Usage usage) {

@@ -57,6 +57,13 @@ public final class Platform implements AutoCloseable {
     private StandaloneKafkaBroker kafka;
     private Mailbox mailbox;
     private SenimKeycloak keycloak;
+    private CompletableFuture<SenimKeycloak> keycloakStarting;
+    private CompletableFuture<StandaloneKafkaBroker> kafkaStarting;
+    /** The services' AOT caches (decision 145), null when not used. */
+    private final ServiceAotCache aot;
+
+    private final Map<String, Path> projectJars = new LinkedHashMap<>();
+    private final List<String> fromAotCache = new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean closed;
 
     private record Service(String module, String database) {}
@@ -64,6 +71,10 @@ public final class Platform implements AutoCloseable {
     private Platform(PlatformOptions options) {
         this.options = options;
         this.ledger = new ProcessLedger(options.state().resolve("processes"));
+        this.aot = options.aotCaches() == null
+                ? null
+                : ServiceAotCache.forThisJdk(options.aotCaches(), options.serviceJvmOptions())
+                        .orElse(null);
     }
 
     /** Starts everything and waits until it is ready. On failure, stops what was started and throws. */
@@ -86,46 +97,142 @@ public final class Platform implements AutoCloseable {
         }
         ledger.stopLeftovers();
         options.ports().requireFree();
-        Map<String, Path> jars = new LinkedHashMap<>();
+        Map<String, Path> jars = projectJars;
         SERVICES.forEach(service -> jars.put(service.module(), project.jar(service.module())));
         PlatformOptions.Ports ports = options.ports();
 
+        // Keycloak needs nothing else (its database is its own file) and is the longest to start; Kafka needs
+        // nothing either: both start at once, beside PostgreSQL. The services start once PostgreSQL (Flyway
+        // migrates at their start) and Kafka are ready.
+        keycloakStarting = CompletableFuture.supplyAsync(
+                () -> SenimKeycloak.startKept(
+                        options.state().resolve("keycloak"), "localhost", ports.keycloak(), ports.keycloakManagement()),
+                Platform::startThread);
+        kafkaStarting = CompletableFuture.supplyAsync(
+                () -> timed(
+                        "Kafka",
+                        () -> StandaloneKafkaBroker.start(
+                                ports.kafka(), options.state().resolve("kafka"))),
+                Platform::startThread);
         step("PostgreSQL", () -> postgres = startPostgres(ports.postgres()));
         postmaster().ifPresent(pid -> ProcessHandle.of(pid).ifPresent(handle -> ledger.record("postgres", handle)));
-        step(
-                "Kafka",
-                () -> kafka = StandaloneKafkaBroker.start(
-                        ports.kafka(), options.state().resolve("kafka")));
-        kafka.process().ifPresent(handle -> ledger.record("kafka", handle));
         step("mail catcher", () -> mailbox = Mailbox.start(ports.smtp(), ports.mailPage()));
+        kafka = join(kafkaStarting);
+        kafka.process().ifPresent(handle -> ledger.record("kafka", handle));
 
-        // Keycloak and the services start together: the services fetch Keycloak's keys only when a token arrives.
-        CompletableFuture<SenimKeycloak> keycloakStarting = CompletableFuture.supplyAsync(() -> SenimKeycloak.startKept(
-                options.state().resolve("keycloak"), "localhost", ports.keycloak(), ports.keycloakManagement()));
+        // The services fetch Keycloak's keys only when a token arrives: they start without waiting for it.
+        Map<String, ServiceAotCache.Launch> launches = new LinkedHashMap<>();
         for (Service service : SERVICES) {
-            ServiceProcess process = ServiceProcess.start(
-                    service.module(),
-                    jars.get(service.module()),
-                    portOf(service.module()),
-                    environment(service),
-                    options.serviceJvmOptions(),
-                    options.state().resolve("logs"));
-            services.add(process);
-            ledger.record(service.module(), process.handle());
+            ServiceAotCache.Launch launch = aot == null
+                    ? new ServiceAotCache.Launch(List.of(), jars.get(service.module()), false)
+                    : aot.launch(service.module(), jars.get(service.module()));
+            launches.put(service.module(), launch);
+            services.add(startService(service, launch));
+            if (launch.cached()) {
+                fromAotCache.add(service.module());
+            }
         }
-        try {
-            keycloak = keycloakStarting.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        if (aot != null) {
+            log.info(
+                    "Services started from their AOT cache (decision 145): {}",
+                    fromAotCache.isEmpty() ? "none" : fromAotCache);
         }
+        keycloak = join(keycloakStarting);
         keycloak.process().ifPresent(handle -> ledger.record("keycloak", handle));
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(2))
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
-        for (ServiceProcess service : services) {
-            step(service.name(), () -> service.awaitReady(http));
+        for (int i = 0; i < services.size(); i++) {
+            ServiceProcess service = services.get(i);
+            ServiceAotCache.Launch launch = launches.get(service.name());
+            try {
+                step(service.name(), () -> service.awaitReady(http));
+            } catch (IllegalStateException e) {
+                if (!launch.cached() || service.handle().isAlive()) {
+                    throw e;
+                }
+                // A cache the JVM could not use must never keep the platform from starting: without it, once more.
+                log.warn(
+                        "{} ended when started from its AOT cache; starting it from its jar: {}",
+                        service.name(),
+                        e.getMessage().lines().findFirst().orElse(""));
+                Service spec = SERVICES.stream()
+                        .filter(s -> s.module().equals(service.name()))
+                        .findFirst()
+                        .orElseThrow();
+                aot.discard(spec.module(), jars.get(spec.module()));
+                fromAotCache.remove(spec.module());
+                ServiceProcess again =
+                        startService(spec, new ServiceAotCache.Launch(List.of(), jars.get(spec.module()), false));
+                services.set(i, again);
+                step(again.name(), () -> again.awaitReady(http));
+            }
         }
+    }
+
+    private ServiceProcess startService(Service service, ServiceAotCache.Launch launch) {
+        List<String> jvm = new ArrayList<>(options.serviceJvmOptions());
+        jvm.addAll(launch.jvmOptions());
+        ServiceProcess process = ServiceProcess.start(
+                service.module(),
+                launch.jar(),
+                portOf(service.module()),
+                environment(service),
+                jvm,
+                options.state().resolve("logs"));
+        ledger.record(service.module(), process.handle());
+        return process;
+    }
+
+    /**
+     * Trains, in the background at the lowest priority, the AOT cache of every service that started without one
+     * (decision 145); a next start uses them. Does nothing for a platform without AOT caches or before JDK 25.
+     *
+     * @return the modules trained, when the training ends
+     */
+    public CompletableFuture<List<String>> trainAotCaches() {
+        if (aot == null) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        List<ServiceAotCache.Training> trainings = SERVICES.stream()
+                .map(service -> new ServiceAotCache.Training(
+                        service.module(), projectJars.get(service.module()), environment(service)))
+                .toList();
+        return CompletableFuture.supplyAsync(
+                () -> aot.trainMissing(trainings, options.state().resolve("logs")), Platform::startThread);
+    }
+
+    /** The services started from their AOT cache this time (none without AOT caches). */
+    public List<String> startedFromAotCache() {
+        return List.copyOf(fromAotCache);
+    }
+
+    /** Whether this platform keeps and trains AOT caches: asked for, and the JDK has them (25 and later). */
+    public boolean usesAotCaches() {
+        return aot != null;
+    }
+
+    private static Thread startThread(Runnable task) {
+        return Thread.ofPlatform().daemon().name("senim-start").start(task);
+    }
+
+    private static <T> T join(CompletableFuture<T> starting) {
+        try {
+            return starting.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private static <T> T timed(String what, java.util.function.Supplier<T> action) {
+        long started = System.nanoTime();
+        T result = action.get();
+        log.info(
+                "{} ready in {} ms",
+                what,
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
+        return result;
     }
 
     private static void step(String what, Runnable action) {
@@ -395,6 +502,16 @@ public final class Platform implements AutoCloseable {
             return;
         }
         closed = true;
+        if (aot != null) {
+            aot.stop();
+        }
+        // A start that failed half-way may have left Keycloak or Kafka starting: wait for them, then stop them.
+        if (keycloak == null && keycloakStarting != null) {
+            keycloak = keycloakStarting.exceptionally(failed -> null).join();
+        }
+        if (kafka == null && kafkaStarting != null) {
+            kafka = kafkaStarting.exceptionally(failed -> null).join();
+        }
         List<ServiceProcess> stopping = new ArrayList<>(services);
         java.util.Collections.reverse(stopping);
         stopping.parallelStream().forEach(ServiceProcess::stop);

@@ -22,6 +22,7 @@ import java.util.Set;
  * @param serviceJvmOptions JVM options of each service and the gateway
  * @param logsKeptIn where the logs of a platform whose state is not kept are moved when it stops (null:
  *     deleted with the rest)
+ * @param aotCaches where the services' JDK AOT caches are kept and trained (null: none; decision 145)
  */
 public record PlatformOptions(
         Path state,
@@ -30,7 +31,20 @@ public record PlatformOptions(
         Ports ports,
         Map<String, String> environment,
         List<String> serviceJvmOptions,
-        Path logsKeptIn) {
+        Path logsKeptIn,
+        Path aotCaches) {
+
+    /** Options without AOT caches, as before decision 145. */
+    public PlatformOptions(
+            Path state,
+            boolean kept,
+            boolean demoData,
+            Ports ports,
+            Map<String, String> environment,
+            List<String> serviceJvmOptions,
+            Path logsKeptIn) {
+        this(state, kept, demoData, ports, environment, serviceJvmOptions, logsKeptIn, null);
+    }
 
     /**
      * Heap and collector per service, as in docker-compose.yml. The heap starts small and grows to what the
@@ -123,12 +137,13 @@ public record PlatformOptions(
     }
 
     /**
-     * A developer's run: standard ports, data kept under {@code state}, and the services' JIT limited to
-     * its first tier ({@link #withQuickStartJit()}).
+     * A developer's run: standard ports, data kept under {@code state}, the services' JIT limited to its first
+     * tier ({@link #withQuickStartJit()}), and their AOT caches in {@code state/aot} ({@link #withAotCaches}).
      */
     public static PlatformOptions local(Path state, boolean demoData) {
         return new PlatformOptions(state, true, demoData, Ports.standard(), Map.of(), SERVICE_JVM, null)
-                .withQuickStartJit();
+                .withQuickStartJit()
+                .withAotCaches(state.resolve("aot"));
     }
 
     /** A throw-away platform on free ports in a temporary folder, without demo data. */
@@ -150,12 +165,13 @@ public record PlatformOptions(
     public PlatformOptions withEnvironment(Map<String, String> extra) {
         Map<String, String> merged = new java.util.LinkedHashMap<>(environment);
         merged.putAll(extra);
-        return new PlatformOptions(state, kept, demoData, ports, Map.copyOf(merged), serviceJvmOptions, logsKeptIn);
+        return new PlatformOptions(
+                state, kept, demoData, ports, Map.copyOf(merged), serviceJvmOptions, logsKeptIn, aotCaches);
     }
 
     /** Keeps the services' and Keycloak's logs in {@code folder} when the platform stops. */
     public PlatformOptions withLogsKeptIn(Path folder) {
-        return new PlatformOptions(state, kept, demoData, ports, environment, serviceJvmOptions, folder);
+        return new PlatformOptions(state, kept, demoData, ports, environment, serviceJvmOptions, folder, aotCaches);
     }
 
     /**
@@ -166,10 +182,21 @@ public record PlatformOptions(
     public PlatformOptions withQuickStartJit() {
         List<String> jvm = new java.util.ArrayList<>(serviceJvmOptions);
         jvm.add("-XX:TieredStopAtLevel=1");
-        return new PlatformOptions(state, kept, demoData, ports, environment, List.copyOf(jvm), logsKeptIn);
+        return new PlatformOptions(state, kept, demoData, ports, environment, List.copyOf(jvm), logsKeptIn, aotCaches);
     }
 
     public PlatformOptions withDemoData(boolean demo) {
-        return new PlatformOptions(state, kept, demo, ports, environment, serviceJvmOptions, logsKeptIn);
+        return new PlatformOptions(state, kept, demo, ports, environment, serviceJvmOptions, logsKeptIn, aotCaches);
+    }
+
+    /**
+     * Starts each service from its JDK AOT cache in {@code folder} when one is trained for its jar, this JDK and
+     * these JVM options, and trains the missing ones in the background once the platform is ready
+     * ({@link Platform#trainAotCaches()}; JDK 25 and later, decision 145). For a platform started again and
+     * again on one machine: a training costs more CPU than one start saves, so throw-away platforms (the
+     * end-to-end suites, the benchmark) go without.
+     */
+    public PlatformOptions withAotCaches(Path folder) {
+        return new PlatformOptions(state, kept, demoData, ports, environment, serviceJvmOptions, logsKeptIn, folder);
     }
 }
