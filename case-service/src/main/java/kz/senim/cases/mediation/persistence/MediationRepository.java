@@ -145,11 +145,14 @@ public class MediationRepository {
         return page("school_id = :school" + sql(filter), filtered(filter, Map.of("school", schoolId)), page);
     }
 
-    /** One page of the cases someone submitted, is a party of, or mediates. */
+    /**
+     * One page of the cases someone submitted, is a party of, or mediates. The arrays are tested by containment
+     * ({@code @>}), which their GIN indexes answer; {@code :user = any (…)} would read every case of the school.
+     */
     public Page<StoredMediation> involving(String schoolId, String userId, CaseFilter filter, PageQuery page) {
         return page(
-                "school_id = :school and (submitted_by = :user or :user = any (party_user_ids)"
-                        + " or :user = any (mediator_ids))" + sql(filter),
+                "school_id = :school and (submitted_by = :user or party_user_ids @> array[cast(:user as text)]"
+                        + " or mediator_ids @> array[cast(:user as text)])" + sql(filter),
                 filtered(filter, Map.of("school", schoolId, "user", userId)),
                 page);
     }
@@ -171,7 +174,7 @@ public class MediationRepository {
 
     private static String sql(CaseFilter filter) {
         return (filter.status() == null ? "" : " and status = :status")
-                + (filter.mediatorId() == null ? "" : " and :mediator = any (mediator_ids)");
+                + (filter.mediatorId() == null ? "" : " and mediator_ids @> array[cast(:mediator as text)]");
     }
 
     private static Map<String, Object> filtered(CaseFilter filter, Map<String, Object> base) {
