@@ -84,7 +84,7 @@ final class District {
             rows.put("membership: guardian links", update(c, """
                     insert into guardian_link (school_id, guardian_id, student_id)
                     select g.school, g.user_id, %s from (%s) g where g.role = 'parent'
-                    """.formatted(personId("g.school", "g.n - 7"), people())));
+                    """.formatted(personId("g.school", "g.n - 6"), people())));
             analyze(c, "school", "person", "guardian_link");
         }
         try (Connection c = connect("senim_cases")) {
@@ -97,7 +97,7 @@ final class District {
                     select g.school, g.user_id, g.role, g.grade, g.class_letter,
                            case when g.role = 'parent' then array[%s] else '{}' end, now()
                     from (%s) g
-                    """.formatted(personId("g.school", "g.n - 7"), people())));
+                    """.formatted(personId("g.school", "g.n - 6"), people())));
             rows.put("cases: cases", update(c, cases(users)));
             analyze(c, "school", "person", "mediation_case");
         }
@@ -126,7 +126,7 @@ final class District {
                     select g.user_id, g.school, g.role, g.grade, 'kk',
                            case when g.role = 'parent' then array[%s] else '{}' end
                     from (%s) g
-                    """.formatted(personId("g.school", "g.n - 7"), people())));
+                    """.formatted(personId("g.school", "g.n - 6"), people())));
             rows.put("notifications: in-app", update(c, notifications(users)));
             analyze(c, "person", "notification");
         }
@@ -146,7 +146,7 @@ final class District {
     /**
      * Every generated person: the big school's {@value #PEOPLE} (the demo's own few come on top) and {@value
      * #OTHER_PEOPLE} in each other school. Of ten, seven are students (grades 1–11, classes А–В), two parents
-     * (each the guardian of the student seven numbers before), one a teacher.
+     * (each the guardian of the student six numbers before), one a teacher.
      */
     private static String people() {
         return """
