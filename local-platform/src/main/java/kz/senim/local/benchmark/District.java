@@ -268,8 +268,8 @@ final class District {
                        t.template_key, t.parameters, t.language, t.essential, t.status, 0,
                        now() - r.n * interval '1 day', now() - r.n * interval '1 day',
                        case when r.n > 5 then now() - r.n * interval '1 day' + interval '1 hour' end
-                from (select g.user_id, g.school as school_id, n
-                      from (%s) g, generate_series(1, case when g.school = '%s' then %d else %d end) n
+                from (select g.user_id, g.school as school_id, k.k as n
+                      from (%s) g, generate_series(1, case when g.school = '%s' then %d else %d end) k
                       union all
                       select '%s', '%s', n from generate_series(1, %d) n) r,
                      (select * from notification where channel = 'IN_APP' order by created_at limit 1) t
