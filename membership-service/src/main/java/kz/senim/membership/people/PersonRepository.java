@@ -160,13 +160,25 @@ class PersonRepository {
         return byId;
     }
 
+    /**
+     * The people with the students each is the guardian of. A few people (a page, one entry) read only their own
+     * links, by the link's primary key; the whole school reads the school's.
+     */
     private List<Person> withLinks(List<Person> people) {
         if (people.isEmpty()) {
             return people;
         }
         Map<String, TreeSet<String>> links = new HashMap<>();
-        jdbc.sql("select guardian_id, student_id from guardian_link where school_id = :school")
+        boolean few = people.size() <= PageQuery.MAX_SIZE;
+        jdbc.sql("select guardian_id, student_id from guardian_link where school_id = :school"
+                        + (few ? " and guardian_id in (:guardians)" : ""))
                 .param("school", people.get(0).schoolId())
+                .params(
+                        few
+                                ? Map.of(
+                                        "guardians",
+                                        people.stream().map(Person::userId).toList())
+                                : Map.of())
                 .query((rs, row) -> links.computeIfAbsent(rs.getString(1), k -> new TreeSet<>())
                         .add(rs.getString(2)))
                 .list();

@@ -74,9 +74,13 @@ class ActivityController {
             CurrentUser caller) {
         Page<Activity> found =
                 activities.calendar(caller, from, to, type, seriesId, sort.endsWith(",desc"), page, size);
-        Function<Activity, Activities.ForCaller> forCaller = activities.forCaller(caller);
+        // two statements for the whole page (registrations counted, the caller's own), not two per activity
+        Function<Activity, Activities.ForCaller> forCaller = activities.forCaller(caller, found.content());
+        Map<UUID, Map<String, Long>> counts = activities.registrationCounts(found.content());
         return new Page<>(
-                found.content().stream().map(a -> view(a, forCaller)).toList(),
+                found.content().stream()
+                        .map(a -> view(a, counts.getOrDefault(a.id(), Map.of()), forCaller))
+                        .toList(),
                 found.page(),
                 found.size(),
                 found.totalElements(),
@@ -173,7 +177,11 @@ class ActivityController {
     }
 
     private ActivityView view(Activity a, Function<Activity, Activities.ForCaller> forCaller) {
-        Map<String, Long> counts = activities.registrationCounts(a.id());
+        return view(a, activities.registrationCounts(a.id()), forCaller);
+    }
+
+    private ActivityView view(
+            Activity a, Map<String, Long> counts, Function<Activity, Activities.ForCaller> forCaller) {
         return new ActivityView(
                 a.id(),
                 a.seriesId(),

@@ -180,6 +180,39 @@ class ActivityRepository {
                 .optional();
     }
 
+    /** Registrations by status of each of the activities (those with none are left out), in one statement. */
+    Map<UUID, Map<String, Long>> registrationCounts(List<UUID> activityIds) {
+        Map<UUID, Map<String, Long>> counts = new LinkedHashMap<>();
+        if (activityIds.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("""
+                        select activity_id, status, count(*) n from registration where activity_id in (:ids)
+                        group by activity_id, status
+                        """).param("ids", activityIds).query((ResultSet rs) -> {
+            counts.computeIfAbsent(rs.getObject("activity_id", UUID.class), k -> new LinkedHashMap<>())
+                    .put(rs.getString("status"), rs.getLong("n"));
+        });
+        return counts;
+    }
+
+    /** The person's registration in each of the activities they have one in, in one statement. */
+    Map<UUID, RegistrationStatus> registrationsOf(List<UUID> activityIds, String userId) {
+        Map<UUID, RegistrationStatus> found = new LinkedHashMap<>();
+        if (activityIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("select activity_id, status from registration where user_id = :user and activity_id in (:ids)")
+                .param("user", userId)
+                .param("ids", activityIds)
+                .query((ResultSet rs) -> {
+                    found.put(
+                            rs.getObject("activity_id", UUID.class),
+                            RegistrationStatus.valueOf(rs.getString("status")));
+                });
+        return found;
+    }
+
     Map<String, Long> registrationCounts(UUID activityId) {
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbc.sql("select status, count(*) n from registration where activity_id = :id group by status")
