@@ -37,6 +37,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class SenimKeycloak {
 
+    /** One lock per username: see {@link #oneSignInAt}. */
+    private static final java.util.Map<String, java.util.concurrent.locks.ReentrantLock> SIGN_INS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The Keycloak version of the zip and of the container image. */
     public static final String VERSION = "26.5.6";
 
@@ -205,9 +209,28 @@ public final class SenimKeycloak {
         form.put("username", username);
         form.put("password", password);
         form.put("scope", "openid");
-        String token = accessToken(form);
+        String token = oneSignInAt(username, () -> accessToken(form));
         tokens.put(username + '\u0000' + password, IssuedToken.of(token));
         return token;
+    }
+
+    /**
+     * Runs a sign-in of {@code username} (a password grant, or a browser on the login page) while no other
+     * sign-in of the same user runs in this JVM. With brute-force detection on, Keycloak 26 refuses a user's
+     * sign-in while another of that user is under way ({@code user_temporarily_disabled}, answered as
+     * "Invalid user credentials"). A person signs in once at a time; tests running side by side (the
+     * end-to-end journeys, two at a time) could sign one demo user in twice at the same moment. The realm keeps
+     * Keycloak's behaviour; the tests wait for each other instead.
+     */
+    public static <T> T oneSignInAt(String username, java.util.function.Supplier<T> signIn) {
+        java.util.concurrent.locks.ReentrantLock lock =
+                SIGN_INS.computeIfAbsent(username, name -> new java.util.concurrent.locks.ReentrantLock());
+        lock.lock();
+        try {
+            return signIn.get();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Raw access token of the {@value #SERVICES_CLIENT} service account (client credentials), newly issued. */
