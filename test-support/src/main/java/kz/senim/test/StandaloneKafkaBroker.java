@@ -20,6 +20,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StandaloneKafkaBroker implements AutoCloseable {
 
+    /**
+     * How long formatting the storage or the broker's start may take. Both end as soon as they are done (about
+     * 2 and 10 s on an idle machine); the ceiling is for a 2-core machine whose cores are busy with other
+     * tests, where a niced JVM waited more than a minute for its format step (decision 151).
+     */
+    private static final Duration WITHIN = Duration.ofMinutes(10);
+
     private final int port;
     private final int controllerPort = SmtpServer.freePort();
     private final Path directory;
@@ -81,7 +88,7 @@ public final class StandaloneKafkaBroker implements AutoCloseable {
                             UUID.randomUUID().toString(),
                             "-c",
                             broker.config.toString())
-                    .waitFor(60);
+                    .waitFor(WITHIN, broker.directory.resolve("kafka.tools.StorageTool.log"));
         }
         broker.startAgain();
         AfterSpringShutdown.run("senim-standalone-kafka-stop", broker::close);
@@ -171,15 +178,19 @@ public final class StandaloneKafkaBroker implements AutoCloseable {
     }
 
     private void awaitPort(boolean open) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        Instant deadline = Instant.now().plus(WITHIN);
         while (Instant.now().isBefore(deadline)) {
             if (accepts() == open) {
                 return;
             }
+            if (open && process != null && !process.isAlive()) {
+                throw new IllegalStateException("Standalone Kafka broker ended (exit " + process.exitValue()
+                        + ") before it accepted connections; see " + directory.resolve("kafka.Kafka.log"));
+            }
             sleep();
         }
-        throw new IllegalStateException(
-                "Standalone Kafka broker did not " + (open ? "start" : "stop") + "; see logs in " + directory);
+        throw new IllegalStateException("Standalone Kafka broker did not " + (open ? "start" : "stop") + " within "
+                + WITHIN.toMinutes() + " min; see logs in " + directory);
     }
 
     private boolean accepts() {
@@ -201,10 +212,16 @@ public final class StandaloneKafkaBroker implements AutoCloseable {
     }
 
     private record Child(Process process) {
-        void waitFor(int seconds) {
+        void waitFor(Duration within, Path log) {
             try {
-                if (!process.waitFor(seconds, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                    throw new IllegalStateException("Kafka storage format failed");
+                if (!process.waitFor(within.toSeconds(), TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException(
+                            "Kafka storage format did not end within " + within.toMinutes() + " min; see " + log);
+                }
+                if (process.exitValue() != 0) {
+                    throw new IllegalStateException(
+                            "Kafka storage format failed (exit " + process.exitValue() + "); see " + log);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -14,7 +14,9 @@ import kz.senim.local.api.ApiResponse;
  */
 final class Eventually {
 
-    static final Duration BOUND = Duration.ofSeconds(60);
+    /** Ends as soon as the answer comes; long enough for a platform at low priority on two busy cores. */
+    static final Duration BOUND = Duration.ofMinutes(3);
+
     private static final Duration PAUSE = Duration.ofMillis(200);
 
     private Eventually() {}
