@@ -11,14 +11,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.stream.Collectors;
 import kz.senim.test.keycloak.SenimKeycloak;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -37,6 +41,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * platform. Every {@link #check screen check} saves a screenshot under {@code target/browser-screenshots},
  * runs axe-core in the page (no serious or critical violation allowed) and asserts that the page does not
  * scroll sideways. Without a browser the journeys are skipped ({@link #assumeInstalled()}), not failed.
+ * A person's browser comes without cookies; its Chromium may have served an earlier person ({@link #close}).
  *
  * <p>Find elements by id, name or link target, never by visible text: the same journey runs in any language.
  */
@@ -54,14 +59,20 @@ final class Browser implements AutoCloseable {
      */
     private static final Duration LOOK_EVERY = Duration.ofMillis(100);
 
+    /** Chromiums no person uses at the moment, by language, newest first. */
+    private static final Map<String, Deque<ChromeDriver>> IDLE = new ConcurrentHashMap<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(Browser::stopIdleBrowsers, "stop-idle-browsers"));
+    }
+
     private final ChromeDriver driver;
     private final String journey;
     private final String language;
     private final String base;
     private final List<String> accessibilityFailures = new ArrayList<>();
     /** Screens numbered per journey, across its browsers, so that screenshots sort in the journey's order. */
-    private static final Map<String, java.util.concurrent.atomic.AtomicInteger> SCREENS =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, java.util.concurrent.atomic.AtomicInteger> SCREENS = new ConcurrentHashMap<>();
 
     /** Skips the calling test, with the reason, where Chromium or its driver is not installed. */
     static void assumeInstalled() {
@@ -71,9 +82,19 @@ final class Browser implements AutoCloseable {
                         + " (install the Debian packages chromium and chromium-driver; .ci/run does)");
     }
 
-    /** A new browser (its own cookies) for one person of a journey, asking pages in {@code language}. */
+    /**
+     * A browser for one person of a journey, asking pages in {@code language}: without cookies, as if new. It is
+     * a Chromium of an earlier person of the same language when one is idle (see {@link #close}): starting a
+     * Chromium and its driver for every person was a fifth of the journeys' CPU (docs/decisions.md 152).
+     */
     static Browser open(String journey, String language) {
         assumeInstalled();
+        ChromeDriver driver =
+                Optional.ofNullable(IDLE.get(language)).map(Deque::pollFirst).orElseGet(() -> start(language));
+        return new Browser(driver, journey, language, EndToEnd.platform().gatewayUrl());
+    }
+
+    private static ChromeDriver start(String language) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments(
@@ -96,7 +117,7 @@ final class Browser implements AutoCloseable {
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        return new Browser(driver, journey, language, EndToEnd.platform().gatewayUrl());
+        return driver;
     }
 
     private Browser(ChromeDriver driver, String journey, String language, String base) {
@@ -352,8 +373,50 @@ final class Browser implements AutoCloseable {
         return driver.findElements(By.name(name)).stream().findFirst().map(element -> element.getAttribute("value"));
     }
 
+    /**
+     * Hands the Chromium on to the next person of the same language, without what this person left in it: every
+     * cookie of every site is deleted (the portal's session and Keycloak's), the page is left for a blank one and
+     * the phone's screen is set again. The portal keeps nothing in the browser's storage but cookies. A browser
+     * that does not answer any of this, or shows a dialog, is stopped instead.
+     */
     @Override
     public void close() {
-        driver.quit();
+        try {
+            driver.switchTo().alert().dismiss();
+            driver.quit();
+            return;
+        } catch (NoAlertPresentException expected) {
+            // nothing open: the browser can be handed on
+        } catch (WebDriverException broken) {
+            driver.quit();
+            return;
+        }
+        try {
+            if (driver.getWindowHandles().size() != 1) {
+                driver.quit();
+                return;
+            }
+            driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+            driver.executeCdpCommand(
+                    "Emulation.setDeviceMetricsOverride",
+                    Map.of("width", WIDTH, "height", 800, "deviceScaleFactor", 1, "mobile", true));
+            driver.get("about:blank");
+            IDLE.computeIfAbsent(language, any -> new ConcurrentLinkedDeque<>()).push(driver);
+        } catch (WebDriverException broken) {
+            driver.quit();
+        }
+    }
+
+    /** Stops the idle browsers when the JVM ends (the journeys' last use). */
+    private static void stopIdleBrowsers() {
+        IDLE.values().forEach(idle -> {
+            for (ChromeDriver driver = idle.pollFirst(); driver != null; driver = idle.pollFirst()) {
+                try {
+                    driver.quit();
+                } catch (WebDriverException ignored) {
+                    // it is going away with the JVM anyway
+                }
+            }
+        });
     }
 }
