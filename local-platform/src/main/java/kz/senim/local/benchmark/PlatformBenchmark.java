@@ -182,6 +182,7 @@ public final class PlatformBenchmark {
             int submitted,
             int mailed,
             long failures,
+            Map<Integer, Long> refusedWith,
             Latencies latencies,
             Latencies toStored,
             Latencies toSent) {}
@@ -194,6 +195,7 @@ public final class PlatformBenchmark {
             throws Exception {
         Map<String, Instant> submittedAt = new ConcurrentHashMap<>();
         java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
+        Map<Integer, Long> refusedWith = new java.util.concurrent.ConcurrentSkipListMap<>();
         student.token();
         ScheduledExecutorService pacer = Executors.newScheduledThreadPool(4);
         var executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -206,6 +208,7 @@ public final class PlatformBenchmark {
                         submittedAt.put(answer.text("/id"), at);
                     } else {
                         failures.incrementAndGet();
+                        refusedWith.merge(answer.status(), 1L, Long::sum);
                     }
                 }),
                 0,
@@ -239,7 +242,7 @@ public final class PlatformBenchmark {
                 toSent.add(Duration.between(mail.stored(), mail.sent()).toNanos());
             }
         }
-        return new MailRun(rate, submittedAt.size(), mailed, failures.get(), latencies, toStored, toSent);
+        return new MailRun(rate, submittedAt.size(), mailed, failures.get(), refusedWith, latencies, toStored, toSent);
     }
 
     /** Case id → when SMTP accepted its request-submitted e-mail (notification-service's own record). */
@@ -303,12 +306,13 @@ public final class PlatformBenchmark {
                 gatewayLatency.percentileMillis(50) - directLatency.percentileMillis(50),
                 gatewayLatency.percentileMillis(99) - directLatency.percentileMillis(99)));
         out.append(String.format(
-                "%nRequest submitted → e-mail accepted by SMTP, %d requests/s: %d submitted, %d mailed, %d refused;"
+                "%nRequest submitted → e-mail accepted by SMTP, %d requests/s: %d submitted, %d mailed, %d refused%s;"
                         + " p50 %.0f ms, p99 %.0f ms (target p99 ≤ 500 ms)%n",
                 mail.rate(),
                 mail.submitted(),
                 mail.mailed(),
                 mail.failures(),
+                mail.refusedWith().isEmpty() ? "" : " (status: count " + mail.refusedWith() + ")",
                 mail.latencies().percentileMillis(50),
                 mail.latencies().percentileMillis(99)));
         out.append(String.format(
