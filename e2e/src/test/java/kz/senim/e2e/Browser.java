@@ -85,7 +85,7 @@ final class Browser implements AutoCloseable {
     /**
      * A browser for one person of a journey, asking pages in {@code language}: without cookies, as if new. It is
      * a Chromium of an earlier person of the same language when one is idle (see {@link #close}): starting a
-     * Chromium and its driver for every person was a fifth of the journeys' CPU (docs/decisions.md 152).
+     * Chromium and its driver for every person was a large part of the journeys' CPU (docs/decisions.md 152).
      */
     static Browser open(String journey, String language) {
         assumeInstalled();
