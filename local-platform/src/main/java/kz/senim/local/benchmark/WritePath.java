@@ -24,8 +24,8 @@ import kz.senim.local.api.Caller;
 /**
  * How close the write path comes to what its PostgreSQL can do (issue 19, item 5): mediation requests submitted
  * through the gateway per second by {@value #CLIENTS} clients as fast as they are answered, against {@code
- * pgbench}'s transactions per second for a comparable one-row insert transaction (a row of a case's size: an id,
- * the school, 400 bytes of sealed text, a time) with as many clients, on the same PostgreSQL, one after the other
+ * pgbench}'s transactions per second for a comparable one-row insert transaction (a row shaped like a small case:
+ * an id, the school, 400 bytes, a time) with as many clients, on the same PostgreSQL, one after the other
  * in the same run. A submission does more than that one insert (the case's rows and its outbox event in one
  * transaction, besides the gateway, the token and the service), so the ratio says what the whole path makes of
  * the database's capacity. {@code pgbench} is the system's (Debian's {@code postgresql-client})
