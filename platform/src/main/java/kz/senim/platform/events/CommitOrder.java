@@ -22,6 +22,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * the hand-over joins that thread's ticket, and tickets are served strictly in order: a ticket's
  * publications are sent only when every earlier transaction has completed and handed its publications
  * over. Publications handed over outside a ticket (resubmissions of failed ones) are sent as they come.
+ * A hand-over only adds its publication to the outbox's open Kafka transaction; whenever no hand-over is
+ * ready, the thread runs its idle task, which commits that transaction ({@link OutboxProducer}).
  *
  * <p>While a hand-over runs, {@link #handingOver()} says which kind it is: a first attempt in commit
  * order, or a publication handed over again (which {@link OutboxProducer} looks for on the topic first).
@@ -53,7 +55,15 @@ class CommitOrder implements DisposableBean {
         boolean completed;
     }
 
-    CommitOrder() {
+    /** What the outbox's thread does each time it has nothing to send: commit what it sent so far. */
+    private final Runnable idle;
+
+    /**
+     * @param idle run on the outbox's thread whenever no hand-over is ready (the open Kafka transaction is
+     *     committed then), and before the thread stops
+     */
+    CommitOrder(Runnable idle) {
+        this.idle = idle;
         sender = Thread.ofPlatform().name("senim-outbox").daemon().unstarted(this::serve);
         sender.start();
     }
@@ -167,23 +177,34 @@ class CommitOrder implements DisposableBean {
             Runnable next;
             synchronized (lock) {
                 next = nextTask();
-                while (next == null) {
-                    if (stopping && open.isEmpty() && unticketed.isEmpty()) {
-                        return;
-                    }
-                    try {
-                        lock.wait(stopping ? 100 : 0);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
+            }
+            if (next == null) {
+                // Nothing more to add to the open transaction for now: commit it before waiting.
+                run(idle);
+                synchronized (lock) {
                     next = nextTask();
+                    while (next == null) {
+                        if (stopping && open.isEmpty() && unticketed.isEmpty()) {
+                            return;
+                        }
+                        try {
+                            lock.wait(stopping ? 100 : 0);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        next = nextTask();
+                    }
                 }
             }
-            try {
-                next.run();
-            } catch (RuntimeException e) {
-                log.error("Externalizing a publication failed: {}", e.getClass().getName());
-            }
+            run(next);
+        }
+    }
+
+    private static void run(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            log.error("Externalizing a publication failed: {}", e.getClass().getName());
         }
     }
 

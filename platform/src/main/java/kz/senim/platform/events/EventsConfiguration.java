@@ -30,8 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Outbox externalization of {@link SenimEvent}s to the service's topic with CloudEvents
  * binary-mode headers, the topic itself, and the scheduled resubmission of failed publications.
- * The outbox sends through {@link OutboxProducer}: transactionally, and never a second copy
- * (decision 101).
+ * The outbox sends through {@link OutboxProducer}: transactionally, what is ready in one transaction,
+ * and never a second copy (decisions 101 and 154).
  */
 // Before Boot's Kafka configuration (the outbox's template replaces its KafkaTemplate) and before Spring
 // Modulith's Kafka JSON configuration, whose converter backs off when there is one already.
@@ -52,9 +52,10 @@ public class EventsConfiguration {
                 .routeAll(
                         event -> RoutingTarget.forTarget(properties.topic()).andKey(((SenimEvent) event).aggregateId()))
                 .headers(event -> CloudEventHeaders.of((SenimEvent) event, source))
-                // One send in flight at a time; together with the single externalization thread
-                // (ExternalizationInCommitOrder) publications reach Kafka in the order they were handed over.
-                .serializeExternalization(true)
+                // Not serialized: Modulith would then wait for each send to complete before the next, and the
+                // outbox batches publications into one Kafka transaction. The order is kept without it: one thread
+                // hands them to one producer in commit order (ExternalizationInCommitOrder, OutboxProducer).
+                .serializeExternalization(false)
                 .build();
     }
 
@@ -70,11 +71,14 @@ public class EventsConfiguration {
         return new ExternalizationInCommitOrder(commitOrder);
     }
 
-    /** Destroyed after {@link CommitOrder}, which sends what was handed over before it stops. */
+    /**
+     * Commits the outbox's open Kafka transaction whenever it has nothing more to add to it. Destroyed after
+     * {@link CommitOrder}, which sends what was handed over before it stops.
+     */
     @Bean
     @DependsOn("senimOutboxProducer")
-    CommitOrder senimCommitOrder() {
-        return new CommitOrder();
+    CommitOrder senimCommitOrder(OutboxProducer outbox) {
+        return new CommitOrder(outbox::commitOpenTransaction);
     }
 
     @Bean
@@ -89,7 +93,9 @@ public class EventsConfiguration {
                 producers.getConfigurationProperties(),
                 admin.getConfigurationProperties(),
                 () -> application + "-" + environment.getProperty("senim.events.instance-id", "single") + "-outbox",
-                properties.outcomePatience());
+                properties.outcomePatience(),
+                properties.mostPerTransaction(),
+                properties.longestTransaction());
     }
 
     /** Fences what this instance's predecessor left open, at start rather than at the first event. */

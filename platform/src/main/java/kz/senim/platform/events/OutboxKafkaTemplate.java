@@ -11,7 +11,9 @@ import org.springframework.messaging.Message;
 /**
  * The service's {@link KafkaTemplate}. Spring Modulith's Kafka externalizer hands the outbox's
  * publications over as {@link Message}s ({@link #send(Message)}) on the outbox's thread
- * ({@link CommitOrder}); those go through {@link OutboxProducer}, transactionally and never twice.
+ * ({@link CommitOrder}); those go through {@link OutboxProducer}, transactionally and never twice: a
+ * first hand-over joins the open Kafka transaction and its future completes when that commits, a
+ * publication handed over again is sent alone.
  * Every other send (dead letters, tests) is the ordinary, non-transactional one.
  */
 class OutboxKafkaTemplate extends KafkaTemplate<Object, Object> {
@@ -30,13 +32,14 @@ class OutboxKafkaTemplate extends KafkaTemplate<Object, Object> {
         if (handOver == null) {
             return super.send(message);
         }
+        ProducerRecord<Object, Object> record;
         try {
-            ProducerRecord<Object, Object> record =
-                    (ProducerRecord<Object, Object>) getMessageConverter().fromMessage(message, getDefaultTopic());
-            RecordMetadata metadata = outbox.send(record, handOver == CommitOrder.HandOver.AGAIN);
-            return CompletableFuture.completedFuture(new SendResult<>(record, metadata));
+            record = (ProducerRecord<Object, Object>) getMessageConverter().fromMessage(message, getDefaultTopic());
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+        CompletableFuture<RecordMetadata> sent =
+                handOver == CommitOrder.HandOver.AGAIN ? outbox.sendNow(record, true) : outbox.add(record);
+        return sent.thenApply(metadata -> new SendResult<>(record, metadata));
     }
 }

@@ -4,11 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
@@ -37,8 +39,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
- * The outbox's Kafka producer: each publication is sent in a Kafka transaction of its own, and a
- * publication is never sent again while an earlier attempt may still become visible (decision 101).
+ * The outbox's Kafka producer: publications handed over one after another share a Kafka transaction
+ * (decision 154), and a publication is never sent again while an earlier attempt may still become
+ * visible (decision 101).
+ *
+ * <p>A publication handed over for the first time joins the open transaction ({@link #add}); the outbox's
+ * thread commits it as soon as it has nothing more to add ({@link #commitOpenTransaction}), after at most
+ * a number of publications or a time (both configurable, {@link EventsProperties}). A transaction is committed
+ * or aborted as a whole, so every rule below holds for all its publications together; their order on
+ * a partition is the order they were added in.
  *
  * <p>Rules, all on the outbox's one thread ({@link CommitOrder}):
  *
@@ -51,9 +60,9 @@ import org.springframework.beans.factory.DisposableBean;
  *       publication fails. The next producer has the same {@code transactional.id}, so its
  *       {@code initTransactions} fences whatever the discarded one left: an open transaction is
  *       aborted, a commit already under way completes first.
- *   <li>A publication sent again (a resubmission, after any failure or a crash of the service) is
- *       first looked for on the topic, {@code read_committed}, in the partition its key maps to, from a
- *       little before its {@code ce_time} up to everything the partition held when the look began —
+ *   <li>A publication sent again (a resubmission, after any failure or a crash of the service) is sent
+ *       in a transaction of its own, after the open one was committed, and first looked for on the
+ *       topic, {@code read_committed}, in the partition its key maps to, from a little before its {@code ce_time} up to everything the partition held when the look began —
  *       waiting until every transaction in that range is decided. Found: it counts as sent, nothing is
  *       sent. Because rule 1 and 2 decide every earlier attempt before the look, what the look finds
  *       is final.
@@ -75,6 +84,8 @@ class OutboxProducer implements DisposableBean {
     private final Supplier<String> transactionalIds;
     private String transactionalId;
     private final Duration patience;
+    private final int mostPerTransaction;
+    private final long longestTransactionNanos;
     /** Ids of events this instance attempted: true once committed, false while it may be on the topic. */
     private final Map<String, Boolean> attempted = new LinkedHashMap<>(256, 0.75f, false) {
         @Override
@@ -85,6 +96,15 @@ class OutboxProducer implements DisposableBean {
 
     private KafkaProducer<Object, Object> producer;
     private boolean initialized;
+    /** Whether the producer has a transaction open, and the publications it holds. */
+    private boolean inTransaction;
+
+    private long transactionBegan;
+    private final List<Pending> open = new ArrayList<>();
+
+    /** A publication in the open transaction: what it sent, and the future completed once that is decided. */
+    private record Pending(String eventId, Future<RecordMetadata> sent, CompletableFuture<RecordMetadata> outcome) {}
+
     private volatile boolean closed;
 
     /**
@@ -93,12 +113,16 @@ class OutboxProducer implements DisposableBean {
      * @param transactionalId unique per running instance and, ideally, the same after its restart; asked
      *     for when the first producer is made, once the environment is complete
      * @param patience how long a commit or abort whose outcome is unknown is retried by the same producer
+     * @param mostPerTransaction the most publications one transaction holds
+     * @param longestTransaction how long a transaction takes more publications before it is committed
      */
     OutboxProducer(
             Map<String, Object> producerConfig,
             Map<String, Object> clientConfig,
             Supplier<String> transactionalId,
-            Duration patience) {
+            Duration patience,
+            int mostPerTransaction,
+            Duration longestTransaction) {
         this.producerConfig = new HashMap<>(producerConfig);
         this.producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         this.producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -108,6 +132,8 @@ class OutboxProducer implements DisposableBean {
         this.clientConfig = new HashMap<>(clientConfig);
         this.transactionalIds = transactionalId;
         this.patience = patience;
+        this.mostPerTransaction = mostPerTransaction;
+        this.longestTransactionNanos = longestTransaction.toNanos();
     }
 
     /**
@@ -124,13 +150,94 @@ class OutboxProducer implements DisposableBean {
     }
 
     /**
-     * Sends one record in a transaction of its own and returns once it is committed.
-     *
-     * @param again whether this publication may have been sent before (a resubmission)
-     * @throws RuntimeException when it was not sent; it is then not on the topic, or it will be found
-     *     there before it is sent again
+     * Adds a publication handed over for the first time to the open Kafka transaction (beginning one when
+     * none is open). The returned future completes when that transaction is decided: with the record's
+     * metadata once it committed, exceptionally when it was aborted or its outcome stayed unknown (the
+     * publication is then not on the topic, or will be found there before it is sent again). The
+     * transaction is committed by {@link #commitOpenTransaction()}, or here when it already holds
+     * the most publications a transaction may, or began longer ago than a transaction may take more.
      */
-    synchronized RecordMetadata send(ProducerRecord<Object, Object> record, boolean again) {
+    synchronized CompletableFuture<RecordMetadata> add(ProducerRecord<Object, Object> record) {
+        String eventId = header(record, CloudEventHeaders.ID);
+        Boolean earlier = eventId == null ? null : attempted.get(eventId);
+        if (Boolean.TRUE.equals(earlier)) {
+            log.info("Event {} was already sent by this instance; not sent again", eventId);
+            return CompletableFuture.completedFuture(null);
+        }
+        if (earlier != null) {
+            // This instance attempted it before without knowing the outcome: look before sending, alone.
+            return sendNow(record, true);
+        }
+        if (open.size() >= mostPerTransaction) {
+            commitOpenTransaction();
+        }
+        CompletableFuture<RecordMetadata> outcome = new CompletableFuture<>();
+        try {
+            KafkaProducer<Object, Object> producer = ready();
+            ProducerRecord<Object, Object> routed = routed(producer, record);
+            if (!inTransaction) {
+                begin(producer);
+            }
+            if (eventId != null) {
+                attempted.put(eventId, false);
+            }
+            open.add(new Pending(eventId, producer.send(routed), outcome));
+        } catch (RuntimeException e) {
+            outcome.completeExceptionally(e);
+            if (inTransaction) {
+                // What the transaction holds so far cannot be committed without this one's place in the order.
+                abortOpenTransaction(e);
+            }
+            return outcome;
+        }
+        if (System.nanoTime() - transactionBegan >= longestTransactionNanos) {
+            commitOpenTransaction();
+        }
+        return outcome;
+    }
+
+    /**
+     * Commits the open transaction, if any, and completes the futures of its publications: normally, or
+     * exceptionally when it was aborted or its outcome stayed unknown longer than the patience.
+     */
+    synchronized void commitOpenTransaction() {
+        if (!inTransaction) {
+            return;
+        }
+        List<Pending> publications = List.copyOf(open);
+        open.clear();
+        inTransaction = false;
+        try {
+            commit(producer);
+        } catch (RuntimeException e) {
+            publications.forEach(p -> p.outcome().completeExceptionally(e));
+            return;
+        }
+        for (Pending publication : publications) {
+            if (publication.eventId() != null) {
+                attempted.put(publication.eventId(), true);
+            }
+            publication.outcome().complete(metadata(publication.sent()));
+        }
+    }
+
+    /**
+     * Sends one record in a transaction of its own, after committing the open one, and completes once it
+     * is decided.
+     *
+     * @param again whether this publication may have been sent before (a resubmission): it is then looked
+     *     for on the topic first
+     */
+    synchronized CompletableFuture<RecordMetadata> sendNow(ProducerRecord<Object, Object> record, boolean again) {
+        commitOpenTransaction();
+        try {
+            return CompletableFuture.completedFuture(send(record, again));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private RecordMetadata send(ProducerRecord<Object, Object> record, boolean again) {
         String eventId = header(record, CloudEventHeaders.ID);
         Boolean earlier = eventId == null ? null : attempted.get(eventId);
         if (Boolean.TRUE.equals(earlier)) {
@@ -150,30 +257,50 @@ class OutboxProducer implements DisposableBean {
         if (eventId != null) {
             attempted.put(eventId, false);
         }
+        begin(producer);
+        Future<RecordMetadata> result;
+        try {
+            result = producer.send(routed);
+        } catch (RuntimeException e) {
+            abortOpenTransaction(e);
+            throw e;
+        }
+        inTransaction = false;
+        commit(producer);
+        if (eventId != null) {
+            attempted.put(eventId, true);
+        }
+        return metadata(result);
+    }
+
+    private void begin(KafkaProducer<Object, Object> producer) {
         try {
             producer.beginTransaction();
         } catch (KafkaException e) {
             discard();
             throw e;
         }
-        Future<RecordMetadata> result;
+        inTransaction = true;
+        transactionBegan = System.nanoTime();
+    }
+
+    /** Aborts the open transaction and fails every publication it held. */
+    private void abortOpenTransaction(RuntimeException cause) {
+        List<Pending> publications = List.copyOf(open);
+        open.clear();
+        inTransaction = false;
+        abort(producer, cause);
+        publications.forEach(p -> p.outcome().completeExceptionally(cause));
+    }
+
+    /** Committed means the record was written; the send's own result is only a courtesy. */
+    private static RecordMetadata metadata(Future<RecordMetadata> sent) {
         try {
-            result = producer.send(routed);
-        } catch (KafkaException e) {
-            abort(producer, e);
-            throw e;
-        }
-        commit(producer);
-        if (eventId != null) {
-            attempted.put(eventId, true);
-        }
-        try {
-            return result.get();
+            return sent.isDone() ? sent.get() : null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
         } catch (ExecutionException e) {
-            // Committed means the record was written; the send's own result is not needed.
             return null;
         }
     }
@@ -234,7 +361,10 @@ class OutboxProducer implements DisposableBean {
     }
 
     /** Aborts, retrying an abort that timed out; discards the producer when it cannot. */
-    private void abort(KafkaProducer<Object, Object> producer, KafkaException cause) {
+    private void abort(KafkaProducer<Object, Object> producer, RuntimeException cause) {
+        if (producer == null) {
+            return;
+        }
         Instant giveUp = Instant.now().plus(patience);
         while (true) {
             try {

@@ -1,6 +1,7 @@
 package kz.senim.platform.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import kz.senim.test.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,6 +42,9 @@ class ExternalizationOrderIT {
 
     @Autowired
     CounterApplication.Counters counters;
+
+    @Autowired
+    JdbcClient jdbc;
 
     final JsonMapper json = JsonMapper.builder().build();
 
@@ -74,6 +79,13 @@ class ExternalizationOrderIT {
                     .containsExactlyElementsOf(
                             LongStream.rangeClosed(1, total).boxed().toList());
         }
+        // Each publication is marked complete once the Kafka transaction it joined committed.
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.sql("select count(*) from event_publication where serialized_event like ?")
+                                .param("%" + counter + "%")
+                                .query(Long.class)
+                                .single()
+                        == 0);
     }
 
     private long version(ConsumerRecord<String, byte[]> record) {
