@@ -186,6 +186,16 @@ final class Browser implements AutoCloseable {
         return !driver.findElements(by).isEmpty();
     }
 
+    /** Whether an element shows up on the page within the usual wait. */
+    boolean appears(By by) {
+        try {
+            waitFor(by);
+            return true;
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return false;
+        }
+    }
+
     /** Types into a field (its {@code name}), replacing what was there. */
     Browser type(String name, String text) {
         WebElement field = waitFor(By.name(name));

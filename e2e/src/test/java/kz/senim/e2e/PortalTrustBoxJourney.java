@@ -180,7 +180,9 @@ class PortalTrustBoxJourney {
                         .body(),
                 body -> body.contains("/trust-box/threads/" + thread));
         coordinator.go("/notifications");
-        if (!coordinator.has(By.cssSelector(open))) {
+        // Waited for, not looked up once: a run found the button missing although the page's source, read
+        // right after, held it.
+        if (!coordinator.appears(By.cssSelector(open))) {
             try {
                 java.nio.file.Files.writeString(
                         java.nio.file.Path.of("target", "notifications-page.html"), coordinator.source());
