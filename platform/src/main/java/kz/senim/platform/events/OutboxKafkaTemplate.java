@@ -39,7 +39,7 @@ class OutboxKafkaTemplate extends KafkaTemplate<Object, Object> {
             return CompletableFuture.failedFuture(e);
         }
         CompletableFuture<RecordMetadata> sent =
-                handOver == CommitOrder.HandOver.AGAIN ? outbox.sendNow(record, true) : outbox.add(record);
+                handOver == CommitOrder.HandOver.AGAIN ? outbox.sendAgain(record) : outbox.add(record);
         return sent.thenApply(metadata -> new SendResult<>(record, metadata));
     }
 }

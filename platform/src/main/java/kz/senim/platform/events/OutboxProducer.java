@@ -159,14 +159,9 @@ class OutboxProducer implements DisposableBean {
      */
     synchronized CompletableFuture<RecordMetadata> add(ProducerRecord<Object, Object> record) {
         String eventId = header(record, CloudEventHeaders.ID);
-        Boolean earlier = eventId == null ? null : attempted.get(eventId);
-        if (Boolean.TRUE.equals(earlier)) {
-            log.info("Event {} was already sent by this instance; not sent again", eventId);
-            return CompletableFuture.completedFuture(null);
-        }
-        if (earlier != null) {
-            // This instance attempted it before without knowing the outcome: look before sending, alone.
-            return sendNow(record, true);
+        if (eventId != null && attempted.containsKey(eventId)) {
+            // This instance attempted it before: sent, or to be looked for before it is sent again, alone.
+            return sendAgain(record);
         }
         if (open.size() >= mostPerTransaction) {
             commitOpenTransaction();
@@ -222,31 +217,28 @@ class OutboxProducer implements DisposableBean {
     }
 
     /**
-     * Sends one record in a transaction of its own, after committing the open one, and completes once it
-     * is decided.
-     *
-     * @param again whether this publication may have been sent before (a resubmission): it is then looked
-     *     for on the topic first
+     * Sends a publication that may have been sent before (a resubmission) in a transaction of its own, after
+     * committing the open one, unless this instance knows it sent it or it is found on the topic; completes
+     * once that is decided.
      */
-    synchronized CompletableFuture<RecordMetadata> sendNow(ProducerRecord<Object, Object> record, boolean again) {
+    synchronized CompletableFuture<RecordMetadata> sendAgain(ProducerRecord<Object, Object> record) {
         commitOpenTransaction();
         try {
-            return CompletableFuture.completedFuture(send(record, again));
+            return CompletableFuture.completedFuture(send(record));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
-    private RecordMetadata send(ProducerRecord<Object, Object> record, boolean again) {
+    private RecordMetadata send(ProducerRecord<Object, Object> record) {
         String eventId = header(record, CloudEventHeaders.ID);
-        Boolean earlier = eventId == null ? null : attempted.get(eventId);
-        if (Boolean.TRUE.equals(earlier)) {
+        if (eventId != null && Boolean.TRUE.equals(attempted.get(eventId))) {
             log.info("Event {} was already sent by this instance; not sent again", eventId);
             return null;
         }
         KafkaProducer<Object, Object> producer = ready();
         ProducerRecord<Object, Object> routed = routed(producer, record);
-        if ((again || earlier != null) && eventId != null && alreadyOnTopic(routed, eventId)) {
+        if (eventId != null && alreadyOnTopic(routed, eventId)) {
             log.info(
                     "Event {} is already on {}; its publication is complete without sending it again",
                     eventId,
