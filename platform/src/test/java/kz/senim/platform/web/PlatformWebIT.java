@@ -2,12 +2,17 @@ package kz.senim.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import kz.senim.platform.security.VerifiedJwts;
 import kz.senim.test.SenimIntegrationTest;
 import kz.senim.test.ServiceApi;
 import kz.senim.test.TestJwts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import tools.jackson.databind.JsonNode;
 
 /** What every service gets from the platform: the caller from the token, and problem details. */
@@ -46,6 +51,17 @@ class PlatformWebIT {
                     org.springframework.context.ApplicationContext context) {
         assertThat(context.getBeanNamesForType(io.micrometer.registry.otlp.OtlpMeterRegistry.class))
                 .isEmpty();
+    }
+
+    @Test
+    void verified_tokens_are_remembered_and_spring_security_is_not_observed(
+            @Autowired JwtDecoder decoder, @Autowired ObservationRegistry observations) {
+        assertThat(decoder).isInstanceOf(VerifiedJwts.class);
+        assertThat(Observation.start("spring.security.filterchains", observations)
+                        .isNoop())
+                .isTrue();
+        assertThat(Observation.start("http.server.requests", observations).isNoop())
+                .isFalse();
     }
 
     @Test
