@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import kz.senim.test.SmtpServer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,6 +47,7 @@ public final class Mailbox implements AutoCloseable {
     }
 
     static Mailbox start(int smtpPort, int webPort) {
+        SmtpServer.nameMailStreamProvider();
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         try {

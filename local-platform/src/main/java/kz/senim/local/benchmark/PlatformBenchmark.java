@@ -44,6 +44,7 @@ import kz.senim.local.demo.DemoData;
  * Options: {@code --seconds=N} per throughput round (default 15), {@code --mail-seconds=N} (default 60), {@code
  * --mail-rate=N} requests/s (default {@value #REQUESTS_PER_SECOND}), {@code --mail-warm-up-seconds=N} at
  * {@value #WARM_UP_RATE} requests/s before it (default 30; 0 for none), {@code --write-seconds=N} (default 20).
+ * {@code --quick-jit} runs the services with the JIT's first tier only, as {@code ./run-local.sh} does.
  * {@code --district} measures instead the lists of a generated district ({@link DistrictLists}), {@code
  * --district-seconds=N} per list and round (default 5).
  */
@@ -67,15 +68,20 @@ public final class PlatformBenchmark {
         int writeSeconds = option(args, "--write-seconds=", 20);
         boolean district = List.of(args).contains("--district");
         int districtSeconds = option(args, "--district-seconds=", 5);
+        boolean quickJit = List.of(args).contains("--quick-jit");
         long started = System.nanoTime();
         PlatformOptions options = PlatformOptions.ephemeral()
                 .withEnvironment(Map.of(
                         "SENIM_RATE_LIMIT_USER_PER_SECOND", "1000000",
                         "SENIM_RATE_LIMIT_USER_BURST", "1000000"))
                 .withLogsKeptIn(Path.of("target", "benchmark-logs").toAbsolutePath());
+        if (quickJit) {
+            options = options.withQuickStartJit();
+        }
         try (Platform platform = Platform.start(ProjectLayout.find(), options)) {
             System.out.printf(
-                    "Platform ready in %.1f s (cold data, Keycloak built)%n", (System.nanoTime() - started) / 1e9);
+                    "Platform ready in %.1f s (cold data, Keycloak built)%s%n",
+                    (System.nanoTime() - started) / 1e9, quickJit ? "; services with the JIT's first tier only" : "");
             SenimApi api = platform.api();
             Caller coordinator = api.as("coordinator.gym1");
             Caller student = api.as("student1.gym1");

@@ -1,6 +1,11 @@
 package kz.senim.platform.events;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -15,14 +20,44 @@ import org.springframework.messaging.Message;
  * first hand-over joins the open Kafka transaction and its future completes when that commits, a
  * publication handed over again is sent alone.
  * Every other send (dead letters, tests) is the ordinary, non-transactional one.
+ *
+ * <p>What Spring Modulith does once a publication's future completes — marking it complete, a row deleted in a
+ * transaction of its own — runs on a thread of its own ({@code senim-outbox-completion}), not on the outbox's
+ * thread that committed the Kafka transaction: that thread is the one that sends, and under load it spent as
+ * much time waiting for a database connection for those marks as sending (decision 158). A mark not made
+ * because the service stopped first leaves the publication incomplete: it is resubmitted later, found on the
+ * topic and completed without a second send (decision 101).
  */
 class OutboxKafkaTemplate extends KafkaTemplate<Object, Object> {
 
     private final OutboxProducer outbox;
+    private final ExecutorService completions = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("senim-outbox-completion").daemon().factory());
 
     OutboxKafkaTemplate(ProducerFactory<Object, Object> producers, OutboxProducer outbox) {
         super(producers);
         this.outbox = outbox;
+    }
+
+    /** The completion thread; once it has stopped, the thread that completed the future. */
+    private final Executor completion = task -> {
+        try {
+            completions.execute(task);
+        } catch (RejectedExecutionException stopped) {
+            task.run();
+        }
+    };
+
+    /** Lets the marks already waiting be made (a few seconds at most), then stops the completion thread. */
+    @Override
+    public void destroy() {
+        completions.shutdown();
+        try {
+            completions.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        super.destroy();
     }
 
     @Override
@@ -40,6 +75,6 @@ class OutboxKafkaTemplate extends KafkaTemplate<Object, Object> {
         }
         CompletableFuture<RecordMetadata> sent =
                 handOver == CommitOrder.HandOver.AGAIN ? outbox.sendAgain(record) : outbox.add(record);
-        return sent.thenApply(metadata -> new SendResult<>(record, metadata));
+        return sent.thenApplyAsync(metadata -> new SendResult<>(record, metadata), completion);
     }
 }
