@@ -43,7 +43,7 @@ import kz.senim.local.demo.DemoData;
  * </ol>
  * Options: {@code --seconds=N} per throughput round (default 15), {@code --mail-seconds=N} (default 60), {@code
  * --mail-rate=N} requests/s (default {@value #REQUESTS_PER_SECOND}), {@code --mail-warm-up-seconds=N} at
- * {@value #WARM_UP_RATE} requests/s before it (default 30; 0 for none), {@code --write-seconds=N} (default 20).
+ * {@value #WARM_UP_RATE} requests/s before it (default 120; 0 for none), {@code --write-seconds=N} (default 20).
  * {@code --quick-jit} runs the services with the JIT's first tier only, as {@code ./run-local.sh} does.
  * {@code --district} measures instead the lists of a generated district ({@link DistrictLists}), {@code
  * --district-seconds=N} per list and round (default 5).
@@ -64,7 +64,7 @@ public final class PlatformBenchmark {
         int roundSeconds = option(args, "--seconds=", 15);
         int mailSeconds = option(args, "--mail-seconds=", 60);
         int mailRate = option(args, "--mail-rate=", REQUESTS_PER_SECOND);
-        int warmUpSeconds = option(args, "--mail-warm-up-seconds=", 30);
+        int warmUpSeconds = option(args, "--mail-warm-up-seconds=", 120);
         int writeSeconds = option(args, "--write-seconds=", 20);
         boolean district = List.of(args).contains("--district");
         int districtSeconds = option(args, "--district-seconds=", 5);
@@ -123,8 +123,9 @@ public final class PlatformBenchmark {
             }
 
             // The request → e-mail path runs code the GET above never touched (case-service's submission, the
-            // outbox, notification-service, analytics-service): without this its first minute measured the JIT
-            // compiling it on the same two cores. At a rate the platform keeps up with, then drained.
+            // outbox, notification-service, analytics-service): without this its first minute measured C2
+            // compiling it on the same two cores (decision 159). At a rate the platform keeps up with, long enough
+            // for the path's methods to reach C2's thresholds (some thousands of calls), then drained.
             if (warmUpSeconds > 0) {
                 MailRun warmUp = requestToMail(platform, student, classmate, warmUpSeconds, WARM_UP_RATE);
                 System.out.printf(
