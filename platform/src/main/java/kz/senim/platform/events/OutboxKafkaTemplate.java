@@ -34,11 +34,6 @@ class OutboxKafkaTemplate extends KafkaTemplate<Object, Object> {
     private final ExecutorService completions = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("senim-outbox-completion").daemon().factory());
 
-    OutboxKafkaTemplate(ProducerFactory<Object, Object> producers, OutboxProducer outbox) {
-        super(producers);
-        this.outbox = outbox;
-    }
-
     /** The completion thread; once it has stopped, the thread that completed the future. */
     private final Executor completion = task -> {
         try {
@@ -47,6 +42,11 @@ class OutboxKafkaTemplate extends KafkaTemplate<Object, Object> {
             task.run();
         }
     };
+
+    OutboxKafkaTemplate(ProducerFactory<Object, Object> producers, OutboxProducer outbox) {
+        super(producers);
+        this.outbox = outbox;
+    }
 
     /** Lets the marks already waiting be made (a few seconds at most), then stops the completion thread. */
     @Override
