@@ -350,7 +350,7 @@ public final class PlatformBenchmark {
                 mail.toSent().percentileMillis(50),
                 mail.toSent().percentileMillis(99)));
         out.append(String.format(
-                "%nCPU used from the first request until the last e-mail (%.1f ms per request submitted):%n%n",
+                "%nCPU used from the first request until the last e-mail (%.1f ms per request sent, refused ones included):%n%n",
                 mailCpu.total().toMillis() / (double) Math.max(1, mail.submitted() + mail.failures())));
         out.append(mailCpu.table(Runtime.getRuntime().availableProcessors()));
         out.append(String.format(

@@ -2,7 +2,6 @@ package kz.senim.platform.security;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -41,8 +40,7 @@ public final class VerifiedJwts implements JwtDecoder {
             verified.remove(token);
         }
         Jwt jwt = verifier.decode(token);
-        Instant expires = jwt.getExpiresAt();
-        if (expires != null) {
+        if (jwt.getExpiresAt() != null) {
             if (verified.size() >= CAPACITY) {
                 verified.clear();
             }
