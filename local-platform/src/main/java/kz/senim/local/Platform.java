@@ -106,13 +106,17 @@ public final class Platform implements AutoCloseable {
         // migrates at their start) and Kafka are ready.
         keycloakStarting = CompletableFuture.supplyAsync(
                 () -> SenimKeycloak.startKept(
-                        options.state().resolve("keycloak"), "localhost", ports.keycloak(), ports.keycloakManagement()),
+                        options.state().resolve("keycloak"),
+                        "localhost",
+                        ports.keycloak(),
+                        ports.keycloakManagement(),
+                        options.keycloakJvmOptions()),
                 Platform::startThread);
         kafkaStarting = CompletableFuture.supplyAsync(
                 () -> timed(
                         "Kafka",
                         () -> StandaloneKafkaBroker.start(
-                                ports.kafka(), options.state().resolve("kafka"))),
+                                ports.kafka(), options.state().resolve("kafka"), options.kafkaJvmOptions())),
                 Platform::startThread);
         step("PostgreSQL", () -> postgres = startPostgres(ports.postgres()));
         postmaster().ifPresent(pid -> ProcessHandle.of(pid).ifPresent(handle -> ledger.record("postgres", handle)));
@@ -137,37 +141,58 @@ public final class Platform implements AutoCloseable {
                     "Services started from their AOT cache (decision 145): {}",
                     fromAotCache.isEmpty() ? "none" : fromAotCache);
         }
-        keycloak = join(keycloakStarting);
-        keycloak.process().ifPresent(handle -> ledger.record("keycloak", handle));
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(2))
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
+        // Each service is awaited on a thread of its own while Keycloak starts: one after another, their first
+        // answers (each a cold code path) added about 2 s after the last of them was up.
+        List<CompletableFuture<Void>> ready = new ArrayList<>();
         for (int i = 0; i < services.size(); i++) {
-            ServiceProcess service = services.get(i);
-            ServiceAotCache.Launch launch = launches.get(service.name());
-            try {
-                step(service.name(), () -> service.awaitReady(http));
-            } catch (IllegalStateException e) {
-                if (!launch.cached() || service.handle().isAlive()) {
-                    throw e;
-                }
-                // A cache the JVM could not use must never keep the platform from starting: without it, once more.
-                log.warn(
-                        "{} ended when started from its AOT cache; starting it from its jar: {}",
-                        service.name(),
-                        e.getMessage().lines().findFirst().orElse(""));
-                Service spec = SERVICES.stream()
-                        .filter(s -> s.module().equals(service.name()))
-                        .findFirst()
-                        .orElseThrow();
-                aot.discard(spec.module(), jars.get(spec.module()));
-                fromAotCache.remove(spec.module());
-                ServiceProcess again =
-                        startService(spec, new ServiceAotCache.Launch(List.of(), jars.get(spec.module()), false));
-                services.set(i, again);
-                step(again.name(), () -> again.awaitReady(http));
+            int index = i;
+            ready.add(CompletableFuture.runAsync(() -> awaitReady(index, launches, jars, http), Platform::startThread));
+        }
+        keycloak = join(keycloakStarting);
+        keycloak.process().ifPresent(handle -> ledger.record("keycloak", handle));
+        CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new))
+                .exceptionally(failed -> null)
+                .join();
+        ready.forEach(Platform::join);
+    }
+
+    /**
+     * Waits until the service at {@code index} is ready; one that ended when started from its AOT cache is started
+     * once more from its jar, since a cache the JVM could not use must never keep the platform from starting.
+     */
+    private void awaitReady(
+            int index, Map<String, ServiceAotCache.Launch> launches, Map<String, Path> jars, HttpClient http) {
+        ServiceProcess service;
+        synchronized (services) {
+            service = services.get(index);
+        }
+        ServiceAotCache.Launch launch = launches.get(service.name());
+        try {
+            step(service.name(), () -> service.awaitReady(http));
+        } catch (IllegalStateException e) {
+            if (!launch.cached() || service.handle().isAlive()) {
+                throw e;
             }
+            log.warn(
+                    "{} ended when started from its AOT cache; starting it from its jar: {}",
+                    service.name(),
+                    e.getMessage().lines().findFirst().orElse(""));
+            Service spec = SERVICES.stream()
+                    .filter(s -> s.module().equals(service.name()))
+                    .findFirst()
+                    .orElseThrow();
+            aot.discard(spec.module(), jars.get(spec.module()));
+            ServiceProcess again =
+                    startService(spec, new ServiceAotCache.Launch(List.of(), jars.get(spec.module()), false));
+            synchronized (services) {
+                fromAotCache.remove(spec.module());
+                services.set(index, again);
+            }
+            step(again.name(), () -> again.awaitReady(http));
         }
     }
 
@@ -467,7 +492,11 @@ public final class Platform implements AutoCloseable {
     public synchronized void startKeycloakAgain() {
         PlatformOptions.Ports ports = options.ports();
         keycloak = SenimKeycloak.startKept(
-                options.state().resolve("keycloak"), "localhost", ports.keycloak(), ports.keycloakManagement());
+                options.state().resolve("keycloak"),
+                "localhost",
+                ports.keycloak(),
+                ports.keycloakManagement(),
+                options.keycloakJvmOptions());
         keycloak.process().ifPresent(handle -> ledger.record("keycloak", handle));
     }
 
@@ -515,16 +544,19 @@ public final class Platform implements AutoCloseable {
         List<ServiceProcess> stopping = new ArrayList<>(services);
         java.util.Collections.reverse(stopping);
         stopping.parallelStream().forEach(ServiceProcess::stop);
+        // Keycloak and Kafka stop side by side; both are given the time to stop cleanly, so that the next start on
+        // kept data recovers nothing (Kafka after a kill: about 9 s more before it accepts connections).
+        CompletableFuture<Void> kafkaStopping = CompletableFuture.runAsync(() -> quietly("Kafka", () -> {
+            if (kafka != null) {
+                kafka.shutDown(StandaloneKafkaBroker.CLEAN_STOP_WITHIN);
+            }
+        }));
         quietly("Keycloak", () -> {
             if (keycloak != null) {
                 keycloak.stop();
             }
         });
-        quietly("Kafka", () -> {
-            if (kafka != null) {
-                kafka.close();
-            }
-        });
+        kafkaStopping.join();
         quietly("PostgreSQL", () -> {
             if (postgres != null) {
                 try {

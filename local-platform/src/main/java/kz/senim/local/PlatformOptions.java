@@ -53,6 +53,9 @@ public record PlatformOptions(
      */
     public static final List<String> SERVICE_JVM = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k");
 
+    /** The JIT's first tier (C1) only: {@link #withQuickStartJit()}. */
+    private static final String QUICK_START_JIT = "-XX:TieredStopAtLevel=1";
+
     /** The ports of one platform. */
     public record Ports(
             int postgres,
@@ -181,8 +184,30 @@ public record PlatformOptions(
      */
     public PlatformOptions withQuickStartJit() {
         List<String> jvm = new java.util.ArrayList<>(serviceJvmOptions);
-        jvm.add("-XX:TieredStopAtLevel=1");
+        jvm.add(QUICK_START_JIT);
         return new PlatformOptions(state, kept, demoData, ports, environment, List.copyOf(jvm), logsKeptIn, aotCaches);
+    }
+
+    /**
+     * The Kafka broker's JVM options beside its own: the first tier of the JIT when the services have it. A broker
+     * of a platform that is never loaded hard starts on 3.6 CPU seconds instead of 5.7 (decision 160).
+     */
+    public List<String> kafkaJvmOptions() {
+        return quickStartJit() ? List.of(QUICK_START_JIT) : List.of();
+    }
+
+    /**
+     * Keycloak's JVM options beside its own: the first tier of the JIT for a developer's platform (quick-start JIT
+     * and kept data), which then starts on about 8 CPU seconds instead of 13; a password sign-in takes about 140 ms
+     * instead of 80. The end-to-end suites, which sign people in hundreds of times, keep Keycloak's full JIT
+     * (decision 160).
+     */
+    public List<String> keycloakJvmOptions() {
+        return quickStartJit() && kept ? List.of(QUICK_START_JIT) : List.of();
+    }
+
+    private boolean quickStartJit() {
+        return serviceJvmOptions.contains(QUICK_START_JIT);
     }
 
     public PlatformOptions withDemoData(boolean demo) {

@@ -71,7 +71,7 @@ final class ProcessLedger {
         write("", StandardOpenOption.TRUNCATE_EXISTING);
     }
 
-    private void write(String text, StandardOpenOption mode) {
+    private synchronized void write(String text, StandardOpenOption mode) {
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(

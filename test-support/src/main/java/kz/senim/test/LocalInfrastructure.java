@@ -44,7 +44,7 @@ public final class LocalInfrastructure {
         System.out.println("PostgreSQL: jdbc:postgresql://localhost:5432/<database> (senim/senim) " + DATABASES);
         System.out.println("Kafka:      " + kafka.bootstrapServers());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            kafka.close();
+            kafka.shutDown(StandaloneKafkaBroker.CLEAN_STOP_WITHIN);
             try {
                 postgres.close();
             } catch (IOException ignored) {

@@ -103,9 +103,15 @@ final class KeycloakProcess implements SenimKeycloak.Backend {
 
     /**
      * Where and how one Keycloak runs: its home, whether the home (with its dev-file database) is kept
-     * when it stops, the host name its URLs use (the issuer of its tokens), and its two ports.
+     * when it stops, the host name its URLs use (the issuer of its tokens), its two ports, and JVM options
+     * added to {@link #JAVA_OPTS_APPEND}.
      */
-    record Home(Path directory, boolean kept, String host, int httpPort, int managementPort) {}
+    record Home(Path directory, boolean kept, String host, int httpPort, int managementPort, List<String> jvmOptions) {
+
+        Home(Path directory, boolean kept, String host, int httpPort, int managementPort) {
+            this(directory, kept, host, httpPort, managementPort, List.of());
+        }
+    }
 
     static KeycloakProcess start(Path installation, Path realmFile, Home layout) {
         return start(installation, realmFile, layout, true);
@@ -152,6 +158,10 @@ final class KeycloakProcess implements SenimKeycloak.Backend {
                     "--http-port=" + layout.httpPort(),
                     "--http-management-port=" + layout.managementPort(),
                     "--import-realm");
+            if (!layout.jvmOptions().isEmpty()) {
+                builder.environment()
+                        .put("JAVA_OPTS_APPEND", JAVA_OPTS_APPEND + " " + String.join(" ", layout.jvmOptions()));
+            }
             builder.directory(home.toFile()).redirectErrorStream(true).redirectOutput(logFile.toFile());
             log.info(
                     "Starting Keycloak {} from {} (home {}, log {})",

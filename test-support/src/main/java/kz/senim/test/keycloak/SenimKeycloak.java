@@ -123,15 +123,16 @@ public final class SenimKeycloak {
     /**
      * A Keycloak of its own, outside the per-JVM singleton, for running the platform locally: the
      * pre-built distribution (no Docker), the realm imported on first start, its dev-file database kept in
-     * {@code home} between runs, its URLs (and so the issuer of its tokens) on {@code host}. The caller
-     * stops it with {@link #stop()}; a shutdown hook stops it too.
+     * {@code home} between runs, its URLs (and so the issuer of its tokens) on {@code host}, {@code jvmOptions}
+     * added to its JVM's. The caller stops it with {@link #stop()}; a shutdown hook stops it too.
      */
-    public static SenimKeycloak startKept(Path home, String host, int httpPort, int managementPort) {
+    public static SenimKeycloak startKept(
+            Path home, String host, int httpPort, int managementPort, List<String> jvmOptions) {
         long started = System.nanoTime();
         KeycloakProcess process = KeycloakProcess.start(
                 KeycloakDistribution.installation(),
                 realmFile(),
-                new KeycloakProcess.Home(home.toAbsolutePath(), true, host, httpPort, managementPort));
+                new KeycloakProcess.Home(home.toAbsolutePath(), true, host, httpPort, managementPort, jvmOptions));
         log.info(
                 "Keycloak {} ready at {} in {} ms",
                 VERSION,
