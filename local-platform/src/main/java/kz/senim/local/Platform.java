@@ -64,7 +64,7 @@ public final class Platform implements AutoCloseable {
 
     private final Map<String, Path> projectJars = new LinkedHashMap<>();
     private final List<String> fromAotCache = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private boolean closed;
+    private volatile boolean closed;
 
     private record Service(String module, String database) {}
 
@@ -174,7 +174,7 @@ public final class Platform implements AutoCloseable {
         try {
             step(service.name(), () -> service.awaitReady(http));
         } catch (IllegalStateException e) {
-            if (!launch.cached() || service.handle().isAlive()) {
+            if (!launch.cached() || service.handle().isAlive() || closed) {
                 throw e;
             }
             log.warn(

@@ -100,9 +100,9 @@ public final class ServiceProcess {
                     HttpRequest request = HttpRequest.newBuilder(readiness)
                             .timeout(Duration.ofSeconds(2))
                             .build();
-                    if (http.send(request, HttpResponse.BodyHandlers.discarding())
-                                    .statusCode()
-                            == 200) {
+                    int status = http.send(request, HttpResponse.BodyHandlers.discarding())
+                            .statusCode();
+                    if (status == 200) {
                         return;
                     }
                 }
